@@ -1,0 +1,15 @@
+/* logonshim.h — the one header a program includes to use logonshim.
+ *
+ * It brings in the whole public API. (dropin.h, which renames the Windows API
+ * calls to the wrappers, is separate: include it after <windows.h> if you want
+ * that.) Link the static library with LOGONSHIM_STATIC defined, or the DLL
+ * without it; see export.h.
+ */
+#ifndef LOGONSHIM_LOGONSHIM_H
+#define LOGONSHIM_LOGONSHIM_H
+
+#include "logonshim/export.h"
+#include "logonshim/version.h"
+#include "logonshim/codes.h"
+
+#endif

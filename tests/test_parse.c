@@ -1,0 +1,141 @@
+/* test_parse.c — the parser for user text: every documented form, the
+ * placement of bare numbers by shape, round trips over the whole catalogue,
+ * and rejection (with a reason) of everything malformed. */
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "logonshim/codes.h"
+#include "suites.h"
+
+static void expect(const char *text, lgs_space space, uint32_t value, const char *name)
+{
+    lgs_parsed_code c;
+    char why[128];
+    int rc = lgs_code_parse(text, &c, why, sizeof why);
+    CU_ASSERT_EQUAL(rc, LGS_OK);
+    if (rc != LGS_OK) {
+        printf("\n  '%s' rejected: %s\n", text, why);
+        return;
+    }
+    CU_ASSERT_EQUAL(c.space, space);
+    CU_ASSERT_EQUAL(c.value, value);
+    if (name == NULL) {
+        CU_ASSERT_PTR_NULL(c.info);
+    } else {
+        CU_ASSERT_PTR_NOT_NULL_FATAL(c.info);
+        CU_ASSERT_STRING_EQUAL(c.info->name, name);
+    }
+}
+
+static void test_documented_forms(void)
+{
+    expect("1366", LGS_SPACE_WIN32, 1366, "ERROR_LOGON_SESSION_COLLISION");
+    expect("0x556", LGS_SPACE_WIN32, 1366, "ERROR_LOGON_SESSION_COLLISION");
+    expect("0XC0000105", LGS_SPACE_NTSTATUS, 0xC0000105u, "STATUS_LOGON_SESSION_COLLISION");
+    expect("0xc0000105", LGS_SPACE_NTSTATUS, 0xC0000105u, "STATUS_LOGON_SESSION_COLLISION");
+    expect("-2146893042", LGS_SPACE_SECURITY, 0x8009030Eu, "SEC_E_NO_CREDENTIALS");
+    expect("0x80070556", LGS_SPACE_WIN32, 1366, "ERROR_LOGON_SESSION_COLLISION");
+    expect("STATUS_LOGON_SESSION_COLLISION", LGS_SPACE_NTSTATUS, 0xC0000105u,
+           "STATUS_LOGON_SESSION_COLLISION");
+    expect("status_logon_session_collision", LGS_SPACE_NTSTATUS, 0xC0000105u,
+           "STATUS_LOGON_SESSION_COLLISION");
+    expect("win32:1312", LGS_SPACE_WIN32, 1312, "ERROR_NO_SUCH_LOGON_SESSION");
+    expect("ntstatus:0xC000005F", LGS_SPACE_NTSTATUS, 0xC000005Fu, "STATUS_NO_SUCH_LOGON_SESSION");
+    expect("sec:0x8009030E", LGS_SPACE_SECURITY, 0x8009030Eu, "SEC_E_NO_CREDENTIALS");
+    expect("SEC:SEC_E_NO_CREDENTIALS", LGS_SPACE_SECURITY, 0x8009030Eu, "SEC_E_NO_CREDENTIALS");
+    expect("  1363\t", LGS_SPACE_WIN32, 1363, "ERROR_LOGON_SESSION_EXISTS");
+    expect("SEC_E_NO_SPM", LGS_SPACE_SECURITY, 0x80090304u, "SEC_E_INTERNAL_ERROR");
+}
+
+static void test_placement_by_shape(void)
+{
+    expect("0", LGS_SPACE_WIN32, 0, "ERROR_SUCCESS");
+    expect("65535", LGS_SPACE_WIN32, 0xFFFFu, NULL);
+    expect("0x00090312", LGS_SPACE_SECURITY, 0x00090312u, "SEC_I_CONTINUE_NEEDED");
+    expect("0x8009FFFF", LGS_SPACE_SECURITY, 0x8009FFFFu, NULL);
+    expect("0x10000", LGS_SPACE_NTSTATUS, 0x10000u, NULL);
+    expect("0xC0FFFFFF", LGS_SPACE_NTSTATUS, 0xC0FFFFFFu, NULL);
+    expect("4294967295", LGS_SPACE_NTSTATUS, 0xFFFFFFFFu, NULL);
+    expect("-2147483648", LGS_SPACE_NTSTATUS, 0x80000000u, NULL);
+    expect("-1073741568", LGS_SPACE_NTSTATUS, 0xC0000100u, NULL);
+    /* An explicit prefix wins over the shape. */
+    expect("sec:0x80070556", LGS_SPACE_SECURITY, 0x80070556u, "ERROR_LOGON_SESSION_COLLISION");
+    expect("ntstatus:1366", LGS_SPACE_NTSTATUS, 1366, NULL);
+    expect("win32:0x80070556", LGS_SPACE_WIN32, 1366, "ERROR_LOGON_SESSION_COLLISION");
+}
+
+static void expect_rejected(const char *text)
+{
+    lgs_parsed_code c;
+    memset(&c, 0xAB, sizeof c);
+    lgs_parsed_code before = c;
+    char why[128] = "unchanged";
+    CU_ASSERT_EQUAL(lgs_code_parse(text, &c, why, sizeof why), LGS_EINVAL);
+    CU_ASSERT(strlen(why) > 0 && strcmp(why, "unchanged") != 0);
+    CU_ASSERT(memcmp(&c, &before, sizeof c) == 0);
+}
+
+static void test_rejects_malformed(void)
+{
+    static const char *const bad[] = {
+        "", "   ", "0x", "0x123456789", "4294967296", "-2147483649", "12abc", "0x12G",
+        "abc!", "NOT_A_CODE", "foo:1", "win32:", ":1366", "win32:0xC0000105",
+        "win32:STATUS_LOGON_SESSION_COLLISION", "ntstatus:ERROR_LOGON_SESSION_COLLISION",
+        "--1", "-", "1 366", "1366 1366", "0x-5", "99999999999999999999999",
+        "ERROR_LOGON_SESSION_COLLISION;", "win32:win32:1",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect_rejected(bad[i]);
+}
+
+static void test_bad_arguments(void)
+{
+    lgs_parsed_code c;
+    char why[8];
+    CU_ASSERT_EQUAL(lgs_code_parse(NULL, &c, why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_code_parse("1366", NULL, why, sizeof why), LGS_EINVAL);
+    /* A NULL or tiny reason buffer is fine; the reason is truncated, terminated. */
+    CU_ASSERT_EQUAL(lgs_code_parse("bogus!", &c, NULL, 0), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_code_parse("NOT_A_CODE_AT_ALL", &c, why, sizeof why), LGS_EINVAL);
+    CU_ASSERT(strlen(why) == sizeof why - 1);
+    char one[1] = {'x'};
+    CU_ASSERT_EQUAL(lgs_code_parse("", &c, one, sizeof one), LGS_EINVAL);
+    CU_ASSERT_EQUAL(one[0], '\0');
+}
+
+/* Every row parses back from its name, its hex value with its space prefix,
+ * and its signed decimal value with its space prefix. */
+static void test_round_trip_catalogue(void)
+{
+    static const char *const prefix[] = {"win32", "ntstatus", "sec"};
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        char text[3][96];
+        snprintf(text[0], sizeof text[0], "%s", r->name);
+        snprintf(text[1], sizeof text[1], "%s:0x%08lX", prefix[r->space], (unsigned long)r->value);
+        snprintf(text[2], sizeof text[2], "%s:%ld", prefix[r->space], (long)(int32_t)r->value);
+        for (int k = 0; k < 3; k++) {
+            lgs_parsed_code c;
+            CU_ASSERT_EQUAL_FATAL(lgs_code_parse(text[k], &c, NULL, 0), LGS_OK);
+            CU_ASSERT_PTR_EQUAL(c.info, r);
+            CU_ASSERT_EQUAL(c.space, r->space);
+            CU_ASSERT_EQUAL(c.value, r->value);
+        }
+    }
+}
+
+int lgs_suite_parse(void)
+{
+    static CU_TestInfo tests[] = {
+        {"documented forms", test_documented_forms},
+        {"placement by shape", test_placement_by_shape},
+        {"rejects malformed input", test_rejects_malformed},
+        {"bad arguments", test_bad_arguments},
+        {"round trip over the catalogue", test_round_trip_catalogue},
+        CU_TEST_INFO_NULL,
+    };
+    LGS_REGISTER("parse", tests, NULL, NULL);
+}

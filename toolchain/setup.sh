@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks to build and test logonshim:
+# Debian packages (only the missing ones, through apt-get, as root) and, once,
+# CUnit built for mingw-w64 from Debian's source package. Idempotent: a second
+# run finds everything in place and does nothing.
+#
+# Usage: toolchain/setup.sh [--krb5]      (--krb5 also installs the MIT KDC)
+# Env:   LGS_CACHE   where the mingw CUnit builds go (default: <repo>/.cache)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+cache=${LGS_CACHE:-$repo/.cache}
+
+pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev
+      gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64
+      binutils-mingw-w64-i686 mingw-w64-common mingw-w64-x86-64-dev mingw-w64-i686-dev
+      wine wine64)
+if [[ "${1:-}" == "--krb5" ]]; then
+  pkgs+=(krb5-kdc krb5-admin-server krb5-user)
+fi
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+apt_updated=0
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  apt_updated=1
+  # The KDC packages ask questions on install; nothing here can answer them.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# CUnit for mingw: Debian ships only the native library, so build the
+# Framework, Basic and Automated sources from Debian's source package.
+build_cunit() {
+  local triple=$1 out=$cache/cunit-$1
+  if [[ -f $out/lib/libcunit.a && -f $out/include/CUnit/CUnit.h ]]; then
+    return 0
+  fi
+  local src
+  src=$(ls -d "$cache"/src/cunit-*/ 2>/dev/null | head -n1 || true)
+  if [[ -z $src ]]; then
+    local list=/etc/apt/sources.list.d/logonshim-deb-src.sources
+    if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
+      echo "setup: adding a deb-src entry for bookworm ($list)"
+      printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+        | as_root tee "$list" >/dev/null
+      apt_updated=0
+    fi
+    if ((apt_updated == 0)); then as_root apt-get update -qq; apt_updated=1; fi
+    mkdir -p "$cache/src"
+    (cd "$cache/src" && apt-get source -qq cunit >/dev/null 2>&1)
+    src=$(ls -d "$cache"/src/cunit-*/ | head -n1)
+  fi
+  echo "setup: building CUnit for $triple from $src"
+  local obj=$out/obj
+  rm -rf "$out"; mkdir -p "$obj" "$out/lib" "$out/include/CUnit"
+  # The source package ships CUnit.h already generated; the headers are
+  # used as they are.
+  cp "$src"/CUnit/Headers/*.h "$out/include/CUnit/"
+  local f
+  for f in "$src"/CUnit/Sources/Framework/*.c "$src"/CUnit/Sources/Basic/*.c "$src"/CUnit/Sources/Automated/*.c; do
+    "$triple-gcc" -O2 -w -I"$out/include" -I"$out/include/CUnit" -c "$f" -o "$obj/$(basename "${f%.c}").o"
+  done
+  "$triple-ar" rcs "$out/lib/libcunit.a" "$obj"/*.o
+  rm -rf "$obj"
+}
+
+build_cunit x86_64-w64-mingw32
+build_cunit i686-w64-mingw32
+echo "setup: ready (CUnit for mingw in $cache)"
