@@ -8,16 +8,37 @@ cd "$repo"
 start=$(date +%s)
 bash toolchain/setup.sh
 mkdir -p build
+total=0 failed=0
+# Runs CTest in build/$1, keeps its output, and adds its counts to the totals.
+run_ctest() {
+  local log=build/$1.ctest.log rc=0
+  (cd "build/$1" && ctest --output-on-failure --timeout 600) 2>&1 | tee "$log" || rc=$?
+  local line
+  line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n1)
+  if [[ -z $line ]]; then
+    echo "test.sh: no CTest summary in $log" >&2
+    exit 1
+  fi
+  local f n
+  f=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
+  n=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
+  total=$((total + n)); failed=$((failed + f))
+  if ((rc != 0 || f != 0)); then
+    echo "tests: $((total - failed)) passed, $failed failed"
+    exit 1
+  fi
+}
 
 echo "== native build and tests"
 bash toolchain/build.sh native
-(cd build/native && ctest --output-on-failure --timeout 600)
+run_ctest native
 
 echo "== mingw-w64 x86_64 build, tests under Wine"
 bash toolchain/build.sh mingw64
-(cd build/mingw64 && ctest --output-on-failure --timeout 600)
+run_ctest mingw64
 
 echo "== mingw-w64 i686 build (compiled, not run: no 32-bit Wine)"
 bash toolchain/build.sh mingw32
 
-echo "== all tests passed in $(( $(date +%s) - start )) s"
+echo "== done in $(( $(date +%s) - start )) s"
+echo "tests: $((total - failed)) passed, $failed failed"
