@@ -6,7 +6,14 @@
 
 #define LGS_PORTABLE_SUITES(S) \
     S(catalogue)               \
-    S(parse)
+    S(parse)                   \
+    S(engine)                  \
+    S(deadline)                \
+    S(budget)                  \
+    S(breaker)                 \
+    S(lockout)                 \
+    S(config_engine)           \
+    S(engine_threads)
 
 #ifdef _WIN32
 #define LGS_WINDOWS_SUITES(S) \

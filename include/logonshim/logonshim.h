@@ -11,5 +11,7 @@
 #include "logonshim/export.h"
 #include "logonshim/version.h"
 #include "logonshim/codes.h"
+#include "logonshim/engine.h"
+#include "logonshim/config.h"
 
 #endif

@@ -1,0 +1,50 @@
+/* config.h — setting the policy engine's configuration by key and value.
+ *
+ * Keys and values are strings, exactly as an INI file, the registry or the
+ * environment gives them, so every configuration source goes through the same
+ * validation. A rejected value leaves the previous setting in force and comes
+ * back with a message naming the key, the value and the reason. Every key,
+ * its default and its range are in docs/configuration.md.
+ */
+#ifndef LOGONSHIM_CONFIG_H
+#define LOGONSHIM_CONFIG_H
+
+#include <stddef.h>
+
+#include "logonshim/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Sets `key` to `value`. Numbers are decimal; durations (keys ending in
+ *  _ms) take an optional unit suffix "ms", "s" or "min"; budget.percent takes
+ *  an optional "%". Blanks around the value are ignored; keys are compared
+ *  case-insensitively. Returns LGS_OK; LGS_ENOTFOUND for an unknown key;
+ *  LGS_EINVAL for a NULL key or value, or a value out of range or refused
+ *  (asking to retry `credentials` or `account` failures is refused). On
+ *  error the setting is unchanged and, when why is not NULL and why_size > 0,
+ *  a NUL-terminated message naming the key, the value and the reason is
+ *  written to why. Safe to call while calls run: each call uses the
+ *  configuration as it was when the call started. */
+LGS_API int lgs_config_set(const char *key, const char *value, char *why, size_t why_size);
+
+/** Writes the effective value of `key` (a plain number, durations in ms) to
+ *  buf, NUL-terminated and truncated to size. Returns LGS_OK, LGS_ENOTFOUND
+ *  for an unknown key, LGS_EINVAL when key or buf is NULL or size is 0. */
+LGS_API int lgs_config_get(const char *key, char *buf, size_t size);
+
+/** Writes the whole effective configuration, one "key = value" line per key
+ *  in a stable order, to buf (NUL-terminated, truncated to size; buf may be
+ *  NULL when size is 0). Returns the length the full text needs, without
+ *  the NUL, as snprintf does. */
+LGS_API size_t lgs_config_dump(char *buf, size_t size);
+
+/** Restores every key to its compiled default. */
+LGS_API void lgs_config_reset(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,70 @@
+/* clock.c — the platform defaults behind the engine's clock and sleep hooks,
+ * and the yield its spinlock uses: CLOCK_MONOTONIC, nanosleep and sched_yield
+ * on POSIX; GetTickCount64, Sleep and SwitchToThread on Windows. The three
+ * kernel32 functions are declared here by hand because shim/ never includes
+ * <windows.h>. This is the only file in shim/ that knows the platform.
+ */
+#ifndef _WIN32
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <sched.h>
+#include <time.h>
+#endif
+
+#include <stdint.h>
+
+#include "engine_internal.h"
+
+#ifdef _WIN32
+__declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
+__declspec(dllimport) void __stdcall Sleep(unsigned long ms);
+__declspec(dllimport) int __stdcall SwitchToThread(void);
+
+uint64_t lgs__default_clock_ms(void *user)
+{
+    (void)user;
+    return (uint64_t)GetTickCount64();
+}
+
+void lgs__default_sleep_ms(void *user, uint64_t ms)
+{
+    (void)user;
+    /* Sleep takes a DWORD; the deadline bounds every wait far below this. */
+    while (ms > 0) {
+        unsigned long chunk = ms > 0x7FFFFFFFu ? 0x7FFFFFFFul : (unsigned long)ms;
+        Sleep(chunk);
+        ms -= chunk;
+    }
+}
+
+void lgs__yield(void)
+{
+    (void)SwitchToThread();
+}
+#else
+uint64_t lgs__default_clock_ms(void *user)
+{
+    struct timespec ts;
+    (void)user;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+void lgs__default_sleep_ms(void *user, uint64_t ms)
+{
+    struct timespec req;
+    struct timespec rem;
+    (void)user;
+    req.tv_sec = (time_t)(ms / 1000u);
+    req.tv_nsec = (long)((ms % 1000u) * 1000000u);
+    /* A signal cuts nanosleep short; finish the wait the engine asked for. */
+    while (nanosleep(&req, &rem) != 0 && errno == EINTR)
+        req = rem;
+}
+
+void lgs__yield(void)
+{
+    (void)sched_yield();
+}
+#endif

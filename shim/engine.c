@@ -1,0 +1,224 @@
+/* engine.c — the attempt loop: call → capture → classify → decide → clean up
+ * → wait → call again, until success, a decision to stop, or a bound.
+ *
+ * Every call copies the configuration and hooks once, so that a setting
+ * changed mid-call cannot give one call two policies. The order of the checks
+ * after a failed attempt is the order of their cost to others: classes that
+ * are never retried first, then the class's attempts, then the deadline (a
+ * wait that would end past it is not started), and only then the process
+ * retry budget, so that a retry the deadline forbids does not use up budget
+ * another call could have had. Before every attempt, the lockout guard and
+ * the breaker may fail the call fast without reaching the API.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+/* Depth of lgs_engine_run() on this thread: only the outermost one retries. */
+static _Thread_local unsigned depth;
+
+static const char *const decision_names[LGS_DECISION_COUNT_] = {
+    "ok", "recovered", "retry", "give_up", "never_retry",
+    "budget_exhausted", "deadline", "breaker_open", "lockout_guard",
+};
+
+const char *lgs_decision_name(lgs_decision decision)
+{
+    if ((int)decision < 0 || decision >= LGS_DECISION_COUNT_)
+        return "invalid";
+    return decision_names[decision];
+}
+
+void lgs_engine_reset_state(void)
+{
+    lgs__budget_reset();
+    lgs__breaker_reset();
+    lgs__lockout_reset();
+    lgs__stats_reset();
+}
+
+static int is_success(lgs_class cls)
+{
+    return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
+}
+
+/* The state of one run, so the helpers below stay short. */
+typedef struct run {
+    const lgs_call *call;
+    lgs__config cfg;
+    lgs_hooks hooks;
+    uint64_t start, deadline;
+    uint64_t breaker_key, account_key;
+    int nested;
+} run;
+
+static void fill_times(const run *r, lgs_attempt *a, uint64_t now)
+{
+    a->elapsed_ms = now - r->start;
+    a->remaining_ms = now < r->deadline ? r->deadline - now : 0;
+}
+
+static void observe(const run *r, const lgs_attempt *a)
+{
+    if (r->call->observer != NULL)
+        r->call->observer(r->call->ctx, a);
+    if (r->hooks.observer != NULL)
+        r->hooks.observer(r->hooks.user, a);
+}
+
+/* Decides what follows a failed attempt made at attempt `n`; sets the delay
+ * of a retry in a->delay_ms. */
+static lgs_decision decide(const run *r, lgs_class cls, unsigned n, unsigned max, uint64_t now,
+                           uint64_t *delay)
+{
+    const lgs__class_policy *p = &r->cfg.policy[cls];
+    *delay = 0;
+    /* Whatever the configuration says: a retried bad password is one more
+     * bad logon against the account's lockout threshold. */
+    if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT || p->attempts <= 1)
+        return LGS_DECISION_NEVER_RETRY;
+    if (n >= max)
+        return LGS_DECISION_GIVE_UP;
+    uint64_t ceiling = p->base_ms;
+    for (unsigned i = 1; i < n && ceiling < p->cap_ms; i++)
+        ceiling *= 2u;
+    if (ceiling > p->cap_ms)
+        ceiling = p->cap_ms;
+    uint64_t d = lgs__random_upto(&r->hooks, ceiling);
+    if (now > r->deadline || d > r->deadline - now)
+        return LGS_DECISION_DEADLINE;
+    if (!lgs__budget_withdraw(&r->cfg, now))
+        return LGS_DECISION_BUDGET_EXHAUSTED;
+    *delay = d;
+    return LGS_DECISION_RETRY;
+}
+
+static void count_final(lgs_decision d)
+{
+    lgs__stat_decision(d);
+    if (d == LGS_DECISION_RECOVERED)
+        lgs__stat_add(LGS__C_RECOVERED);
+    else if (d != LGS_DECISION_OK)
+        lgs__stat_add(LGS__C_FAILED);
+    if (d == LGS_DECISION_BUDGET_EXHAUSTED)
+        lgs__stat_add(LGS__C_BUDGET_REFUSALS);
+    else if (d == LGS_DECISION_DEADLINE)
+        lgs__stat_add(LGS__C_DEADLINE_STOPS);
+    else if (d == LGS_DECISION_BREAKER_OPEN)
+        lgs__stat_add(LGS__C_BREAKER_REFUSALS);
+    else if (d == LGS_DECISION_LOCKOUT_GUARD)
+        lgs__stat_add(LGS__C_LOCKOUT_REFUSALS);
+}
+
+/* Fails the call fast at attempt n with a replayed code. */
+static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code code,
+                      lgs_decision d, uint64_t now, lgs_outcome *out)
+{
+    lgs_attempt a;
+    memset(&a, 0, sizeof a);
+    a.api = r->call->api;
+    a.attempt = n;
+    a.max_attempts = n;
+    a.space = code.space;
+    a.value = code.value;
+    a.cls = lgs_classify(code.space, code.value);
+    a.decision = d;
+    fill_times(r, &a, now);
+    observe(r, &a);
+    out->space = a.space;
+    out->value = a.value;
+    out->cls = a.cls;
+    out->decision = d;
+    out->attempts = made;
+    out->elapsed_ms = a.elapsed_ms;
+}
+
+static void loop(run *r, lgs_outcome *out)
+{
+    const lgs_call *call = r->call;
+    for (unsigned n = 1;; n++) {
+        uint64_t now = r->hooks.clock_ms(r->hooks.user);
+        lgs_status_code replay;
+        if (lgs__lockout_check(&r->cfg, r->account_key, now, &replay)) {
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
+            return;
+        }
+        lgs__admit admit = lgs__breaker_admit(&r->cfg, r->breaker_key, now, &replay);
+        if (admit == LGS__ADMIT_REFUSE) {
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
+            return;
+        }
+
+        lgs_status_code code = call->attempt(call->ctx);
+        now = r->hooks.clock_ms(r->hooks.user);
+        lgs_class cls = lgs_classify(code.space, code.value);
+        lgs__stat_add(LGS__C_ATTEMPTS);
+        if (n > 1)
+            lgs__stat_add(LGS__C_RETRIES);
+        lgs__stat_class(cls);
+        if (lgs__breaker_report(&r->cfg, &r->hooks, r->breaker_key, now,
+                                admit == LGS__ADMIT_PROBE, cls, code))
+            lgs__stat_add(LGS__C_BREAKER_OPENS);
+        lgs__lockout_report(&r->cfg, r->account_key, now, cls, code);
+
+        lgs_attempt a;
+        memset(&a, 0, sizeof a);
+        a.api = call->api;
+        a.attempt = n;
+        a.max_attempts = r->nested ? 1u : r->cfg.policy[cls].attempts;
+        a.space = code.space;
+        a.value = code.value;
+        a.cls = cls;
+        a.reached_api = 1;
+        if (is_success(cls))
+            a.decision = n > 1 ? LGS_DECISION_RECOVERED : LGS_DECISION_OK;
+        else
+            a.decision = decide(r, cls, n, a.max_attempts, now, &a.delay_ms);
+        fill_times(r, &a, now);
+        if (!is_success(cls) && call->cleanup != NULL)
+            call->cleanup(call->ctx, &a);
+        observe(r, &a);
+
+        if (a.decision != LGS_DECISION_RETRY) {
+            out->space = code.space;
+            out->value = code.value;
+            out->cls = cls;
+            out->decision = a.decision;
+            out->attempts = n;
+            out->elapsed_ms = a.elapsed_ms;
+            return;
+        }
+        if (r->hooks.wait != NULL)
+            r->hooks.wait(r->hooks.user, n, a.delay_ms, a.remaining_ms);
+        if (a.delay_ms > 0)
+            r->hooks.sleep_ms(r->hooks.user, a.delay_ms);
+    }
+}
+
+int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
+{
+    if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
+        return LGS_EINVAL;
+    run r;
+    r.call = call;
+    lgs__config_snapshot(&r.cfg);
+    lgs__hooks_snapshot(&r.hooks);
+    r.nested = depth > 0;
+    r.start = r.hooks.clock_ms(r.hooks.user);
+    r.deadline = r.start + r.cfg.deadline_ms;
+    r.breaker_key = lgs__breaker_key(call->api, call->authority);
+    r.account_key = lgs__account_key(call->user, call->domain);
+
+    lgs__stat_add(LGS__C_CALLS);
+    if (r.nested)
+        lgs__stat_add(LGS__C_NESTED);
+    else
+        lgs__budget_deposit(&r.cfg, r.start);
+
+    depth++;
+    loop(&r, out);
+    depth--;
+    count_final(out->decision);
+    return LGS_OK;
+}

@@ -1,0 +1,90 @@
+/* hooks.c — the engine's replaceable clock, sleep, random source, wait hook
+ * and observer, and the default random source behind them.
+ *
+ * The default random source is SplitMix64 over an atomic counter: one
+ * fetch-and-add per number, so any number of threads can draw without a lock.
+ * Unless lgs_engine_seed() is called it is seeded from the clock and from
+ * addresses that differ per process, because jitter only spreads retries out
+ * if the processes of a fleet do not share one sequence.
+ */
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine_internal.h"
+#include "spinlock.h"
+
+static lgs__spinlock hooks_lock = LGS__SPINLOCK_INIT;
+static lgs_hooks installed; /* all NULL: defaults */
+
+static atomic_uint_fast64_t rng_state;
+static atomic_int rng_seeded;
+
+static uint64_t splitmix64(uint64_t x)
+{
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+static void seed_once(void)
+{
+    if (atomic_load_explicit(&rng_seeded, memory_order_acquire))
+        return;
+    int local = 0;
+    uint64_t s = lgs__default_clock_ms(NULL);
+    s ^= (uint64_t)time(NULL) << 20;
+    s ^= (uint64_t)(uintptr_t)&local;
+    s ^= (uint64_t)(uintptr_t)&rng_state << 7;
+    int expected = 0;
+    /* Only the first thread seeds; a late lgs_engine_seed() still wins. */
+    if (atomic_compare_exchange_strong(&rng_seeded, &expected, 1))
+        atomic_store(&rng_state, splitmix64(s));
+}
+
+static uint64_t default_random(void *user)
+{
+    (void)user;
+    seed_once();
+    uint64_t x = (uint64_t)atomic_fetch_add(&rng_state, 0x9E3779B97F4A7C15ull);
+    return splitmix64(x + 0x9E3779B97F4A7C15ull);
+}
+
+void lgs_engine_seed(uint64_t seed)
+{
+    atomic_store(&rng_state, seed);
+    atomic_store_explicit(&rng_seeded, 1, memory_order_release);
+}
+
+void lgs_engine_set_hooks(const lgs_hooks *hooks)
+{
+    lgs__spin_lock(&hooks_lock);
+    if (hooks == NULL)
+        memset(&installed, 0, sizeof installed);
+    else
+        installed = *hooks;
+    lgs__spin_unlock(&hooks_lock);
+}
+
+void lgs__hooks_snapshot(lgs_hooks *out)
+{
+    lgs__spin_lock(&hooks_lock);
+    *out = installed;
+    lgs__spin_unlock(&hooks_lock);
+    if (out->clock_ms == NULL)
+        out->clock_ms = lgs__default_clock_ms;
+    if (out->sleep_ms == NULL)
+        out->sleep_ms = lgs__default_sleep_ms;
+    if (out->random == NULL)
+        out->random = default_random;
+}
+
+uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound)
+{
+    uint64_t r = h->random(h->user);
+    if (bound == UINT64_MAX)
+        return r;
+    /* The modulo bias is below 2^-40 for any wait the engine computes. */
+    return r % (bound + 1u);
+}

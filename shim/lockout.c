@@ -1,0 +1,127 @@
+/* lockout.c — the per-account part of the lockout guard.
+ *
+ * A domain locks an account after a number of bad logons inside an
+ * observation window; a service that keeps trying a wrong password locks its
+ * own account and everyone else who uses it. So once an account (user@domain,
+ * hashed, case-insensitive) has `lockout.threshold` failures of class
+ * `credentials` or `account` inside `lockout.window_ms`, further calls for it
+ * fail fast with the last real code, without reaching the authority, until
+ * the oldest of those failures leaves the window or a logon succeeds.
+ * (That these classes are never retried within a call is enforced in
+ * engine.c and config.c, not here.)
+ *
+ * The table has a fixed number of accounts, each remembering the times of its
+ * last `lockout.threshold` failures. When it is full, a new account takes the
+ * slot of the least recently used account that is not being guarded, or, if
+ * every account is guarded, the least recently used one.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "engine_internal.h"
+#include "spinlock.h"
+
+#define LOCKOUT_SLOTS 128
+#define MAX_FAILURES 32 /* the largest lockout.threshold config.c accepts */
+
+typedef struct account {
+    uint64_t key; /* 0: empty */
+    uint64_t last_used;
+    uint32_t count;             /* failures remembered, at most MAX_FAILURES */
+    uint32_t next;              /* ring position of the next failure */
+    uint64_t times[MAX_FAILURES];
+    lgs_status_code last;
+} account;
+
+static lgs__spinlock lockout_lock = LGS__SPINLOCK_INIT;
+static account accounts[LOCKOUT_SLOTS];
+
+/* Called with lockout_lock held: whether the account is being guarded. */
+static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
+{
+    uint32_t n = cfg->lockout_threshold;
+    if (n == 0 || n > MAX_FAILURES || a->count < n)
+        return 0;
+    /* The n-th most recent failure. */
+    uint32_t pos = (a->next + MAX_FAILURES - n) % MAX_FAILURES;
+    return now - a->times[pos] < cfg->lockout_window_ms;
+}
+
+static account *find(uint64_t key)
+{
+    for (int i = 0; i < LOCKOUT_SLOTS; i++) {
+        if (accounts[i].key == key)
+            return &accounts[i];
+    }
+    return NULL;
+}
+
+static account *find_or_take(const lgs__config *cfg, uint64_t key, uint64_t now)
+{
+    account *a = find(key);
+    if (a != NULL)
+        return a;
+    account *victim = NULL;
+    int victim_guarded = 1;
+    for (int i = 0; i < LOCKOUT_SLOTS; i++) {
+        account *c = &accounts[i];
+        if (c->key == 0) {
+            victim = c;
+            break;
+        }
+        int g = guarded(cfg, c, now);
+        if (victim == NULL || (!g && victim_guarded) ||
+            (g == victim_guarded && c->last_used < victim->last_used)) {
+            victim = c;
+            victim_guarded = g;
+        }
+    }
+    memset(victim, 0, sizeof *victim);
+    victim->key = key;
+    return victim;
+}
+
+int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_status_code *last)
+{
+    if (key == 0 || cfg->lockout_threshold == 0)
+        return 0;
+    int refuse = 0;
+    lgs__spin_lock(&lockout_lock);
+    account *a = find(key);
+    if (a != NULL && guarded(cfg, a, now)) {
+        a->last_used = now;
+        *last = a->last;
+        refuse = 1;
+    }
+    lgs__spin_unlock(&lockout_lock);
+    return refuse;
+}
+
+void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_class cls,
+                         lgs_status_code code)
+{
+    if (key == 0 || cfg->lockout_threshold == 0)
+        return;
+    lgs__spin_lock(&lockout_lock);
+    if (cls == LGS_CLASS_OK) {
+        account *a = find(key);
+        if (a != NULL)
+            memset(a, 0, sizeof *a); /* a good logon resets the domain's count too */
+    } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT) {
+        account *a = find_or_take(cfg, key, now);
+        a->last_used = now;
+        a->last = code;
+        a->times[a->next] = now;
+        a->next = (a->next + 1u) % MAX_FAILURES;
+        if (a->count < MAX_FAILURES)
+            a->count++;
+    }
+    lgs__spin_unlock(&lockout_lock);
+}
+
+void lgs__lockout_reset(void)
+{
+    lgs__spin_lock(&lockout_lock);
+    memset(accounts, 0, sizeof accounts);
+    lgs__spin_unlock(&lockout_lock);
+}

@@ -1,0 +1,67 @@
+/* stats.c — the engine's counters: atomic, so any thread can count without a
+ * lock, and readable as a snapshot at any time with lgs_stats_snapshot().
+ */
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+static atomic_uint_fast64_t counters[LGS__C_COUNT_];
+static atomic_uint_fast64_t decisions[LGS_DECISION_COUNT_];
+static atomic_uint_fast64_t classes[LGS_CLASS_COUNT_];
+
+void lgs__stat_add(lgs__counter c)
+{
+    if ((int)c >= 0 && c < LGS__C_COUNT_)
+        atomic_fetch_add_explicit(&counters[c], 1u, memory_order_relaxed);
+}
+
+void lgs__stat_decision(lgs_decision d)
+{
+    if ((int)d >= 0 && d < LGS_DECISION_COUNT_)
+        atomic_fetch_add_explicit(&decisions[d], 1u, memory_order_relaxed);
+}
+
+void lgs__stat_class(lgs_class cls)
+{
+    if ((int)cls >= 0 && cls < LGS_CLASS_COUNT_)
+        atomic_fetch_add_explicit(&classes[cls], 1u, memory_order_relaxed);
+}
+
+void lgs__stats_reset(void)
+{
+    for (int i = 0; i < LGS__C_COUNT_; i++)
+        atomic_store(&counters[i], 0u);
+    for (int i = 0; i < LGS_DECISION_COUNT_; i++)
+        atomic_store(&decisions[i], 0u);
+    for (int i = 0; i < LGS_CLASS_COUNT_; i++)
+        atomic_store(&classes[i], 0u);
+}
+
+static uint64_t get(atomic_uint_fast64_t *c)
+{
+    return (uint64_t)atomic_load_explicit(c, memory_order_relaxed);
+}
+
+void lgs_stats_snapshot(lgs_stats *out)
+{
+    if (out == NULL)
+        return;
+    memset(out, 0, sizeof *out);
+    out->calls = get(&counters[LGS__C_CALLS]);
+    out->nested_calls = get(&counters[LGS__C_NESTED]);
+    out->attempts = get(&counters[LGS__C_ATTEMPTS]);
+    out->retries = get(&counters[LGS__C_RETRIES]);
+    out->recovered = get(&counters[LGS__C_RECOVERED]);
+    out->failed = get(&counters[LGS__C_FAILED]);
+    out->budget_refusals = get(&counters[LGS__C_BUDGET_REFUSALS]);
+    out->breaker_opens = get(&counters[LGS__C_BREAKER_OPENS]);
+    out->breaker_refusals = get(&counters[LGS__C_BREAKER_REFUSALS]);
+    out->lockout_refusals = get(&counters[LGS__C_LOCKOUT_REFUSALS]);
+    out->deadline_stops = get(&counters[LGS__C_DEADLINE_STOPS]);
+    for (int i = 0; i < LGS_DECISION_COUNT_; i++)
+        out->by_decision[i] = get(&decisions[i]);
+    for (int i = 0; i < LGS_CLASS_COUNT_; i++)
+        out->by_class[i] = get(&classes[i]);
+}

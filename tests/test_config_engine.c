@@ -1,0 +1,189 @@
+/* test_config_engine.c — configuring the engine by key and value: the
+ * documented defaults, units, rejection of bad keys and values (with a
+ * message naming key, value and reason, and the old setting kept), the dump,
+ * and that a setting changes what calls do.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "suites.h"
+#include "vtime.h"
+
+static int setup(void)
+{
+    vt_setup(0, 1);
+    return 0;
+}
+
+static unsigned long get(const char *key)
+{
+    char buf[32];
+    CU_ASSERT_EQUAL_FATAL(lgs_config_get(key, buf, sizeof buf), LGS_OK);
+    unsigned long v = 0;
+    CU_ASSERT_EQUAL(sscanf(buf, "%lu", &v), 1);
+    return v;
+}
+
+/* The defaults the issue and docs/configuration.md promise. */
+static void test_documented_defaults(void)
+{
+    lgs_config_reset();
+    CU_ASSERT_EQUAL(get("deadline_ms"), 20000);
+    CU_ASSERT_EQUAL(get("retry.transient.attempts"), 4);
+    CU_ASSERT_EQUAL(get("retry.transient.base_ms"), 200);
+    CU_ASSERT_EQUAL(get("retry.transient.cap_ms"), 5000);
+    CU_ASSERT_EQUAL(get("retry.resource.attempts"), 3);
+    CU_ASSERT_EQUAL(get("retry.resource.base_ms"), 100);
+    CU_ASSERT_EQUAL(get("retry.resource.cap_ms"), 2000);
+    CU_ASSERT_EQUAL(get("retry.session_collision.attempts"), 2);
+    CU_ASSERT_EQUAL(get("retry.session_collision.base_ms"), 10);
+    CU_ASSERT_EQUAL(get("retry.context_expired.attempts"), 2);
+    CU_ASSERT_EQUAL(get("retry.credentials.attempts"), 1);
+    CU_ASSERT_EQUAL(get("retry.unknown.attempts"), 1);
+    CU_ASSERT_EQUAL(get("budget.percent"), 10);
+    CU_ASSERT_EQUAL(get("budget.window_ms"), 10000);
+    CU_ASSERT_EQUAL(get("budget.floor"), 10);
+    CU_ASSERT_EQUAL(get("breaker.threshold"), 5);
+    CU_ASSERT_EQUAL(get("breaker.break_min_ms"), 5000);
+    CU_ASSERT_EQUAL(get("breaker.break_max_ms"), 60000);
+    CU_ASSERT_EQUAL(get("lockout.threshold"), 3);
+    CU_ASSERT_EQUAL(get("lockout.window_ms"), 900000);
+}
+
+static void test_values_and_units(void)
+{
+    vt_set("deadline_ms", "2s");
+    CU_ASSERT_EQUAL(get("deadline_ms"), 2000);
+    vt_set("deadline_ms", " 1min ");
+    CU_ASSERT_EQUAL(get("deadline_ms"), 60000);
+    vt_set("DEADLINE_MS", "750ms");
+    CU_ASSERT_EQUAL(get("deadline_ms"), 750);
+    vt_set("budget.percent", "25%");
+    CU_ASSERT_EQUAL(get("budget.percent"), 25);
+    vt_set("Retry.Transient.Attempts", "6");
+    CU_ASSERT_EQUAL(get("retry.transient.attempts"), 6);
+    vt_set("retry.credentials.attempts", "1"); /* allowed: it changes nothing */
+    lgs_config_reset();
+    CU_ASSERT_EQUAL(get("deadline_ms"), 20000);
+}
+
+/* Refused: the error names the key, the value and the reason, and the
+ * previous setting stays. */
+static void expect_refused(const char *key, const char *value, int rc, const char *reason)
+{
+    char before[32] = "", after[32] = "";
+    int known = lgs_config_get(key, before, sizeof before) == LGS_OK;
+    char why[256] = "";
+    CU_ASSERT_EQUAL(lgs_config_set(key, value, why, sizeof why), rc);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, key));
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, value));
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, reason));
+    if (strstr(why, key) == NULL || strstr(why, reason) == NULL)
+        fprintf(stderr, "message: %s\n", why);
+    if (known) {
+        CU_ASSERT_EQUAL(lgs_config_get(key, after, sizeof after), LGS_OK);
+        CU_ASSERT_STRING_EQUAL(before, after);
+    }
+}
+
+static void test_invalid_settings(void)
+{
+    lgs_config_reset();
+    expect_refused("deadline", "10", LGS_ENOTFOUND, "unknown key");
+    expect_refused("retry.ok.attempts", "2", LGS_ENOTFOUND, "unknown key");
+    expect_refused("retry.continue.attempts", "2", LGS_ENOTFOUND, "unknown key");
+    expect_refused("retry.transient.tries", "2", LGS_ENOTFOUND, "unknown key");
+    expect_refused("retry.nonsense.attempts", "2", LGS_ENOTFOUND, "unknown key");
+    expect_refused("deadline_ms", "abc", LGS_EINVAL, "not a whole number");
+    expect_refused("deadline_ms", "", LGS_EINVAL, "not a whole number");
+    expect_refused("deadline_ms", "-5", LGS_EINVAL, "negative");
+    expect_refused("deadline_ms", "5 apples", LGS_EINVAL, "unexpected text");
+    expect_refused("deadline_ms", "5h", LGS_EINVAL, "unknown unit");
+    expect_refused("deadline_ms", "0", LGS_EINVAL, "out of range");
+    expect_refused("deadline_ms", "99999999999999999999", LGS_EINVAL, "too large");
+    expect_refused("retry.transient.attempts", "0", LGS_EINVAL, "out of range");
+    expect_refused("retry.transient.attempts", "5s", LGS_EINVAL, "not a whole number");
+    expect_refused("budget.percent", "101", LGS_EINVAL, "out of range");
+    expect_refused("lockout.threshold", "33", LGS_EINVAL, "out of range");
+    expect_refused("retry.credentials.attempts", "2", LGS_EINVAL, "never retried");
+    expect_refused("retry.account.attempts", "3", LGS_EINVAL, "never retried");
+    char why[64];
+    CU_ASSERT_EQUAL(lgs_config_set(NULL, "1", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_config_set("deadline_ms", NULL, why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_config_set("deadline_ms", "x", NULL, 0), LGS_EINVAL);
+    char tiny[8];
+    CU_ASSERT_EQUAL(lgs_config_set("deadline_ms", "x", tiny, sizeof tiny), LGS_EINVAL);
+    CU_ASSERT_EQUAL(strlen(tiny), sizeof tiny - 1);
+    char buf[8];
+    CU_ASSERT_EQUAL(lgs_config_get("nope", buf, sizeof buf), LGS_ENOTFOUND);
+    CU_ASSERT_EQUAL(lgs_config_get(NULL, buf, sizeof buf), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_config_get("deadline_ms", NULL, 4), LGS_EINVAL);
+    CU_ASSERT_EQUAL(get("deadline_ms"), 20000);
+}
+
+/* The dump lists every key once, and feeding it back is accepted. */
+static void test_dump_round_trips(void)
+{
+    lgs_config_reset();
+    vt_set("retry.resource.cap_ms", "1234");
+    size_t need = lgs_config_dump(NULL, 0);
+    CU_ASSERT_FATAL(need > 0 && need < 8192);
+    char buf[8192];
+    CU_ASSERT_EQUAL(lgs_config_dump(buf, sizeof buf), need);
+    CU_ASSERT_EQUAL(strlen(buf), need);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "deadline_ms = 20000\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "retry.resource.cap_ms = 1234\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "retry.unknown.attempts = 1\n"));
+    CU_ASSERT_PTR_NULL(strstr(buf, "retry.ok."));
+    unsigned lines = 0;
+    char *save = buf;
+    for (char *line = buf; *line != '\0'; line = save) {
+        char *nl = strchr(line, '\n');
+        CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+        *nl = '\0';
+        save = nl + 1;
+        char key[64], value[32];
+        CU_ASSERT_EQUAL_FATAL(sscanf(line, "%63s = %31s", key, value), 2);
+        vt_set(key, value);
+        lines++;
+    }
+    /* 9 fixed keys, 3 per class except ok and continue. */
+    CU_ASSERT_EQUAL(lines, 9u + 3u * (LGS_CLASS_COUNT_ - 2u));
+    CU_ASSERT_EQUAL(get("retry.resource.cap_ms"), 1234);
+    char small[16];
+    CU_ASSERT_EQUAL(lgs_config_dump(small, sizeof small), need);
+    CU_ASSERT_EQUAL(strlen(small), sizeof small - 1);
+}
+
+/* A setting changes what the next call does. */
+static void test_setting_applies_to_calls(void)
+{
+    vt_setup(0, 2);
+    vt_set("retry.transient.attempts", "2");
+    vt_set("retry.privilege.attempts", "3");
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(1311), 1);
+    lgs_call c = vt_call(&s, "LogonUser", NULL);
+    CU_ASSERT_EQUAL(vt_run(&c).attempts, 2);
+    vt_script_repeat(&s, vt_code_of(LGS_CLASS_PRIVILEGE), 1);
+    lgs_outcome o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.attempts, 3);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_GIVE_UP);
+}
+
+static CU_TestInfo tests[] = {
+    {"documented defaults", test_documented_defaults},
+    {"values and units", test_values_and_units},
+    {"invalid settings are refused and named", test_invalid_settings},
+    {"dump round-trips", test_dump_round_trips},
+    {"a setting applies to calls", test_setting_applies_to_calls},
+    CU_TEST_INFO_NULL,
+};
+
+int lgs_suite_config_engine(void)
+{
+    LGS_REGISTER("config_engine", tests, setup, vt_teardown);
+}

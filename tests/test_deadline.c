@@ -1,0 +1,139 @@
+/* test_deadline.c — the per-call deadline in virtual time: a wait that
+ * would end past it is not started, and a property test over thousands of
+ * random policies, failure sequences and attempt durations finds a maximum
+ * overrun of 0.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "suites.h"
+#include "vtime.h"
+
+#define NO_LOGON_SERVERS 1311u /* transient */
+
+static int setup(void)
+{
+    vt_setup(0, 1);
+    return 0;
+}
+
+static uint64_t fixed_random(void *user)
+{
+    return *(const uint64_t *)user;
+}
+
+/* A wait that would end past the deadline is not started: the call returns
+ * at once with decision `deadline` and the code of its last attempt. */
+static void test_deadline_wait_not_started(void)
+{
+    vt_setup(500, 1);
+    vt_set("deadline_ms", "1000");
+    vt_set("retry.transient.base_ms", "2000");
+    vt_set("retry.transient.cap_ms", "2000");
+    static uint64_t r = 1999; /* every wait is 1999 ms */
+    lgs_hooks h;
+    vt_fill_hooks(&h);
+    h.random = fixed_random;
+    h.user = &r;
+    lgs_engine_set_hooks(&h);
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 1);
+    lgs_call c = vt_call(&s, "LogonUser", NULL);
+    lgs_outcome o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_DEADLINE);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    CU_ASSERT_EQUAL(o.value, NO_LOGON_SERVERS);
+    CU_ASSERT_EQUAL(vt_now(), 500);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.deadline_stops, 1);
+    vt_setup(0, 1);
+}
+
+/* Property: whatever the policy and the failures, no wait ends and no
+ * attempt starts after the deadline (maximum overrun 0), and no class gets
+ * more attempts than its policy allows. */
+static uint64_t prop_rng = 0x1234567;
+static uint64_t next_rand(void)
+{
+    prop_rng ^= prop_rng << 13;
+    prop_rng ^= prop_rng >> 7;
+    prop_rng ^= prop_rng << 17;
+    return prop_rng;
+}
+
+static void test_deadline_property(void)
+{
+    static const lgs_class classes[] = {LGS_CLASS_TRANSIENT, LGS_CLASS_RESOURCE,
+                                        LGS_CLASS_SESSION_COLLISION, LGS_CLASS_OK};
+    uint64_t max_overrun = 0;
+    unsigned deadline_stops = 0;
+    for (int run = 0; run < 5000; run++) {
+        vt_setup(next_rand() % 100000u, (uint64_t)run);
+        char v[32];
+        uint64_t deadline = 1 + next_rand() % 8000u;
+        snprintf(v, sizeof v, "%lu", (unsigned long)deadline);
+        vt_set("deadline_ms", v);
+        vt_set("breaker.threshold", "0");
+        vt_set("budget.floor", "1000000");
+        unsigned max_att[3];
+        for (int k = 0; k < 3; k++) {
+            char key[64];
+            max_att[k] = 1 + (unsigned)(next_rand() % 12u);
+            snprintf(key, sizeof key, "retry.%s.attempts", lgs_class_name(classes[k]));
+            snprintf(v, sizeof v, "%u", max_att[k]);
+            vt_set(key, v);
+            snprintf(key, sizeof key, "retry.%s.base_ms", lgs_class_name(classes[k]));
+            snprintf(v, sizeof v, "%lu", (unsigned long)(next_rand() % 3000u));
+            vt_set(key, v);
+            snprintf(key, sizeof key, "retry.%s.cap_ms", lgs_class_name(classes[k]));
+            snprintf(v, sizeof v, "%lu", (unsigned long)(next_rand() % 6000u));
+            vt_set(key, v);
+        }
+        vt_script s;
+        memset(&s, 0, sizeof s);
+        unsigned len = 1 + (unsigned)(next_rand() % 20u);
+        for (unsigned i = 0; i < len; i++)
+            vt_script_push(&s, vt_code_of(classes[next_rand() % 4u]));
+        s.cost_ms = next_rand() % 4u == 0 ? next_rand() % 300u : 0;
+        uint64_t start = vt_now();
+        lgs_call c = vt_call(&s, "LogonUser", NULL);
+        lgs_outcome o = vt_run(&c);
+        uint64_t end_limit = start + deadline;
+        for (unsigned i = 0; i < s.calls && i < VT_MAX; i++) {
+            /* An attempt started after the deadline would be an overrun;
+             * the first one always starts at the start. */
+            if (s.call_at[i] > end_limit && s.call_at[i] - end_limit > max_overrun)
+                max_overrun = s.call_at[i] - end_limit;
+        }
+        /* Attempts that take no time: the call itself ends by the deadline. */
+        if (s.cost_ms == 0 && vt_now() > end_limit && vt_now() - end_limit > max_overrun)
+            max_overrun = vt_now() - end_limit;
+        CU_ASSERT(o.decision != LGS_DECISION_RETRY);
+        if (o.decision == LGS_DECISION_DEADLINE)
+            deadline_stops++;
+        unsigned most = 0;
+        for (int k = 0; k < 3; k++)
+            most = max_att[k] > most ? max_att[k] : most;
+        CU_ASSERT(o.attempts <= most);
+    }
+    if (max_overrun != 0)
+        fprintf(stderr, "max deadline overrun %lu ms\n", (unsigned long)max_overrun);
+    CU_ASSERT_EQUAL(max_overrun, 0);
+    /* The property was exercised: many calls were stopped by the deadline. */
+    CU_ASSERT(deadline_stops > 500);
+}
+
+static CU_TestInfo tests[] = {
+    {"a wait past the deadline is not started", test_deadline_wait_not_started},
+    {"property: deadline never overrun", test_deadline_property},
+    CU_TEST_INFO_NULL,
+};
+
+int lgs_suite_deadline(void)
+{
+    LGS_REGISTER("deadline", tests, setup, vt_teardown);
+}

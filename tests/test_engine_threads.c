@@ -1,0 +1,119 @@
+/* test_engine_threads.c — the engine from many threads at once: the retry
+ * budget holds exactly, a breaker opens once and stops the traffic, and the
+ * stats add up, however the threads interleave. The virtual clock stands
+ * still (waits are 0 ms), so the outcome does not depend on scheduling.
+ */
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "suites.h"
+#include "threads.h"
+#include "vtime.h"
+
+#define THREADS 8
+#define CALLS_PER_THREAD 250
+#define NO_LOGON_SERVERS 1311u
+
+static int setup(void)
+{
+    vt_setup(0, 1);
+    return 0;
+}
+
+static atomic_uint reached;
+static atomic_uint worker_errors;
+
+static lgs_status_code failing_attempt(void *ctx)
+{
+    (void)ctx;
+    atomic_fetch_add(&reached, 1u);
+    lgs_status_code c = {LGS_SPACE_WIN32, NO_LOGON_SERVERS};
+    return c;
+}
+
+static void worker(void *arg, unsigned index)
+{
+    const char *authority = arg;
+    (void)index;
+    lgs_call c;
+    memset(&c, 0, sizeof c);
+    c.api = "LogonUser";
+    c.authority = authority;
+    c.attempt = failing_attempt;
+    for (int i = 0; i < CALLS_PER_THREAD; i++) {
+        lgs_outcome o;
+        if (lgs_engine_run(&c, &o) != LGS_OK || o.decision == LGS_DECISION_RETRY)
+            atomic_fetch_add(&worker_errors, 1u);
+    }
+}
+
+static void check_stats_add_up(const lgs_stats *st)
+{
+    uint64_t decisions = 0, classes = 0;
+    for (int i = 0; i < LGS_DECISION_COUNT_; i++)
+        decisions += st->by_decision[i];
+    for (int i = 0; i < LGS_CLASS_COUNT_; i++)
+        classes += st->by_class[i];
+    CU_ASSERT_EQUAL(decisions, st->calls);
+    CU_ASSERT_EQUAL(classes, st->attempts);
+    CU_ASSERT_EQUAL(st->attempts, (uint64_t)atomic_load(&reached));
+    CU_ASSERT_EQUAL(st->by_decision[LGS_DECISION_RETRY], 0);
+}
+
+/* Runs the workers against `authority` (waits of 0 ms) and returns the
+ * stats afterwards. */
+static lgs_stats storm(const char *authority)
+{
+    vt_set("retry.transient.base_ms", "0");
+    atomic_store(&reached, 0u);
+    atomic_store(&worker_errors, 0u);
+    CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, worker, (void *)authority), 0);
+    CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    return st;
+}
+
+/* 2000 failing calls from 8 threads: retries are exactly the floor plus
+ * 10 % of the calls, not one more. */
+static void test_budget_across_threads(void)
+{
+    vt_setup(0, 2);
+    vt_set("breaker.threshold", "0");
+    lgs_stats st = storm("CONTOSO");
+    const uint64_t calls = THREADS * CALLS_PER_THREAD;
+    CU_ASSERT_EQUAL(st.calls, calls);
+    CU_ASSERT_EQUAL(st.retries, 10u + calls / 10u);
+    CU_ASSERT_EQUAL(st.attempts, calls + st.retries);
+    CU_ASSERT_EQUAL(st.failed, calls);
+    check_stats_add_up(&st);
+}
+
+/* With the breaker on, the authority sees the few attempts that were
+ * already admitted when it opened, and nothing more while it is open. */
+static void test_breaker_across_threads(void)
+{
+    vt_setup(0, 3);
+    lgs_stats st = storm("FABRIKAM");
+    unsigned r = atomic_load(&reached);
+    CU_ASSERT(r >= 5);
+    CU_ASSERT(r < 5 + THREADS);
+    CU_ASSERT_EQUAL(st.breaker_opens, 1);
+    CU_ASSERT_EQUAL(st.calls, THREADS * CALLS_PER_THREAD);
+    CU_ASSERT(st.breaker_refusals >= st.calls - r);
+    check_stats_add_up(&st);
+}
+
+static CU_TestInfo tests[] = {
+    {"budget holds across threads", test_budget_across_threads},
+    {"breaker opens once across threads", test_breaker_across_threads},
+    CU_TEST_INFO_NULL,
+};
+
+int lgs_suite_engine_threads(void)
+{
+    LGS_REGISTER("engine_threads", tests, setup, vt_teardown);
+}

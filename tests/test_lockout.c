@@ -1,0 +1,206 @@
+/* test_lockout.c — the lockout guard: `credentials` and `account` failures
+ * are never retried, whatever the configuration asks, and an account with
+ * repeated credential failures inside the window fails fast, without
+ * reaching the authority, until the window passes or a logon succeeds.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "suites.h"
+#include "vtime.h"
+
+#define LOGON_FAILURE 1326u  /* ERROR_LOGON_FAILURE: credentials */
+#define WRONG_PASSWORD 1323u /* ERROR_WRONG_PASSWORD: credentials */
+#define ACCOUNT_LOCKED 1909u /* ERROR_ACCOUNT_LOCKED_OUT: account */
+
+static int setup(void)
+{
+    vt_setup(0, 1);
+    return 0;
+}
+
+static lgs_outcome logon(const char *user, const char *domain, lgs_status_code code,
+                         unsigned *reached)
+{
+    vt_script s;
+    vt_script_repeat(&s, code, 1);
+    lgs_call c = vt_call(&s, "LogonUser", domain);
+    c.user = user;
+    c.domain = domain;
+    lgs_outcome o = vt_run(&c);
+    if (reached != NULL)
+        *reached += s.calls;
+    return o;
+}
+
+static void test_codes_are_what_we_think(void)
+{
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_WIN32, LOGON_FAILURE), LGS_CLASS_CREDENTIALS);
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_WIN32, WRONG_PASSWORD), LGS_CLASS_CREDENTIALS);
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_WIN32, ACCOUNT_LOCKED), LGS_CLASS_ACCOUNT);
+}
+
+/* Never retried, and configuration cannot change that. */
+static void test_never_retried_whatever_config(void)
+{
+    vt_setup(0, 2);
+    char why[256] = "";
+    CU_ASSERT_EQUAL(lgs_config_set("retry.credentials.attempts", "5", why, sizeof why),
+                    LGS_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.credentials.attempts"));
+    CU_ASSERT_EQUAL(lgs_config_set("retry.account.attempts", "2", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.account.attempts"));
+    lgs_outcome o = logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), NULL);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    o = logon("bob", "CONTOSO", vt_win32(ACCOUNT_LOCKED), NULL);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+}
+
+/* After 3 failures inside 15 minutes the 4th call fails fast with the code
+ * of the last real failure; other accounts are not affected. */
+static void test_guard_trips_after_threshold(void)
+{
+    vt_setup(0, 3);
+    unsigned reached = 0;
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    vt_advance(60000);
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    vt_advance(60000);
+    logon("alice", "CONTOSO", vt_win32(WRONG_PASSWORD), &reached);
+    CU_ASSERT_EQUAL(reached, 3);
+    lgs_outcome o = logon("alice", "CONTOSO", vt_win32(0), &reached);
+    CU_ASSERT_EQUAL(reached, 3);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(o.value, WRONG_PASSWORD);
+    CU_ASSERT_EQUAL(o.cls, LGS_CLASS_CREDENTIALS);
+    CU_ASSERT_EQUAL(o.attempts, 0);
+    CU_ASSERT_EQUAL(logon("bob", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(logon("alice", "FABRIKAM", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.lockout_refusals, 1);
+}
+
+/* One account, however it is written. */
+static void test_account_names_fold(void)
+{
+    vt_setup(0, 4);
+    unsigned reached = 0;
+    logon("Alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    logon("alice@contoso", NULL, vt_win32(LOGON_FAILURE), &reached);
+    logon("contoso\\ALICE", NULL, vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(logon("ALICE", "Contoso", vt_win32(0), &reached).decision,
+                    LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(reached, 3);
+}
+
+/* Failures spread wider than the window do not trip it; once the oldest
+ * failure leaves the window, calls go through again. */
+static void test_window_passes(void)
+{
+    vt_setup(0, 5);
+    unsigned reached = 0;
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached); /* t = 0 */
+    vt_advance(10 * 60000);
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached); /* t = 10 min */
+    vt_advance(10 * 60000);
+    /* t = 20 min: the first failure is out of the window, two are in it. */
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached).decision,
+                    LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached).decision,
+                    LGS_DECISION_NEVER_RETRY);
+    /* Now three (10, 20, 20 min) are inside 15 minutes. */
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision,
+                    LGS_DECISION_LOCKOUT_GUARD);
+    vt_advance(5 * 60000 - 1);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision,
+                    LGS_DECISION_LOCKOUT_GUARD);
+    vt_advance(1); /* the failure at 10 min leaves the window */
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(reached, 5);
+}
+
+/* A successful logon resets the account's count. */
+static void test_success_resets(void)
+{
+    vt_setup(0, 6);
+    unsigned reached = 0;
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    logon("alice", "CONTOSO", vt_win32(0), &reached);
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(reached, 6);
+}
+
+/* `account` failures (locked out, disabled) count too. */
+static void test_account_class_counts(void)
+{
+    vt_setup(0, 7);
+    for (int i = 0; i < 3; i++)
+        logon("svc", "CONTOSO", vt_win32(ACCOUNT_LOCKED), NULL);
+    lgs_outcome o = logon("svc", "CONTOSO", vt_win32(0), NULL);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(o.value, ACCOUNT_LOCKED);
+}
+
+/* Both numbers are configurable; threshold 0 turns the per-account part
+ * off, but credentials are still never retried. */
+static void test_configurable_and_off(void)
+{
+    vt_setup(0, 8);
+    vt_set("lockout.threshold", "5");
+    vt_set("lockout.window_ms", "1min");
+    unsigned reached = 0;
+    for (int i = 0; i < 4; i++)
+        logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached).decision,
+                    LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision,
+                    LGS_DECISION_LOCKOUT_GUARD);
+    vt_advance(60000);
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+
+    vt_setup(0, 9);
+    vt_set("lockout.threshold", "0");
+    reached = 0;
+    for (int i = 0; i < 10; i++) {
+        lgs_outcome o = logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+        CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
+        CU_ASSERT_EQUAL(o.attempts, 1);
+    }
+    CU_ASSERT_EQUAL(reached, 10);
+}
+
+/* A call that names no account is never guarded. */
+static void test_no_account_no_guard(void)
+{
+    vt_setup(0, 10);
+    unsigned reached = 0;
+    for (int i = 0; i < 5; i++)
+        logon(NULL, "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(reached, 5);
+}
+
+static CU_TestInfo tests[] = {
+    {"test codes have the classes assumed", test_codes_are_what_we_think},
+    {"never retried whatever the configuration", test_never_retried_whatever_config},
+    {"guard trips after the threshold", test_guard_trips_after_threshold},
+    {"account names fold to one account", test_account_names_fold},
+    {"the window passes", test_window_passes},
+    {"a success resets the count", test_success_resets},
+    {"account failures count", test_account_class_counts},
+    {"configurable, and 0 turns it off", test_configurable_and_off},
+    {"no account, no guard", test_no_account_no_guard},
+    CU_TEST_INFO_NULL,
+};
+
+int lgs_suite_lockout(void)
+{
+    LGS_REGISTER("lockout", tests, setup, vt_teardown);
+}
