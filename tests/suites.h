@@ -6,6 +6,8 @@
 
 #define LGS_PORTABLE_SUITES(S) \
     S(catalogue)               \
+    S(log)                     \
+    S(storm)                   \
     S(parse)                   \
     S(engine)                  \
     S(deadline)                \
@@ -18,6 +20,7 @@
 #ifdef _WIN32
 #define LGS_WINDOWS_SUITES(S) \
     S(sdk)                    \
+    S(log_win)                \
     S(ntstatus_map)
 #else
 #define LGS_WINDOWS_SUITES(S)

@@ -13,5 +13,7 @@
 #include "logonshim/codes.h"
 #include "logonshim/engine.h"
 #include "logonshim/config.h"
+#include "logonshim/record.h"
+#include "logonshim/log.h"
 
 #endif

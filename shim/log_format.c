@@ -1,0 +1,341 @@
+/* log_format.c — the two ways a record is written out: one line of text a
+ * person reads (stderr, the debugger, the Event Log's insert) and one JSON
+ * object per line (the JSON lines file). Both are pure functions of the
+ * record, with snprintf's contract, so sinks and tests share them.
+ *
+ * JSON strings are escaped per RFC 8259 and bytes that are not valid UTF-8
+ * become U+FFFD, so every line parses whatever a wrapper passed as a name.
+ * docs/logging.md lists the keys; every key is present in every object.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log_sink.h"
+
+/* An snprintf-style appender: len counts what the whole text needs. */
+typedef struct out {
+    char *buf;
+    size_t size;
+    size_t len;
+} out;
+
+static void put_n(out *o, const char *s, size_t n)
+{
+    if (o->len < o->size) {
+        size_t room = o->size - o->len - 1;
+        size_t k = n < room ? n : room;
+        memcpy(o->buf + o->len, s, k);
+        o->buf[o->len + k] = '\0';
+    }
+    o->len += n;
+}
+
+static void put(out *o, const char *s)
+{
+    put_n(o, s, strlen(s));
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void putf(out *o, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        put_n(o, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+static out out_init(char *buf, size_t size)
+{
+    out o = {buf, buf != NULL ? size : 0, 0};
+    if (o.size > 0)
+        buf[0] = '\0';
+    return o;
+}
+
+void lgs__format_utc(uint64_t utc_ms, char *buf, size_t size)
+{
+    /* Civil date from days since 1970-01-01 (Howard Hinnant's algorithm). */
+    uint64_t secs = utc_ms / 1000u;
+    unsigned ms = (unsigned)(utc_ms % 1000u);
+    int64_t days = (int64_t)(secs / 86400u);
+    unsigned sod = (unsigned)(secs % 86400u);
+    int64_t z = days + 719468;
+    int64_t era = z / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = (int64_t)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2)
+        y++;
+    snprintf(buf, size, "%04d-%02u-%02uT%02u:%02u:%02u.%03uZ", (int)y, m, d, sod / 3600,
+             sod / 60 % 60, sod % 60, ms);
+}
+
+/* ---- text ---- */
+
+static void put_code(out *o, const lgs_record *r)
+{
+    put(o, r->name != NULL ? r->name : "unknown code");
+    if (r->space == LGS_SPACE_WIN32)
+        putf(o, " (%" PRIu32 ", 0x%" PRIX32 ")", r->value, r->value);
+    else if (r->win32 != LGS_NO_WIN32)
+        putf(o, " (0x%08" PRIX32 ", win32 %" PRId32 ")", r->value, r->win32);
+    else
+        putf(o, " (0x%08" PRIX32 ")", r->value);
+    putf(o, " %s", lgs_class_name(r->cls));
+}
+
+static void put_decision(out *o, const lgs_record *r)
+{
+    switch (r->decision) {
+    case LGS_DECISION_RETRY:
+        putf(o, ", retry in %" PRIu64 " ms", r->delay_ms);
+        break;
+    case LGS_DECISION_GIVE_UP:
+        put(o, ", giving up: the class's attempts are used up");
+        break;
+    case LGS_DECISION_NEVER_RETRY:
+        put(o, ", not retried: this class is never retried");
+        break;
+    case LGS_DECISION_BUDGET_EXHAUSTED:
+        put(o, ", not retried: the process retry budget is exhausted");
+        break;
+    case LGS_DECISION_DEADLINE:
+        putf(o, ", not retried: the next wait would pass the deadline (%" PRIu64 " ms left)",
+             r->remaining_ms);
+        break;
+    case LGS_DECISION_BREAKER_OPEN:
+        put(o, ", failed fast: the circuit breaker for this authority is open");
+        break;
+    case LGS_DECISION_LOCKOUT_GUARD:
+        put(o, ", failed fast: the lockout guard protects the account");
+        break;
+    default:
+        putf(o, ", %s", lgs_decision_name(r->decision));
+        break;
+    }
+}
+
+static void put_context(out *o, const lgs_record *r)
+{
+    if (r->has_substatus) {
+        const lgs_code_info *sub = lgs_code_lookup(LGS_SPACE_NTSTATUS, r->substatus);
+        putf(o, ", SubStatus %s (0x%08" PRIX32 ")", sub != NULL ? sub->name : "unknown",
+             r->substatus);
+    }
+    if (r->has_protocol_status)
+        putf(o, ", ProtocolStatus 0x%08" PRIX32, r->protocol_status);
+    if (r->user[0] != '\0')
+        putf(o, ", user %s", r->user);
+    if (r->authority[0] != '\0')
+        putf(o, ", authority %s", r->authority);
+    if (r->wine_stub)
+        put(o, " [Wine stub]");
+}
+
+size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
+{
+    if (r == NULL)
+        return 0;
+    out o = out_init(buf, size);
+    putf(&o, "logonshim: %s: ", lgs_severity_name(r->severity));
+    switch (r->kind) {
+    case LGS_RECORD_ATTEMPT:
+        putf(&o, "%s: ", r->api);
+        put_code(&o, r);
+        putf(&o, ", attempt %u/%u", r->attempt, r->max_attempts);
+        put_decision(&o, r);
+        put_context(&o, r);
+        break;
+    case LGS_RECORD_OUTCOME:
+        if (r->decision == LGS_DECISION_RECOVERED) {
+            putf(&o, "%s: recovered after %u attempts in %" PRIu64 " ms from ", r->api,
+                 r->attempts, r->elapsed_ms);
+            put_code(&o, r);
+        } else {
+            putf(&o, "%s failed: ", r->api);
+            put_code(&o, r);
+            putf(&o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
+                 r->elapsed_ms);
+            put_decision(&o, r);
+        }
+        put_context(&o, r);
+        break;
+    case LGS_RECORD_WINE_STUB:
+        putf(&o, "%s: the result came from a Wine stub, not a real logon: %s", r->api,
+             r->detail);
+        return o.len;
+    case LGS_RECORD_SUPPRESSED:
+        putf(&o, "%s: %s", r->api[0] != '\0' ? r->api : "logonshim", r->detail);
+        return o.len;
+    case LGS_RECORD_SETTING:
+        putf(&o, "bad setting %s; the other settings stay in force", r->detail);
+        return o.len;
+    default:
+        put(&o, "invalid record");
+        return o.len;
+    }
+    if (r->detail[0] != '\0')
+        putf(&o, " (%s)", r->detail);
+    if (r->guidance != NULL) {
+        put(&o, " -- ");
+        put(&o, r->guidance->summary);
+    }
+    return o.len;
+}
+
+/* ---- JSON ---- */
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0];
+    size_t n;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    unsigned cp = c & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0u) != 0x80u)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static void json_str(out *o, const char *s)
+{
+    if (s == NULL) {
+        put(o, "null");
+        return;
+    }
+    put(o, "\"");
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0') {
+        unsigned c = *p;
+        if (c == '"' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            put_n(o, esc, 2);
+            p++;
+        } else if (c < 0x20 || c == 0x7F) {
+            putf(o, "\\u%04x", c);
+            p++;
+        } else {
+            size_t n = utf8_len(p);
+            if (n == 0) {
+                put(o, "\\ufffd");
+                p++;
+            } else {
+                put_n(o, (const char *)p, n);
+                p += n;
+            }
+        }
+    }
+    put(o, "\"");
+}
+
+static void json_key(out *o, const char *key)
+{
+    putf(o, ",\"%s\":", key);
+}
+
+static void json_text_or_null(out *o, const char *key, const char *s)
+{
+    json_key(o, key);
+    json_str(o, s != NULL && s[0] != '\0' ? s : NULL);
+}
+
+static void json_u64(out *o, const char *key, uint64_t v)
+{
+    json_key(o, key);
+    putf(o, "%" PRIu64, v);
+}
+
+static void json_hex_or_null(out *o, const char *key, int has, uint32_t v)
+{
+    json_key(o, key);
+    if (has)
+        putf(o, "\"0x%08" PRIX32 "\"", v);
+    else
+        put(o, "null");
+}
+
+size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
+{
+    if (r == NULL)
+        return 0;
+    out o = out_init(buf, size);
+    char when[32];
+    lgs__format_utc(r->time_ms, when, sizeof when);
+    putf(&o, "{\"time\":\"%s\"", when);
+    json_u64(&o, "time_ms", r->time_ms);
+    json_text_or_null(&o, "severity", lgs_severity_name(r->severity));
+    json_text_or_null(&o, "kind", lgs_record_kind_name(r->kind));
+    json_u64(&o, "pid", r->pid);
+    json_u64(&o, "tid", r->tid);
+    json_text_or_null(&o, "api", r->api);
+    json_u64(&o, "attempt", r->attempt);
+    json_u64(&o, "max_attempts", r->max_attempts);
+    json_u64(&o, "attempts", r->attempts);
+    json_text_or_null(&o, "space", lgs_space_name(r->space));
+    json_u64(&o, "value", r->value);
+    json_key(&o, "hex");
+    putf(&o, "\"0x%08" PRIX32 "\"", r->value);
+    json_text_or_null(&o, "name", r->name);
+    json_key(&o, "win32");
+    if (r->win32 == LGS_NO_WIN32)
+        put(&o, "null");
+    else
+        putf(&o, "%" PRId32, r->win32);
+    json_text_or_null(&o, "class", lgs_class_name(r->cls));
+    json_text_or_null(&o, "decision", lgs_decision_name(r->decision));
+    json_u64(&o, "delay_ms", r->delay_ms);
+    json_u64(&o, "elapsed_ms", r->elapsed_ms);
+    json_u64(&o, "remaining_ms", r->remaining_ms);
+    json_hex_or_null(&o, "substatus", r->has_substatus, r->substatus);
+    json_hex_or_null(&o, "protocol_status", r->has_protocol_status, r->protocol_status);
+    json_key(&o, "wine_stub");
+    put(&o, r->wine_stub ? "true" : "false");
+    json_text_or_null(&o, "user", r->user);
+    json_text_or_null(&o, "authority", r->authority);
+    json_u64(&o, "suppressed", r->suppressed);
+    json_text_or_null(&o, "detail", r->detail);
+    json_key(&o, "guidance");
+    if (r->guidance == NULL) {
+        put(&o, "null");
+    } else {
+        put(&o, "{\"id\":");
+        json_str(&o, r->guidance->id);
+        put(&o, ",\"summary\":");
+        json_str(&o, r->guidance->summary);
+        put(&o, ",\"resolve\":");
+        json_str(&o, r->guidance->resolve);
+        put(&o, "}");
+    }
+    put(&o, "}");
+    return o.len;
+}

@@ -1,0 +1,127 @@
+/* log_sink.h — what the files of the log layer share with each other and
+ * nothing else: the settings, the dispatcher, storm control, redaction, the
+ * two formatters' helpers and the platform pieces (clock, ids, the JSON lines
+ * file, and on Windows the Event Log and debugger sinks in win32/). The public
+ * side is logonshim/record.h and logonshim/log.h; the wrappers' side is
+ * log_internal.h.
+ */
+#ifndef LGS_LOG_SINK_H
+#define LGS_LOG_SINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "logonshim/log.h"
+#include "logonshim/record.h"
+
+/* ---- sinks and settings (log_config.c) ---- */
+
+#define LGS__SINK_STDERR 1u
+#define LGS__SINK_JSONL 2u
+#define LGS__SINK_EVENTLOG 4u
+#define LGS__SINK_DEBUGGER 8u
+#define LGS__SINK_ALL 15u
+
+typedef enum lgs__redact {
+    LGS__REDACT_PLAIN = 0,
+    LGS__REDACT_HASH,
+    LGS__REDACT_OMIT
+} lgs__redact;
+
+#define LGS__PATH_MAX 1024
+#define LGS__SOURCE_MAX 128
+
+/** The log configuration. The fast path reads only the first five fields. */
+typedef struct lgs__log_settings {
+    unsigned sinks;              /* LGS__SINK_* bits */
+    lgs_severity level;          /* records below it go nowhere */
+    uint32_t storm_limit;        /* 0: storm control off */
+    uint32_t storm_interval_ms;
+    lgs__redact redact;
+    char jsonl_path[LGS__PATH_MAX];
+    char source[LGS__SOURCE_MAX];
+} lgs__log_settings;
+
+/** Applies the compiled defaults and LOGONSHIM_LOG the first time it is
+ *  called in the process; later calls return at once. */
+void lgs__log_init(void);
+/** Copies the fields the dispatcher needs (not the path or source). */
+void lgs__log_settings_fast(lgs__log_settings *out);
+
+/* ---- sink resources (log_sinks.c) ---- */
+
+/** Opens the JSON lines file at path (closing any file open before) and
+ *  returns LGS_OK, or LGS_EINVAL with the reason in why and the file that
+ *  was open before kept. */
+int lgs__jsonl_open(const char *path, char *why, size_t why_size);
+void lgs__jsonl_close(void);
+/** Opens the Event Log source; LGS_EINVAL with a reason when it cannot be
+ *  opened (always, off Windows). */
+int lgs__eventlog_source(const char *source, char *why, size_t why_size);
+void lgs__eventlog_close(void);
+/** Sends one record to the sinks in mask. Never fails the caller. */
+void lgs__sinks_write(const lgs_record *r, unsigned mask);
+
+/* ---- the dispatcher (log.c) ---- */
+
+/** Storm control, level, then every sink. r is the caller's copy. */
+void lgs__log_emit(const lgs_record *r);
+/** Removes the callback (lgs_log_reset). */
+void lgs__log_drop_callback(void);
+/** Fills the record's common fields: kind, time, pid, tid, guidance. */
+void lgs__record_init(lgs_record *r, lgs_record_kind kind, const char *api);
+
+/* ---- storm control (storm.c) ---- */
+
+/** 1 when r may pass, 0 when it is suppressed, for `limit` identical
+ *  records per `interval_ms` at time now (ms, monotonic). When a full table
+ *  made another run give up its slot while it had a pending count, that
+ *  run's summary is written to *evicted and *have_evicted set to 1. */
+int lgs__storm_admit(const lgs_record *r, uint32_t limit, uint64_t interval_ms, uint64_t now,
+                     lgs_record *evicted, int *have_evicted);
+/** Takes up to max summary records of suppressed runs whose interval has
+ *  ended at now (every pending one when all is 1) into out; returns how many. */
+size_t lgs__storm_summaries(lgs_record *out, size_t max, uint64_t interval_ms, uint64_t now,
+                            int all);
+/** Forgets every run (pending counts are dropped). */
+void lgs__storm_reset(void);
+
+/* ---- redaction (redact.c, siphash.c) ---- */
+
+/** Writes the account `user` (with `domain` when not NULL or empty) to out
+ *  as mode says: "DOMAIN\\user", "#" and 16 hex digits of a keyed hash
+ *  (stable within the process, case-insensitive), or "" (omit). */
+void lgs__redact_account(lgs__redact mode, const char *user, const char *domain, char *out,
+                         size_t size);
+/** The same for a name on its own (a domain). */
+void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size);
+/** Compares two strings ignoring ASCII case: <0, 0 or >0 like strcmp. */
+int lgs__ascii_casecmp(const char *a, const char *b);
+/** SipHash-2-4 of data under a 128-bit key. */
+uint64_t lgs__siphash24(const uint8_t key[16], const void *data, size_t n);
+
+/* ---- platform (log_platform.c, log_file_posix.c, win32/) ---- */
+
+uint64_t lgs__utc_ms(void);
+uint32_t lgs__process_id(void);
+uint32_t lgs__thread_id(void);
+
+/** A file opened for appending: each lgs__file_append() is one write. */
+int lgs__file_open_append(const char *path, intptr_t *handle, char *why, size_t why_size);
+int lgs__file_append(intptr_t handle, const char *data, size_t n);
+void lgs__file_close(intptr_t handle);
+
+#ifdef _WIN32
+/* win32/log_eventlog.c and win32/log_debugger.c */
+int lgs__win_eventlog_open(const char *source, char *why, size_t why_size);
+void lgs__win_eventlog_close(void);
+void lgs__win_eventlog_report(const lgs_record *r, const char *text);
+void lgs__win_debugger_write(const char *text);
+#endif
+
+/* ---- formatting helpers (log_format.c) ---- */
+
+/** "2026-11-23T06:32:27.123Z" into out (at least 25 bytes). */
+void lgs__format_utc(uint64_t utc_ms, char *out, size_t size);
+
+#endif

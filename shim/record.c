@@ -1,0 +1,232 @@
+/* record.c — building failure records from what the engine and the wrappers
+ * report, the severity rules, and the calling thread's last failure.
+ *
+ * Every failed attempt and every failed or recovered outcome becomes one
+ * record. The thread's last failure is kept before any filtering, so
+ * lgs_last_failure() answers even when no sink is configured or storm
+ * control dropped the record. Account names are redacted here, the only
+ * place the wrappers' user and domain strings are read.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "log_internal.h"
+#include "log_sink.h"
+
+static const char *const kind_names[LGS_RECORD_KIND_COUNT_] = {
+    "attempt", "outcome", "wine_stub", "suppressed", "setting",
+};
+
+static const char *const severity_names[LGS_SEVERITY_COUNT_] = {
+    "debug", "info", "warning", "error", "critical",
+};
+
+const char *lgs_record_kind_name(lgs_record_kind kind)
+{
+    if ((int)kind < 0 || kind >= LGS_RECORD_KIND_COUNT_)
+        return "invalid";
+    return kind_names[kind];
+}
+
+const char *lgs_severity_name(lgs_severity severity)
+{
+    if ((int)severity < 0 || severity >= LGS_SEVERITY_COUNT_)
+        return "invalid";
+    return severity_names[severity];
+}
+
+/* The thread's last failure, and its last failed attempt: an outcome record
+ * takes N, the remaining time and (for a recovery) the code it recovered
+ * from from the attempt, because lgs_outcome does not carry them. */
+static _Thread_local lgs_record last_failure;
+static _Thread_local int have_last_failure;
+static _Thread_local lgs_record last_attempt;
+static _Thread_local int have_last_attempt;
+
+int lgs_last_failure(lgs_record *out)
+{
+    if (out == NULL)
+        return LGS_EINVAL;
+    if (!have_last_failure)
+        return LGS_ENOTFOUND;
+    *out = last_failure;
+    return LGS_OK;
+}
+
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    if (src == NULL)
+        src = "";
+    snprintf(dst, size, "%s", src);
+}
+
+void lgs__record_init(lgs_record *r, lgs_record_kind kind, const char *api)
+{
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->severity = LGS_SEVERITY_WARNING;
+    r->time_ms = lgs__utc_ms();
+    r->pid = lgs__process_id();
+    r->tid = lgs__thread_id();
+    copy_text(r->api, sizeof r->api, api);
+    r->win32 = LGS_NO_WIN32;
+    r->guidance = lgs_class_guidance(LGS_CLASS_UNKNOWN);
+}
+
+static void set_code(lgs_record *r, lgs_space space, uint32_t value)
+{
+    const lgs_code_info *info = lgs_code_lookup(space, value);
+    r->space = space;
+    r->value = value;
+    r->name = info != NULL ? info->name : NULL;
+    int32_t w;
+    r->win32 = lgs_win32_equivalent(space, value, &w) == LGS_OK ? w : LGS_NO_WIN32;
+    r->cls = lgs_classify(space, value);
+    r->guidance = lgs_guidance_for(space, value);
+}
+
+/* What the wrapper knows: the API name, the account (redacted) and the
+ * authority, SubStatus and ProtocolStatus, and the Wine stub flag. */
+static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
+{
+    if (cl == NULL)
+        return;
+    if (cl->api != NULL)
+        copy_text(r->api, sizeof r->api, cl->api);
+    if (cl->user != NULL && cl->user[0] != '\0')
+        lgs__redact_account(mode, cl->user, cl->domain, r->user, sizeof r->user);
+    /* The authority is the server or realm an operator must check; it is a
+     * domain name (redacted like the account) when it is the account's. */
+    const char *auth = cl->authority;
+    int is_domain = auth == NULL || auth[0] == '\0' ||
+                    (cl->domain != NULL && lgs__ascii_casecmp(auth, cl->domain) == 0);
+    if (auth == NULL || auth[0] == '\0')
+        auth = cl->domain;
+    if (auth != NULL && auth[0] != '\0') {
+        if (is_domain)
+            lgs__redact_name(mode, auth, r->authority, sizeof r->authority);
+        else
+            copy_text(r->authority, sizeof r->authority, auth);
+    }
+    r->has_substatus = cl->has_substatus != 0;
+    r->substatus = cl->has_substatus ? cl->substatus : 0;
+    r->has_protocol_status = cl->has_protocol_status != 0;
+    r->protocol_status = cl->has_protocol_status ? cl->protocol_status : 0;
+    r->wine_stub = cl->wine_stub != 0;
+    if (cl->detail != NULL)
+        copy_text(r->detail, sizeof r->detail, cl->detail);
+}
+
+static lgs_severity failure_severity(lgs_class cls, lgs_decision d)
+{
+    if (cls == LGS_CLASS_SECURITY)
+        return LGS_SEVERITY_CRITICAL;
+    if (d == LGS_DECISION_RETRY || d == LGS_DECISION_RECOVERED)
+        return LGS_SEVERITY_WARNING;
+    return LGS_SEVERITY_ERROR;
+}
+
+static int is_success_class(lgs_class cls)
+{
+    return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
+}
+
+void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
+{
+    if (a == NULL || is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
+        a->decision == LGS_DECISION_RECOVERED)
+        return;
+    lgs__log_init();
+    lgs__log_settings s;
+    lgs__log_settings_fast(&s);
+    lgs_record r;
+    lgs__record_init(&r, LGS_RECORD_ATTEMPT, a->api);
+    set_code(&r, a->space, a->value);
+    r.cls = a->cls; /* the engine's class is the one it acted on */
+    r.attempt = a->attempt;
+    r.max_attempts = a->max_attempts;
+    r.decision = a->decision;
+    r.delay_ms = a->delay_ms;
+    r.elapsed_ms = a->elapsed_ms;
+    r.remaining_ms = a->remaining_ms;
+    r.attempts = a->reached_api ? a->attempt : a->attempt - 1;
+    add_call(&r, cl, s.redact);
+    r.severity = failure_severity(r.cls, r.decision);
+    if (!a->reached_api && r.detail[0] == '\0')
+        snprintf(r.detail, sizeof r.detail, "failed fast without calling the API (%s)",
+                 lgs_decision_name(a->decision));
+    last_failure = r;
+    have_last_failure = 1;
+    last_attempt = r;
+    have_last_attempt = 1;
+    lgs__log_emit(&r);
+}
+
+void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
+{
+    if (o == NULL || o->decision == LGS_DECISION_OK)
+        return;
+    lgs__log_init();
+    lgs__log_settings s;
+    lgs__log_settings_fast(&s);
+    const char *api = cl != NULL && cl->api != NULL ? cl->api : NULL;
+    int same = have_last_attempt && (api == NULL || strcmp(api, last_attempt.api) == 0);
+    lgs_record r;
+    lgs__record_init(&r, LGS_RECORD_OUTCOME, same ? last_attempt.api : api);
+    if (o->decision == LGS_DECISION_RECOVERED && same) {
+        /* A recovery reports what it recovered from. */
+        set_code(&r, last_attempt.space, last_attempt.value);
+        r.cls = last_attempt.cls;
+    } else {
+        set_code(&r, o->space, o->value);
+        r.cls = o->cls;
+    }
+    r.decision = o->decision;
+    r.attempts = o->attempts;
+    r.elapsed_ms = o->elapsed_ms;
+    if (same) {
+        r.max_attempts = last_attempt.max_attempts;
+        r.remaining_ms = last_attempt.remaining_ms;
+    }
+    add_call(&r, cl, s.redact);
+    r.severity = failure_severity(r.cls, r.decision);
+    if (o->decision == LGS_DECISION_RECOVERED) {
+        if (r.detail[0] == '\0')
+            snprintf(r.detail, sizeof r.detail, "recovered after %u attempts", o->attempts);
+    } else {
+        last_failure = r;
+        have_last_failure = 1;
+    }
+    have_last_attempt = 0;
+    lgs__log_emit(&r);
+}
+
+void lgs__log_wine_stub(const char *api, const char *why)
+{
+    lgs__log_init();
+    lgs_record r;
+    lgs__record_init(&r, LGS_RECORD_WINE_STUB, api);
+    r.wine_stub = 1;
+    r.cls = LGS_CLASS_OK;
+    r.guidance = lgs_class_guidance(LGS_CLASS_OK);
+    r.decision = LGS_DECISION_OK;
+    copy_text(r.detail, sizeof r.detail, why);
+    lgs__log_emit(&r);
+}
+
+void lgs__log_setting(const char *setting, const char *value, const char *why)
+{
+    lgs__log_init();
+    lgs_record r;
+    lgs__record_init(&r, LGS_RECORD_SETTING, "");
+    r.cls = LGS_CLASS_CONFIG;
+    r.guidance = lgs_class_guidance(LGS_CLASS_CONFIG);
+    r.decision = LGS_DECISION_OK;
+    if (value != NULL)
+        snprintf(r.detail, sizeof r.detail, "%s = \"%s\": %s", setting != NULL ? setting : "?",
+                 value, why != NULL ? why : "refused");
+    else
+        snprintf(r.detail, sizeof r.detail, "%s: %s", setting != NULL ? setting : "?",
+                 why != NULL ? why : "refused");
+    lgs__log_emit(&r);
+}

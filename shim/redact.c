@@ -1,0 +1,102 @@
+/* redact.c — how account and domain names appear in records: plain, as a
+ * keyed hash, or not at all (the log.redact setting, default hash).
+ *
+ * The hash key is drawn once per process from the engine's random source,
+ * the wall clock and the process id, so digests are stable within a process
+ * (an operator can see that two failures concern the same account) and
+ * differ between processes. Names are folded to lower case first, because
+ * Windows compares account names without regard to case, and "DOMAIN\user"
+ * or "user@domain" in the user string are split: both by the engine's own
+ * account key (keyhash.c), which the digest is taken of.
+ */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+#include "log_sink.h"
+#include "spinlock.h"
+
+static lgs__spinlock key_lock = LGS__SPINLOCK_INIT;
+static uint8_t hash_key[16];
+static atomic_int key_ready;
+
+static int lower(int ch)
+{
+    return (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
+}
+
+int lgs__ascii_casecmp(const char *a, const char *b)
+{
+    while (*a != '\0' && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return lower((unsigned char)*a) - lower((unsigned char)*b);
+}
+
+static void ensure_key(void)
+{
+    if (atomic_load_explicit(&key_ready, memory_order_acquire))
+        return;
+    lgs__spin_lock(&key_lock);
+    if (!atomic_load_explicit(&key_ready, memory_order_relaxed)) {
+        lgs_hooks h;
+        lgs__hooks_snapshot(&h);
+        uint64_t a = h.random(h.user) ^ lgs__utc_ms();
+        uint64_t b = h.random(h.user) ^ ((uint64_t)lgs__process_id() << 32) ^
+                     (uint64_t)(uintptr_t)&key_lock;
+        for (unsigned i = 0; i < 8; i++) {
+            hash_key[i] = (uint8_t)(a >> (8u * i));
+            hash_key[8 + i] = (uint8_t)(b >> (8u * i));
+        }
+        atomic_store_explicit(&key_ready, 1, memory_order_release);
+    }
+    lgs__spin_unlock(&key_lock);
+}
+
+/* The digest of a 64-bit name key: "#" and 16 hex digits. The key comes
+ * from the engine's own normalisation (keyhash.c: case folded, "DOMAIN\\user"
+ * and "user@domain" split), so the logs and the lockout guard agree on what
+ * one account is; SipHash under the process key makes it unguessable. */
+static void digest(uint64_t name_key, char *out, size_t size)
+{
+    uint8_t bytes[8];
+    for (unsigned i = 0; i < 8; i++)
+        bytes[i] = (uint8_t)(name_key >> (8u * i));
+    ensure_key();
+    snprintf(out, size, "#%016llx", (unsigned long long)lgs__siphash24(hash_key, bytes, 8));
+}
+
+void lgs__redact_account(lgs__redact mode, const char *user, const char *domain, char *out,
+                         size_t size)
+{
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    if (user == NULL || user[0] == '\0' || mode == LGS__REDACT_OMIT)
+        return;
+    if (mode == LGS__REDACT_PLAIN) {
+        if (domain != NULL && domain[0] != '\0')
+            snprintf(out, size, "%s\\%s", domain, user);
+        else
+            snprintf(out, size, "%s", user);
+        return;
+    }
+    digest(lgs__account_key(user, domain), out, size);
+}
+
+void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    if (name == NULL || name[0] == '\0' || mode == LGS__REDACT_OMIT)
+        return;
+    if (mode == LGS__REDACT_PLAIN) {
+        snprintf(out, size, "%s", name);
+        return;
+    }
+    /* The breaker key of a fixed family folds case the same way. */
+    digest(lgs__breaker_key("redact.domain", name), out, size);
+}
