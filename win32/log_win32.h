@@ -7,6 +7,8 @@
 
 #include <windows.h>
 
+#include "logonshim/record.h"
+
 /** Sends the debugger sink's text to fn instead of OutputDebugStringW (NULL
  *  restores OutputDebugStringW). For tests: set it before logging starts. */
 void lgs__debugger_set_capture(void (*fn)(void *ctx, const wchar_t *text), void *ctx);

@@ -1,18 +1,208 @@
-/* test_log_win.c — the Windows sinks under Wine: placeholder. */
+/* test_log_win.c — the Windows sinks under Wine: the message table is linked
+ * into the program and FormatMessageW finds every event id in it; the Event
+ * Log sink reaches ReportEventW and it reports success; the registration
+ * helper writes and removes the registry keys the Event Viewer reads; the
+ * debugger sink sends the text line (seen through the capture hook); the JSON
+ * lines file works with a Windows path.
+ */
+#include <windows.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
 #include <CUnit/CUnit.h>
 
+#include "log_internal.h"
+#include "log_win32.h"
+#include "logtest.h"
 #include "suites.h"
 
-static void test_nothing(void)
+static const DWORD event_ids[] = {1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008,
+                                  1009, 1010, 1011, 1012, 1013, 1014, 1015, 1016,
+                                  1100, 1101, 1102};
+
+static void failure(uint32_t code, lgs_class cls)
 {
-    CU_PASS("placeholder");
+    lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
+    lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, code, cls, LGS_DECISION_NEVER_RETRY,
+                     1, 0, 0, 20000};
+    lgs__log_attempt(&cl, &a);
+}
+
+static void test_message_table_linked(void)
+{
+    HMODULE m = lgs__eventlog_module();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    CU_ASSERT_PTR_EQUAL(m, GetModuleHandleW(NULL)); /* linked into this program */
+    CU_ASSERT_PTR_NOT_NULL(FindResourceW(m, MAKEINTRESOURCEW(1), (LPCWSTR)RT_MESSAGETABLE));
+}
+
+static void test_format_message(void)
+{
+    HMODULE m = lgs__eventlog_module();
+    for (size_t i = 0; i < sizeof event_ids / sizeof event_ids[0]; i++) {
+        wchar_t buf[2048];
+        DWORD_PTR args[2] = {(DWORD_PTR)L"THE-LINE", (DWORD_PTR)L"THE-ADVICE"};
+        DWORD n = FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, m,
+                                 event_ids[i], MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US), buf,
+                                 sizeof buf / sizeof buf[0], (va_list *)args);
+        CU_ASSERT(n > 0);
+        if (n == 0) {
+            printf("event id %lu: FormatMessageW failed, error %lu\n", (unsigned long)event_ids[i],
+                   (unsigned long)GetLastError());
+            continue;
+        }
+        CU_ASSERT_PTR_NOT_NULL(wcsstr(buf, L"THE-LINE"));
+        CU_ASSERT_PTR_NOT_NULL(wcsstr(buf, L"THE-ADVICE"));
+    }
+    wchar_t buf[2048];
+    DWORD_PTR args[2] = {(DWORD_PTR)L"x", (DWORD_PTR)L"y"};
+    FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, m, 1004, 0, buf,
+                   2048, (va_list *)args);
+    CU_ASSERT_PTR_NOT_NULL(wcsstr(buf, L"session_collision"));
+}
+
+static void test_event_ids(void)
+{
+    lgs_record r;
+    memset(&r, 0, sizeof r);
+    r.kind = LGS_RECORD_ATTEMPT;
+    r.cls = LGS_CLASS_SESSION_COLLISION;
+    CU_ASSERT_EQUAL(lgs__eventlog_id(&r), 1004);
+    r.cls = LGS_CLASS_SECURITY;
+    CU_ASSERT_EQUAL(lgs__eventlog_id(&r), 1014);
+    r.kind = LGS_RECORD_WINE_STUB;
+    CU_ASSERT_EQUAL(lgs__eventlog_id(&r), 1100);
+    r.kind = LGS_RECORD_SUPPRESSED;
+    CU_ASSERT_EQUAL(lgs__eventlog_id(&r), 1101);
+    r.kind = LGS_RECORD_SETTING;
+    CU_ASSERT_EQUAL(lgs__eventlog_id(&r), 1102);
+}
+
+static void test_eventlog_sink(void)
+{
+    lt_setup();
+    char why[256] = "";
+    CU_ASSERT_EQUAL(lgs_log_configure("eventlog:logonshim-test"), 0);
+    char buf[64];
+    lgs_log_config_get("sinks", buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "eventlog");
+    lgs_log_config_get("eventlog.source", buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "logonshim-test");
+    unsigned long before_r, before_a, after_r, after_a;
+    lgs__eventlog_counts(&before_r, &before_a);
+    failure(1326, LGS_CLASS_CREDENTIALS);
+    failure(0x80090302u, LGS_CLASS_SECURITY);
+    lgs__log_wine_stub("LogonUserW", "fake token");
+    lgs__eventlog_counts(&after_r, &after_a);
+    CU_ASSERT_EQUAL(after_r - before_r, 3);
+    CU_ASSERT_EQUAL(after_a - before_a, 3); /* ReportEventW returned TRUE */
+    CU_ASSERT_EQUAL(lt_count, 3);           /* the callback is still on */
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", why, sizeof why), LGS_OK);
+    failure(1326, LGS_CLASS_CREDENTIALS);
+    lgs__eventlog_counts(&after_r, &after_a);
+    CU_ASSERT_EQUAL(after_r - before_r, 3);
+}
+
+static void test_register_source(void)
+{
+    char why[256] = "";
+    int rc = lgs_eventlog_register("logonshim-test", NULL, why, sizeof why);
+    CU_ASSERT_EQUAL(rc, LGS_OK);
+    if (rc != LGS_OK)
+        printf("register: %s\n", why);
+    HKEY k;
+    LONG open = RegOpenKeyExW(HKEY_LOCAL_MACHINE,
+                              L"SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\"
+                              L"logonshim-test",
+                              0, KEY_QUERY_VALUE, &k);
+    CU_ASSERT_EQUAL_FATAL(open, ERROR_SUCCESS);
+    wchar_t file[MAX_PATH], self[MAX_PATH];
+    DWORD type = 0, size = sizeof file, types = 0, tsize = sizeof types;
+    CU_ASSERT_EQUAL(RegQueryValueExW(k, L"EventMessageFile", NULL, &type, (BYTE *)file, &size),
+                    ERROR_SUCCESS);
+    CU_ASSERT_EQUAL(type, REG_EXPAND_SZ);
+    GetModuleFileNameW(NULL, self, MAX_PATH);
+    CU_ASSERT(_wcsicmp(file, self) == 0);
+    CU_ASSERT_EQUAL(RegQueryValueExW(k, L"TypesSupported", NULL, &type, (BYTE *)&types, &tsize),
+                    ERROR_SUCCESS);
+    CU_ASSERT_EQUAL(type, REG_DWORD);
+    CU_ASSERT_EQUAL(types, 7);
+    RegCloseKey(k);
+    CU_ASSERT_EQUAL(lgs_eventlog_unregister("logonshim-test", why, sizeof why), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_eventlog_unregister("logonshim-test", why, sizeof why), LGS_ENOTFOUND);
+    CU_ASSERT_EQUAL(lgs_eventlog_register("bad\\name", NULL, why, sizeof why), LGS_EINVAL);
+}
+
+static wchar_t captured[8][1024];
+static unsigned captured_count;
+
+static void capture(void *ctx, const wchar_t *text)
+{
+    (void)ctx;
+    if (captured_count < 8)
+        wcsncpy(captured[captured_count], text, 1023);
+    captured_count++;
+}
+
+static void test_debugger_sink(void)
+{
+    lt_setup();
+    captured_count = 0;
+    lgs__debugger_set_capture(capture, NULL);
+    CU_ASSERT_EQUAL(lgs_log_configure("debugger"), 0);
+    failure(1366, LGS_CLASS_SESSION_COLLISION);
+    lgs__debugger_set_capture(NULL, NULL);
+    CU_ASSERT_EQUAL_FATAL(captured_count, 1);
+    CU_ASSERT_PTR_NOT_NULL(wcsstr(captured[0], L"logonshim: error: LogonUserW: "
+                                               L"ERROR_LOGON_SESSION_COLLISION (1366, 0x556)"));
+    size_t n = wcslen(captured[0]);
+    CU_ASSERT(n > 0 && captured[0][n - 1] == L'\n');
+}
+
+static void test_jsonl_windows_path(void)
+{
+    lt_setup();
+    wchar_t dir[MAX_PATH], wpath[MAX_PATH];
+    GetTempPathW(MAX_PATH, dir);
+    swprintf(wpath, MAX_PATH, L"%lslogonshim-test-%lu.jsonl", dir,
+             (unsigned long)GetCurrentProcessId());
+    DeleteFileW(wpath);
+    char path[MAX_PATH * 3], spec[MAX_PATH * 3 + 16];
+    WideCharToMultiByte(CP_UTF8, 0, wpath, -1, path, sizeof path, NULL, NULL);
+    snprintf(spec, sizeof spec, "jsonl:%s", path);
+    CU_ASSERT_EQUAL(lgs_log_configure(spec), 0);
+    failure(1326, LGS_CLASS_CREDENTIALS);
+    failure(1311, LGS_CLASS_TRANSIENT);
+    lgs_log_reset(); /* closes the file */
+    FILE *f = _wfopen(wpath, L"rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    unsigned lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += text[i] == '\n';
+    CU_ASSERT_EQUAL(lines, 2);
+    CU_ASSERT_PTR_NULL(strchr(text, '\r')); /* binary appends: no CR added */
+    CU_ASSERT_EQUAL(strncmp(text, "{\"time\":\"", 9), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"name\":\"ERROR_LOGON_FAILURE\""));
+    DeleteFileW(wpath);
 }
 
 int lgs_suite_log_win(void)
 {
     static CU_TestInfo tests[] = {
-        {"placeholder", test_nothing},
+        {"message table linked into the program", test_message_table_linked},
+        {"FormatMessageW reads every event id", test_format_message},
+        {"event id per class and kind", test_event_ids},
+        {"Event Log sink: ReportEventW succeeds", test_eventlog_sink},
+        {"register and unregister the source", test_register_source},
+        {"debugger sink", test_debugger_sink},
+        {"JSON lines file, Windows path", test_jsonl_windows_path},
         CU_TEST_INFO_NULL,
     };
-    LGS_REGISTER("log_win", tests, NULL, NULL);
+    LGS_REGISTER("log_win", tests, lt_suite_setup, lt_suite_teardown);
 }
