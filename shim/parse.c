@@ -3,26 +3,15 @@
  * prefix. Everything that is not a well-formed 32-bit value or a known name
  * is rejected with a reason; nothing is guessed. */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "logonshim/codes.h"
+#include "why.h"
 
 enum { MAX_INPUT = 128 };
 
 #define HRESULT_WIN32_BASE 0x80070000u
-
-static int fail(char *why, size_t why_size, const char *fmt, ...)
-{
-    if (why != NULL && why_size > 0) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, why_size, fmt, ap);
-        va_end(ap);
-    }
-    return LGS_EINVAL;
-}
 
 /* Recognises "win32:", "ntstatus:", "sec:" (and "security:") at the start of
  * s, case-insensitively. Returns the prefix length (0 when there is none) or
@@ -70,10 +59,10 @@ static int parse_number(const char *s, size_t len, uint32_t *value, char *why, s
         base = 16;
         i = 2;
     } else if (len == 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        return fail(why, why_size, "'0x' has no hex digits after it");
+        return lgs__why(why, why_size, "'0x' has no hex digits after it");
     }
     if (i == len)
-        return fail(why, why_size, "a sign with no digits after it");
+        return lgs__why(why, why_size, "a sign with no digits after it");
     uint64_t v = 0;
     const uint64_t limit = negative ? 0x80000000u : 0xFFFFFFFFu;
     for (; i < len; i++) {
@@ -84,10 +73,10 @@ static int parse_number(const char *s, size_t len, uint32_t *value, char *why, s
         else if (base == 16 && isxdigit(c))
             d = (unsigned)(tolower(c) - 'a' + 10);
         else
-            return fail(why, why_size, "'%c' is not a %s digit", c, base == 16 ? "hex" : "decimal");
+            return lgs__why(why, why_size, "'%c' is not a %s digit", c, base == 16 ? "hex" : "decimal");
         v = v * base + d;
         if (v > limit)
-            return fail(why, why_size, "does not fit in 32 bits");
+            return lgs__why(why, why_size, "does not fit in 32 bits");
     }
     *value = negative ? (uint32_t)(0x100000000ull - v) : (uint32_t)v;
     return LGS_OK;
@@ -116,7 +105,7 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
     if (why != NULL && why_size > 0)
         why[0] = '\0';
     if (text == NULL || out == NULL)
-        return fail(why, why_size, "no input");
+        return lgs__why(why, why_size, "no input");
 
     const char *s = text;
     while (isspace((unsigned char)*s))
@@ -125,19 +114,19 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
     if (len == 0)
-        return fail(why, why_size, "empty input");
+        return lgs__why(why, why_size, "empty input");
     if (len > MAX_INPUT)
-        return fail(why, why_size, "longer than %d characters", MAX_INPUT);
+        return lgs__why(why, why_size, "longer than %d characters", MAX_INPUT);
 
     lgs_space space = LGS_SPACE_WIN32;
     int plen = parse_prefix(s, len, &space);
     if (plen < 0)
-        return fail(why, why_size, "unknown space prefix (use win32:, ntstatus: or sec:)");
+        return lgs__why(why, why_size, "unknown space prefix (use win32:, ntstatus: or sec:)");
     int has_prefix = plen > 0;
     s += plen;
     len -= (size_t)plen;
     if (len == 0)
-        return fail(why, why_size, "nothing after the space prefix");
+        return lgs__why(why, why_size, "nothing after the space prefix");
 
     lgs_parsed_code r;
     if (isdigit((unsigned char)s[0]) || s[0] == '-') {
@@ -148,7 +137,7 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
             place_number(v, &r.space, &r.value);
         } else if (space == LGS_SPACE_WIN32 && v > 0xFFFFu) {
             if ((v & 0xFFFF0000u) != HRESULT_WIN32_BASE)
-                return fail(why, why_size, "0x%08X is not a Win32 error code (above 0xFFFF)", (unsigned)v);
+                return lgs__why(why, why_size, "0x%08X is not a Win32 error code (above 0xFFFF)", (unsigned)v);
             r.space = LGS_SPACE_WIN32;
             r.value = v & 0xFFFFu;
         } else {
@@ -161,15 +150,15 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)s[i];
             if (!isalnum(c) && c != '_')
-                return fail(why, why_size, "'%c' cannot appear in a code name", c);
+                return lgs__why(why, why_size, "'%c' cannot appear in a code name", c);
             name[i] = (char)c;
         }
         name[len] = '\0';
         r.info = lgs_code_by_name(name);
         if (r.info == NULL)
-            return fail(why, why_size, "not a known code name");
+            return lgs__why(why, why_size, "not a known code name");
         if (has_prefix && r.info->space != space)
-            return fail(why, why_size, "%s is a %s code, not %s", r.info->name,
+            return lgs__why(why, why_size, "%s is a %s code, not %s", r.info->name,
                         lgs_space_name(r.info->space), lgs_space_name(space));
         r.space = r.info->space;
         r.value = r.info->value;

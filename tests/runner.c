@@ -16,6 +16,7 @@ typedef struct suite_entry {
 
 #define LGS_SUITE_ENTRY(name) {#name, lgs_suite_##name},
 static const suite_entry all_suites[] = {LGS_ALL_SUITES(LGS_SUITE_ENTRY)};
+static const suite_entry named_suites[] = {LGS_NAMED_SUITES(LGS_SUITE_ENTRY){NULL, NULL}};
 #undef LGS_SUITE_ENTRY
 
 static const suite_entry *find_suite(const char *name)
@@ -23,6 +24,10 @@ static const suite_entry *find_suite(const char *name)
     for (size_t i = 0; i < sizeof all_suites / sizeof all_suites[0]; i++) {
         if (strcmp(all_suites[i].name, name) == 0)
             return &all_suites[i];
+    }
+    for (const suite_entry *s = named_suites; s->name != NULL; s++) {
+        if (strcmp(s->name, name) == 0)
+            return s;
     }
     return NULL;
 }

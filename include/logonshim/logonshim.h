@@ -11,9 +11,11 @@
 #include "logonshim/export.h"
 #include "logonshim/version.h"
 #include "logonshim/codes.h"
+#include "logonshim/faults.h"
 #include "logonshim/engine.h"
 #include "logonshim/config.h"
 #include "logonshim/record.h"
 #include "logonshim/log.h"
+#include "logonshim/wrappers.h" /* Windows only: empty elsewhere */
 
 #endif

@@ -1,0 +1,154 @@
+/* wrappers.h — lgs_<Api>: the wrapped Windows logon, LSA and SSPI calls.
+ *
+ * Each wrapper has exactly the signature and calling convention of the API it
+ * wraps and the same result contract: the same return value and the same
+ * GetLastError() as the last attempt made, outputs written only on success
+ * (LsaLogonUser's SubStatus excepted: it is written on failure too, as the API
+ * does, because that is when it matters), nothing left open on failure.
+ * Between those two ends the call goes through the policy engine (retries by
+ * class, backoff, deadline, budget, breaker, lockout guard), the fault
+ * injector (LOGONSHIM_FAULTS, faults.h) and the logs (record.h); the calling
+ * thread's last failure is in lgs_last_failure().
+ *
+ * SEC_I_CONTINUE_NEEDED and the other `continue` codes are the handshake, not
+ * failures: they pass straight through. LogonUserExA/W are resolved at run
+ * time; where the system lacks them the wrapper returns FALSE with
+ * ERROR_PROC_NOT_FOUND and logs why.
+ *
+ * Include this through logonshim/logonshim.h. To keep the API names in your
+ * code, include logonshim/dropin.h after <windows.h> instead of renaming.
+ */
+#ifndef LOGONSHIM_WRAPPERS_H
+#define LOGONSHIM_WRAPPERS_H
+
+#ifdef _WIN32
+
+#ifndef SECURITY_WIN32
+#define SECURITY_WIN32
+#endif
+#include <windows.h>
+#include <ntsecapi.h>
+#include <sspi.h>
+
+#include "logonshim/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- LogonUser (advapi32): BOOL, Win32 codes through GetLastError ---- */
+
+/** LogonUserA through the shim. */
+LGS_API BOOL WINAPI lgs_LogonUserA(LPCSTR lpszUsername, LPCSTR lpszDomain, LPCSTR lpszPassword,
+                                   DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken);
+/** LogonUserW through the shim. */
+LGS_API BOOL WINAPI lgs_LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword,
+                                   DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken);
+/** LogonUserExA through the shim (resolved at run time). */
+LGS_API BOOL WINAPI lgs_LogonUserExA(LPCSTR lpszUsername, LPCSTR lpszDomain, LPCSTR lpszPassword,
+                                     DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken,
+                                     PSID *ppLogonSid, PVOID *ppProfileBuffer, LPDWORD pdwProfileLength,
+                                     PQUOTA_LIMITS pQuotaLimits);
+/** LogonUserExW through the shim (resolved at run time). */
+LGS_API BOOL WINAPI lgs_LogonUserExW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword,
+                                     DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken,
+                                     PSID *ppLogonSid, PVOID *ppProfileBuffer, LPDWORD pdwProfileLength,
+                                     PQUOTA_LIMITS pQuotaLimits);
+
+/* ---- LSA (secur32/sspicli): NTSTATUS ---- */
+
+/** LsaConnectUntrusted through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle);
+/** LsaRegisterLogonProcess through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaRegisterLogonProcess(PLSA_STRING LogonProcessName, PHANDLE LsaHandle,
+                                                   PLSA_OPERATIONAL_MODE SecurityMode);
+/** LsaDeregisterLogonProcess through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaDeregisterLogonProcess(HANDLE LsaHandle);
+/** LsaLookupAuthenticationPackage through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaLookupAuthenticationPackage(HANDLE LsaHandle, PLSA_STRING PackageName,
+                                                          PULONG AuthenticationPackage);
+/** LsaLogonUser through the shim; SubStatus is recorded in the failure record. */
+LGS_API NTSTATUS NTAPI lgs_LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName,
+                                        SECURITY_LOGON_TYPE LogonType, ULONG AuthenticationPackage,
+                                        PVOID AuthenticationInformation,
+                                        ULONG AuthenticationInformationLength, PTOKEN_GROUPS LocalGroups,
+                                        PTOKEN_SOURCE SourceContext, PVOID *ProfileBuffer,
+                                        PULONG ProfileBufferLength, PLUID LogonId, PHANDLE Token,
+                                        PQUOTA_LIMITS Quotas, PNTSTATUS SubStatus);
+/** LsaCallAuthenticationPackage through the shim; ProtocolStatus is recorded. */
+LGS_API NTSTATUS NTAPI lgs_LsaCallAuthenticationPackage(HANDLE LsaHandle, ULONG AuthenticationPackage,
+                                                        PVOID ProtocolSubmitBuffer, ULONG SubmitBufferLength,
+                                                        PVOID *ProtocolReturnBuffer,
+                                                        PULONG ReturnBufferLength, PNTSTATUS ProtocolStatus);
+/** LsaGetLogonSessionData through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId,
+                                                  PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData);
+/** LsaEnumerateLogonSessions through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaEnumerateLogonSessions(PULONG LogonSessionCount, PLUID *LogonSessionList);
+/** LsaFreeReturnBuffer through the shim. */
+LGS_API NTSTATUS NTAPI lgs_LsaFreeReturnBuffer(PVOID Buffer);
+
+/* ---- SSPI (secur32): SECURITY_STATUS ---- */
+
+/** AcquireCredentialsHandleA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_AcquireCredentialsHandleA(
+    SEC_CHAR *pszPrincipal, SEC_CHAR *pszPackage, unsigned long fCredentialUse, void *pvLogonId,
+    void *pAuthData, SEC_GET_KEY_FN pGetKeyFn, void *pvGetKeyArgument, PCredHandle phCredential,
+    PTimeStamp ptsExpiry);
+/** AcquireCredentialsHandleW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_AcquireCredentialsHandleW(
+    SEC_WCHAR *pszPrincipal, SEC_WCHAR *pszPackage, unsigned long fCredentialUse, void *pvLogonId,
+    void *pAuthData, SEC_GET_KEY_FN pGetKeyFn, void *pvGetKeyArgument, PCredHandle phCredential,
+    PTimeStamp ptsExpiry);
+/** InitializeSecurityContextA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_InitializeSecurityContextA(
+    PCredHandle phCredential, PCtxtHandle phContext, SEC_CHAR *pszTargetName, unsigned long fContextReq,
+    unsigned long Reserved1, unsigned long TargetDataRep, PSecBufferDesc pInput, unsigned long Reserved2,
+    PCtxtHandle phNewContext, PSecBufferDesc pOutput, unsigned long *pfContextAttr, PTimeStamp ptsExpiry);
+/** InitializeSecurityContextW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_InitializeSecurityContextW(
+    PCredHandle phCredential, PCtxtHandle phContext, SEC_WCHAR *pszTargetName, unsigned long fContextReq,
+    unsigned long Reserved1, unsigned long TargetDataRep, PSecBufferDesc pInput, unsigned long Reserved2,
+    PCtxtHandle phNewContext, PSecBufferDesc pOutput, unsigned long *pfContextAttr, PTimeStamp ptsExpiry);
+/** AcceptSecurityContext through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_AcceptSecurityContext(
+    PCredHandle phCredential, PCtxtHandle phContext, PSecBufferDesc pInput, unsigned long fContextReq,
+    unsigned long TargetDataRep, PCtxtHandle phNewContext, PSecBufferDesc pOutput,
+    unsigned long *pfContextAttr, PTimeStamp ptsExpiry);
+/** CompleteAuthToken through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken);
+/** QueryContextAttributesA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryContextAttributesA(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                           void *pBuffer);
+/** QueryContextAttributesW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryContextAttributesW(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                           void *pBuffer);
+/** ImpersonateSecurityContext through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_ImpersonateSecurityContext(PCtxtHandle phContext);
+/** RevertSecurityContext through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_RevertSecurityContext(PCtxtHandle phContext);
+/** DeleteSecurityContext through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_DeleteSecurityContext(PCtxtHandle phContext);
+/** FreeCredentialsHandle through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_FreeCredentialsHandle(PCredHandle phCredential);
+/** QuerySecurityPackageInfoA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName,
+                                                             PSecPkgInfoA *ppPackageInfo);
+/** QuerySecurityPackageInfoW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoW(SEC_WCHAR *pszPackageName,
+                                                             PSecPkgInfoW *ppPackageInfo);
+/** EnumerateSecurityPackagesA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesA(unsigned long *pcPackages,
+                                                              PSecPkgInfoA *ppPackageInfo);
+/** EnumerateSecurityPackagesW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesW(unsigned long *pcPackages,
+                                                              PSecPkgInfoW *ppPackageInfo);
+/** FreeContextBuffer through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_FreeContextBuffer(void *pvContextBuffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _WIN32 */
+#endif

@@ -1,0 +1,225 @@
+/* test_cleanup.c — nothing is left open on failure. A fake system behind the
+ * wrappers (backend.h) fails every call *and* hands out partial outputs (a
+ * real handle, an LSA buffer, a context, a credential), which no real system
+ * does on demand; after 10 000 failing wrapped calls, with every retry the
+ * policy allows, the process's handle count and the fake's live handles,
+ * buffers, contexts and credentials are back where they started. */
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "backend.h"
+#include "logonshim/logonshim.h"
+#include "suites.h"
+#include "vtime.h"
+
+static long live_buffers, live_contexts, live_creds, live_handles, fake_calls;
+
+/* Wine 8's GetProcessHandleCount reports 0 whatever is open, so handles the
+ * fake hands out are also counted here: created, and closed through the
+ * backend's CloseHandle (which must succeed: a double close would not). */
+static HANDLE fake_handle(void)
+{
+    live_handles++;
+    return CreateEventW(NULL, TRUE, FALSE, NULL);
+}
+
+static BOOL WINAPI fake_close(HANDLE h)
+{
+    BOOL ok = CloseHandle(h);
+    if (ok)
+        live_handles--;
+    return ok;
+}
+
+static void *fake_alloc(void)
+{
+    live_buffers++;
+    return HeapAlloc(GetProcessHeap(), 0, 64);
+}
+
+static NTSTATUS NTAPI fake_lsa_free(PVOID b)
+{
+    if (b != NULL) {
+        live_buffers--;
+        HeapFree(GetProcessHeap(), 0, b);
+    }
+    return 0;
+}
+
+static SECURITY_STATUS WINAPI fake_free_context_buffer(void *b)
+{
+    return (SECURITY_STATUS)fake_lsa_free(b);
+}
+
+static BOOL WINAPI fake_logon_user_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, DWORD pr, PHANDLE tok)
+{
+    (void)u, (void)d, (void)p, (void)t, (void)pr;
+    fake_calls++;
+    *tok = fake_handle();
+    SetLastError(ERROR_LOGON_SESSION_COLLISION);
+    return FALSE;
+}
+
+static NTSTATUS NTAPI fake_lsa_logon_user(HANDLE h, PLSA_STRING o, SECURITY_LOGON_TYPE t, ULONG pkg, PVOID info,
+                                          ULONG len, PTOKEN_GROUPS g, PTOKEN_SOURCE s, PVOID *profile,
+                                          PULONG profile_len, PLUID luid, PHANDLE token, PQUOTA_LIMITS q,
+                                          PNTSTATUS sub)
+{
+    (void)h, (void)o, (void)t, (void)pkg, (void)info, (void)len, (void)g, (void)s, (void)luid, (void)q;
+    fake_calls++;
+    *profile = fake_alloc();
+    *profile_len = 64;
+    *token = fake_handle();
+    *sub = (NTSTATUS)0xC0000071L;
+    return (NTSTATUS)0xC0000105L; /* STATUS_LOGON_SESSION_COLLISION */
+}
+
+static SECURITY_STATUS WINAPI fake_isc_w(PCredHandle cred, PCtxtHandle ctx, SEC_WCHAR *target, unsigned long req,
+                                         unsigned long r1, unsigned long rep, PSecBufferDesc in, unsigned long r2,
+                                         PCtxtHandle new_ctx, PSecBufferDesc out, unsigned long *attr,
+                                         PTimeStamp expiry)
+{
+    (void)cred, (void)ctx, (void)target, (void)req, (void)r1, (void)rep, (void)in, (void)r2, (void)attr,
+        (void)expiry;
+    fake_calls++;
+    out->pBuffers[0].pvBuffer = fake_alloc();
+    out->pBuffers[0].cbBuffer = 64;
+    new_ctx->dwLower = 1;
+    new_ctx->dwUpper = 2;
+    live_contexts++;
+    return SEC_E_NO_AUTHENTICATING_AUTHORITY;
+}
+
+static SECURITY_STATUS WINAPI fake_delete_context(PCtxtHandle h)
+{
+    (void)h;
+    live_contexts--;
+    return SEC_E_OK;
+}
+
+static SECURITY_STATUS WINAPI fake_ach_w(SEC_WCHAR *principal, SEC_WCHAR *package, unsigned long use,
+                                         void *luid, void *auth, SEC_GET_KEY_FN fn, void *arg, PCredHandle cred,
+                                         PTimeStamp expiry)
+{
+    (void)principal, (void)package, (void)use, (void)luid, (void)auth, (void)fn, (void)arg, (void)expiry;
+    fake_calls++;
+    cred->dwLower = 5;
+    cred->dwUpper = 6;
+    live_creds++;
+    return SEC_E_INSUFFICIENT_MEMORY;
+}
+
+static SECURITY_STATUS WINAPI fake_free_cred(PCredHandle h)
+{
+    (void)h;
+    live_creds--;
+    return SEC_E_OK;
+}
+
+static NTSTATUS NTAPI fake_connect(PHANDLE h)
+{
+    fake_calls++;
+    *h = fake_handle();
+    return (NTSTATUS)0xC000009AL; /* STATUS_INSUFFICIENT_RESOURCES */
+}
+
+static NTSTATUS NTAPI fake_deregister(HANDLE h)
+{
+    fake_close(h);
+    return 0;
+}
+
+static void install_fakes(void)
+{
+    lgs__backend b = lgs__system_backend;
+    b.LogonUserW = fake_logon_user_w;
+    b.LsaLogonUser = fake_lsa_logon_user;
+    b.LsaFreeReturnBuffer = fake_lsa_free;
+    b.InitializeSecurityContextW = fake_isc_w;
+    b.FreeContextBuffer = fake_free_context_buffer;
+    b.DeleteSecurityContext = fake_delete_context;
+    b.AcquireCredentialsHandleW = fake_ach_w;
+    b.FreeCredentialsHandle = fake_free_cred;
+    b.LsaConnectUntrusted = fake_connect;
+    b.LsaDeregisterLogonProcess = fake_deregister;
+    b.CloseHandle = fake_close;
+    lgs__backend_set(&b);
+}
+
+static void test_no_leaks_after_failures(void)
+{
+    vt_setup(1000, 11);
+    vt_set("budget.floor", "1000000");
+    vt_set("breaker.threshold", "0");
+    vt_set("lockout.threshold", "0");
+    install_fakes();
+    static wchar_t target[] = L"host/x", package[] = L"Kerberos";
+    static char origin[] = "logonshim";
+    LSA_STRING name = {9, 10, origin};
+    DWORD handles_before = 0, handles_after = 0;
+    CU_ASSERT_FATAL(GetProcessHandleCount(GetCurrentProcess(), &handles_before));
+    long failures = 0;
+    for (int i = 0; i < 10000; i++) {
+        HANDLE h = NULL;
+        PVOID profile = NULL;
+        ULONG plen = 0;
+        LUID luid;
+        QUOTA_LIMITS q;
+        NTSTATUS sub = 0;
+        CredHandle cred = {9, 9}, cred_out;
+        CtxtHandle ctx_out = {7, 7};
+        TimeStamp ts;
+        SecBuffer sb = {0, SECBUFFER_TOKEN, NULL};
+        SecBufferDesc desc = {SECBUFFER_VERSION, 1, &sb};
+        unsigned long attr;
+        switch (i % 4) {
+        case 0:
+            failures += !lgs_LogonUserW(L"u", L"d", L"p", LOGON32_LOGON_NETWORK, 0, &h);
+            CU_ASSERT_PTR_NULL(h);
+            break;
+        case 1:
+            failures += lgs_LsaLogonUser(NULL, &name, Interactive, 0, NULL, 0, NULL, NULL, &profile, &plen, &luid,
+                                         &h, &q, &sub) < 0;
+            CU_ASSERT(profile == NULL && h == NULL);
+            CU_ASSERT_EQUAL(sub, (NTSTATUS)0xC0000071L); /* SubStatus reaches the caller on failure */
+            break;
+        case 2:
+            failures += lgs_InitializeSecurityContextW(&cred, NULL, target, ISC_REQ_ALLOCATE_MEMORY, 0,
+                                                       SECURITY_NATIVE_DREP, NULL, 0, &ctx_out, &desc, &attr,
+                                                       &ts) != SEC_E_OK;
+            CU_ASSERT(sb.pvBuffer == NULL && ctx_out.dwLower == 7);
+            break;
+        default:
+            failures += lgs_AcquireCredentialsHandleW(NULL, package, SECPKG_CRED_OUTBOUND, NULL, NULL, NULL, NULL,
+                                                      &cred_out, &ts) != SEC_E_OK;
+            failures += lgs_LsaConnectUntrusted(&h) < 0;
+            CU_ASSERT_PTR_NULL(h);
+            break;
+        }
+    }
+    CU_ASSERT_FATAL(GetProcessHandleCount(GetCurrentProcess(), &handles_after));
+    lgs__backend_set(NULL);
+    printf("\n  %ld failing calls, %ld attempts reached the fake system; GetProcessHandleCount %lu -> %lu; "
+           "live handles %ld, buffers %ld, contexts %ld, credentials %ld\n",
+           failures, fake_calls, handles_before, handles_after, live_handles, live_buffers, live_contexts,
+           live_creds);
+    CU_ASSERT_EQUAL(failures, 12500);
+    /* Retries happened: 2 + 2 + 4 + 3 + 3 attempts per round of four calls. */
+    CU_ASSERT_EQUAL(fake_calls, 2500L * (2 + 2 + 4 + 3 + 3));
+    CU_ASSERT_EQUAL(handles_after, handles_before);
+    CU_ASSERT_EQUAL(live_handles, 0);
+    CU_ASSERT_EQUAL(live_buffers, 0);
+    CU_ASSERT_EQUAL(live_contexts, 0);
+    CU_ASSERT_EQUAL(live_creds, 0);
+}
+
+int lgs_suite_cleanup(void)
+{
+    static CU_TestInfo tests[] = {
+        {"no leaks after 10 000 failing calls", test_no_leaks_after_failures},
+        CU_TEST_INFO_NULL,
+    };
+    LGS_REGISTER("cleanup", tests, NULL, vt_teardown);
+}

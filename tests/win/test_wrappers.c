@@ -1,0 +1,381 @@
+/* test_wrappers.c — the wrapper contract under Wine: for every wrapper and a
+ * code of each class, the result is exactly the API's (FALSE + last error for
+ * BOOL APIs, the code for NTSTATUS/SECURITY_STATUS APIs), outputs are left
+ * untouched and the number of attempts is the class policy's; recovery;
+ * continue codes pass through; real failures from Wine's secur32. Virtual
+ * time (tests/vtime.c) keeps backoff from sleeping for real. */
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/CUnit.h>
+
+#include "apis.h"
+#include "logonshim/logonshim.h"
+#include "suites.h"
+#include "vtime.h"
+
+/* From ntstatus.h, which cannot follow <windows.h> without redefinitions. */
+#define T_STATUS_WRONG_PASSWORD ((NTSTATUS)0xC000006AL)
+#define T_STATUS_LOGON_SESSION_COLLISION ((NTSTATUS)0xC0000105L)
+
+/* Every output any wrapper has, filled with a pattern before the call. */
+typedef struct outs {
+    HANDLE h;
+    PSID sid;
+    PVOID buf;
+    DWORD len;
+    ULONG ulen;
+    QUOTA_LIMITS quotas;
+    LUID luid;
+    NTSTATUS sub;
+    ULONG package;
+    LSA_OPERATIONAL_MODE mode;
+    CredHandle cred;
+    CtxtHandle ctx;
+    TimeStamp ts;
+    unsigned long attr;
+    unsigned long count;
+    SecBuffer sb;
+    SecBufferDesc desc;
+    SecPkgContext_Sizes sizes;
+} outs;
+
+static void fill(outs *o)
+{
+    memset(o, 0xA5, sizeof *o);
+    o->desc.ulVersion = SECBUFFER_VERSION;
+    o->desc.cBuffers = 1;
+    o->desc.pBuffers = &o->sb;
+}
+
+static wchar_t kerberos_w[] = L"Kerberos";
+static char kerberos_a[] = "Kerberos";
+static wchar_t target_w[] = L"host/localhost";
+static char target_a[] = "host/localhost";
+static char origin[] = "logonshim";
+
+/* Each wrapper called with outputs in *o; returns the code it reports. */
+static uint32_t call_api(lgs__api_id api, outs *o)
+{
+    LSA_STRING name = {9, 10, origin};
+    CredHandle cred = {1, 2};
+    CtxtHandle ctx = {3, 4};
+    BOOL ok;
+    switch (api) {
+    case LGS_API_ID_LogonUserA:
+        ok = lgs_LogonUserA("u", "d", "p", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &o->h);
+        return ok ? 0 : GetLastError();
+    case LGS_API_ID_LogonUserW:
+        ok = lgs_LogonUserW(L"u", L"d", L"p", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &o->h);
+        return ok ? 0 : GetLastError();
+    case LGS_API_ID_LogonUserExA:
+        ok = lgs_LogonUserExA("u", "d", "p", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &o->h, &o->sid,
+                              &o->buf, &o->len, &o->quotas);
+        return ok ? 0 : GetLastError();
+    case LGS_API_ID_LogonUserExW:
+        ok = lgs_LogonUserExW(L"u", L"d", L"p", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &o->h,
+                              &o->sid, &o->buf, &o->len, &o->quotas);
+        return ok ? 0 : GetLastError();
+    case LGS_API_ID_LsaConnectUntrusted:
+        return (uint32_t)lgs_LsaConnectUntrusted(&o->h);
+    case LGS_API_ID_LsaRegisterLogonProcess:
+        return (uint32_t)lgs_LsaRegisterLogonProcess(&name, &o->h, &o->mode);
+    case LGS_API_ID_LsaDeregisterLogonProcess:
+        return (uint32_t)lgs_LsaDeregisterLogonProcess((HANDLE)(uintptr_t)0x1234);
+    case LGS_API_ID_LsaLookupAuthenticationPackage:
+        return (uint32_t)lgs_LsaLookupAuthenticationPackage((HANDLE)(uintptr_t)0x1234, &name, &o->package);
+    case LGS_API_ID_LsaLogonUser:
+        return (uint32_t)lgs_LsaLogonUser((HANDLE)(uintptr_t)0x1234, &name, Interactive, 0, NULL, 0, NULL,
+                                          NULL, &o->buf, &o->ulen, &o->luid, &o->h, &o->quotas, NULL);
+    case LGS_API_ID_LsaCallAuthenticationPackage:
+        return (uint32_t)lgs_LsaCallAuthenticationPackage((HANDLE)(uintptr_t)0x1234, 0, NULL, 0, &o->buf,
+                                                          &o->ulen, &o->sub);
+    case LGS_API_ID_LsaGetLogonSessionData:
+        return (uint32_t)lgs_LsaGetLogonSessionData(&o->luid, (PSECURITY_LOGON_SESSION_DATA *)&o->buf);
+    case LGS_API_ID_LsaEnumerateLogonSessions:
+        return (uint32_t)lgs_LsaEnumerateLogonSessions(&o->ulen, (PLUID *)&o->buf);
+    case LGS_API_ID_LsaFreeReturnBuffer:
+        return (uint32_t)lgs_LsaFreeReturnBuffer(NULL);
+    case LGS_API_ID_AcquireCredentialsHandleA:
+        return (uint32_t)lgs_AcquireCredentialsHandleA(NULL, kerberos_a, SECPKG_CRED_OUTBOUND, NULL, NULL,
+                                                       NULL, NULL, &o->cred, &o->ts);
+    case LGS_API_ID_AcquireCredentialsHandleW:
+        return (uint32_t)lgs_AcquireCredentialsHandleW(NULL, kerberos_w, SECPKG_CRED_OUTBOUND, NULL, NULL,
+                                                       NULL, NULL, &o->cred, &o->ts);
+    case LGS_API_ID_InitializeSecurityContextA:
+        return (uint32_t)lgs_InitializeSecurityContextA(&cred, NULL, target_a, ISC_REQ_ALLOCATE_MEMORY, 0,
+                                                        SECURITY_NATIVE_DREP, NULL, 0, &o->ctx, &o->desc,
+                                                        &o->attr, &o->ts);
+    case LGS_API_ID_InitializeSecurityContextW:
+        return (uint32_t)lgs_InitializeSecurityContextW(&cred, NULL, target_w, ISC_REQ_ALLOCATE_MEMORY, 0,
+                                                        SECURITY_NATIVE_DREP, NULL, 0, &o->ctx, &o->desc,
+                                                        &o->attr, &o->ts);
+    case LGS_API_ID_AcceptSecurityContext:
+        return (uint32_t)lgs_AcceptSecurityContext(&cred, NULL, NULL, ASC_REQ_ALLOCATE_MEMORY,
+                                                   SECURITY_NATIVE_DREP, &o->ctx, &o->desc, &o->attr, &o->ts);
+    case LGS_API_ID_CompleteAuthToken:
+        return (uint32_t)lgs_CompleteAuthToken(&ctx, &o->desc);
+    case LGS_API_ID_QueryContextAttributesA:
+        return (uint32_t)lgs_QueryContextAttributesA(&ctx, SECPKG_ATTR_SIZES, &o->sizes);
+    case LGS_API_ID_QueryContextAttributesW:
+        return (uint32_t)lgs_QueryContextAttributesW(&ctx, SECPKG_ATTR_SIZES, &o->sizes);
+    case LGS_API_ID_ImpersonateSecurityContext:
+        return (uint32_t)lgs_ImpersonateSecurityContext(&ctx);
+    case LGS_API_ID_RevertSecurityContext:
+        return (uint32_t)lgs_RevertSecurityContext(&ctx);
+    case LGS_API_ID_DeleteSecurityContext:
+        return (uint32_t)lgs_DeleteSecurityContext(&ctx);
+    case LGS_API_ID_FreeCredentialsHandle:
+        return (uint32_t)lgs_FreeCredentialsHandle(&cred);
+    case LGS_API_ID_QuerySecurityPackageInfoA:
+        return (uint32_t)lgs_QuerySecurityPackageInfoA(kerberos_a, (PSecPkgInfoA *)&o->buf);
+    case LGS_API_ID_QuerySecurityPackageInfoW:
+        return (uint32_t)lgs_QuerySecurityPackageInfoW(kerberos_w, (PSecPkgInfoW *)&o->buf);
+    case LGS_API_ID_EnumerateSecurityPackagesA:
+        return (uint32_t)lgs_EnumerateSecurityPackagesA(&o->count, (PSecPkgInfoA *)&o->buf);
+    case LGS_API_ID_EnumerateSecurityPackagesW:
+        return (uint32_t)lgs_EnumerateSecurityPackagesW(&o->count, (PSecPkgInfoW *)&o->buf);
+    case LGS_API_ID_FreeContextBuffer:
+        return (uint32_t)lgs_FreeContextBuffer(NULL);
+    default:
+        CU_FAIL("an API without a test invocation");
+        return 0;
+    }
+}
+
+/* Called first in every test: CUnit assertions (used by vt_set) need a
+ * running test. */
+static void prepare(void)
+{
+    vt_setup(1000, 7);
+    /* Each call is judged on its own: no budget, breaker or lockout carry-over. */
+    vt_set("budget.floor", "1000000");
+    vt_set("breaker.threshold", "0");
+    vt_set("lockout.threshold", "0");
+}
+
+static int teardown(void)
+{
+    lgs_faults_clear();
+    return vt_teardown();
+}
+
+/* A code of class cls in the given space: the catalogue's first, or for
+ * `unknown` a value the catalogue does not know. 0 when the space has none. */
+static uint32_t code_of(lgs_space space, lgs_class cls)
+{
+    static const uint32_t unknown[LGS_SPACE_COUNT_] = {0xFFFEu, 0xC0FFFFFEu, 0x8009FFFEu};
+    if (cls == LGS_CLASS_UNKNOWN)
+        return unknown[space];
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        if (r->space == space && r->cls == cls)
+            return r->value;
+    }
+    return 0;
+}
+
+static unsigned policy_attempts(lgs_class cls)
+{
+    char key[64], value[32];
+    snprintf(key, sizeof key, "retry.%s.attempts", lgs_class_name(cls));
+    CU_ASSERT_EQUAL_FATAL(lgs_config_get(key, value, sizeof value), LGS_OK);
+    return (unsigned)strtoul(value, NULL, 10);
+}
+
+static void test_every_wrapper_every_class(void)
+{
+    prepare();
+    unsigned checked = 0;
+    for (int api = 0; api < LGS_API_ID_COUNT_; api++) {
+        const lgs__api_info *info = &lgs__apis[api];
+        for (int cls = LGS_CLASS_TRANSIENT; cls < LGS_CLASS_COUNT_; cls++) {
+            uint32_t code = code_of(info->space, (lgs_class)cls);
+            if (code == 0)
+                continue;
+            char spec[128];
+            snprintf(spec, sizeof spec, "%s=0x%08lX*10", info->name, (unsigned long)code);
+            CU_ASSERT_EQUAL_FATAL(lgs_faults_set(spec, NULL, 0), LGS_OK);
+            lgs_engine_reset_state();
+            outs o, before;
+            fill(&o);
+            before = o;
+            uint32_t got = call_api((lgs__api_id)api, &o);
+            unsigned attempts = 10u - (unsigned)lgs_faults_pending(info->name);
+            unsigned expect = policy_attempts((lgs_class)cls);
+            int ok = got == code && memcmp(&o, &before, sizeof o) == 0 && attempts == expect;
+            if (!ok) {
+                printf("\n  %s, %s 0x%08lX: returned 0x%08lX, %u attempts (policy %u), outputs %s",
+                       info->name, lgs_class_name((lgs_class)cls), (unsigned long)code, (unsigned long)got,
+                       attempts, expect, memcmp(&o, &before, sizeof o) == 0 ? "untouched" : "WRITTEN");
+                CU_FAIL("wrapper contract broken");
+            }
+            checked++;
+        }
+    }
+    lgs_faults_clear();
+    CU_ASSERT(checked >= 29 * 10);
+}
+
+/* A wrong password is never tried twice, whatever the API. */
+static void test_credentials_one_attempt(void)
+{
+    prepare();
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=ERROR_LOGON_FAILURE*5;LsaLogonUser=STATUS_WRONG_PASSWORD*5;"
+                                         "AcquireCredentialsHandleW=SEC_E_LOGON_DENIED*5",
+                                         NULL, 0),
+                          LGS_OK);
+    outs o;
+    fill(&o);
+    CU_ASSERT_EQUAL(call_api(LGS_API_ID_LogonUserW, &o), ERROR_LOGON_FAILURE);
+    CU_ASSERT_EQUAL(call_api(LGS_API_ID_LsaLogonUser, &o), (uint32_t)T_STATUS_WRONG_PASSWORD);
+    CU_ASSERT_EQUAL(call_api(LGS_API_ID_AcquireCredentialsHandleW, &o), (uint32_t)SEC_E_LOGON_DENIED);
+    CU_ASSERT_EQUAL(lgs_faults_pending("LogonUserW"), 4);
+    CU_ASSERT_EQUAL(lgs_faults_pending("LsaLogonUser"), 4);
+    CU_ASSERT_EQUAL(lgs_faults_pending("AcquireCredentialsHandleW"), 4);
+    lgs_faults_clear();
+}
+
+static void test_logonuser_recovers_after_collision(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=1366", NULL, 0), LGS_OK);
+    lgs_stats before, after;
+    lgs_stats_snapshot(&before);
+    HANDLE token = NULL;
+    BOOL ok = lgs_LogonUserW(L"alice", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token);
+    lgs_stats_snapshot(&after);
+    /* Wine's LogonUserW is a stub that succeeds: the retry reaches it. */
+    CU_ASSERT_EQUAL(ok, TRUE);
+    CU_ASSERT_PTR_NOT_NULL(token);
+    CU_ASSERT_EQUAL(after.attempts - before.attempts, 2);
+    CU_ASSERT_EQUAL(after.recovered - before.recovered, 1);
+    CU_ASSERT_EQUAL(lgs_faults_pending("LogonUserW"), 0);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(r.api, "LogonUserW");
+    CU_ASSERT_EQUAL(r.value, 1366);
+    CU_ASSERT_EQUAL(r.cls, LGS_CLASS_SESSION_COLLISION);
+}
+
+static void test_lsalogonuser_collision_twice(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LsaLogonUser=STATUS_LOGON_SESSION_COLLISION*2", NULL, 0), LGS_OK);
+    outs o, before;
+    fill(&o);
+    before = o;
+    NTSTATUS sub = 0x1234;
+    LSA_STRING name = {9, 10, origin};
+    NTSTATUS st = lgs_LsaLogonUser((HANDLE)(uintptr_t)0x1234, &name, Interactive, 0, NULL, 0, NULL, NULL,
+                                   &o.buf, &o.ulen, &o.luid, &o.h, &o.quotas, &sub);
+    /* session_collision allows two attempts: both collide, the call fails. */
+    CU_ASSERT_EQUAL(st, T_STATUS_LOGON_SESSION_COLLISION);
+    CU_ASSERT_EQUAL(lgs_faults_pending("LsaLogonUser"), 0);
+    CU_ASSERT(memcmp(&o, &before, sizeof o) == 0);
+    CU_ASSERT_EQUAL(sub, 0x1234); /* injected: the API never ran, so no SubStatus */
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    CU_ASSERT_EQUAL(r.decision, LGS_DECISION_GIVE_UP);
+}
+
+static void test_continue_passes_through(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("InitializeSecurityContextW=SEC_I_CONTINUE_NEEDED*3", NULL, 0), LGS_OK);
+    outs o;
+    fill(&o);
+    CU_ASSERT_EQUAL(call_api(LGS_API_ID_InitializeSecurityContextW, &o), (uint32_t)SEC_I_CONTINUE_NEEDED);
+    CU_ASSERT_EQUAL(lgs_faults_pending("InitializeSecurityContextW"), 2);
+    lgs_faults_clear();
+}
+
+/* Real calls into Wine's secur32 through the wrappers. */
+static void test_real_secur32_failures(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    static wchar_t negotiate[] = L"Negotiate", ntlm[] = L"NTLM";
+    wchar_t *packages[] = {negotiate, kerberos_w};
+    for (int i = 0; i < 2; i++) {
+        lgs_stats before, after;
+        lgs_stats_snapshot(&before);
+        CredHandle cred;
+        TimeStamp ts;
+        SECURITY_STATUS st = lgs_AcquireCredentialsHandleW(NULL, packages[i], SECPKG_CRED_OUTBOUND, NULL, NULL,
+                                                           NULL, NULL, &cred, &ts);
+        lgs_stats_snapshot(&after);
+        CU_ASSERT_EQUAL(st, SEC_E_NO_CREDENTIALS);
+        CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_SECURITY, (uint32_t)st), LGS_CLASS_SESSION_GONE);
+        CU_ASSERT_EQUAL(after.attempts - before.attempts, 1);
+    }
+    CredHandle cred;
+    TimeStamp ts;
+    SECURITY_STATUS st = lgs_AcquireCredentialsHandleW(NULL, ntlm, SECPKG_CRED_OUTBOUND, NULL, NULL, NULL,
+                                                       NULL, &cred, &ts);
+    CU_ASSERT_EQUAL(st, SEC_E_SECPKG_NOT_FOUND);
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_SECURITY, (uint32_t)st), LGS_CLASS_CONFIG);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(r.api, "AcquireCredentialsHandleW");
+    CU_ASSERT_EQUAL(r.cls, LGS_CLASS_CONFIG);
+
+    CtxtHandle zero = {0, 0};
+    st = lgs_DeleteSecurityContext(&zero);
+    CU_ASSERT_EQUAL(st, SEC_E_INVALID_HANDLE);
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_SECURITY, (uint32_t)st), LGS_CLASS_PROGRAMMING);
+}
+
+static void test_enumerate_same_packages(void)
+{
+    prepare();
+    unsigned long n1 = 0, n2 = 0;
+    PSecPkgInfoW p1 = NULL, p2 = NULL;
+    CU_ASSERT_EQUAL_FATAL(EnumerateSecurityPackagesW(&n1, &p1), SEC_E_OK);
+    CU_ASSERT_EQUAL_FATAL(lgs_EnumerateSecurityPackagesW(&n2, &p2), SEC_E_OK);
+    CU_ASSERT(n1 > 0);
+    CU_ASSERT_EQUAL_FATAL(n1, n2);
+    for (unsigned long i = 0; i < n1; i++)
+        CU_ASSERT(wcscmp(p1[i].Name, p2[i].Name) == 0);
+    FreeContextBuffer(p1);
+    CU_ASSERT_EQUAL(lgs_FreeContextBuffer(p2), SEC_E_OK);
+}
+
+static void test_logonuserex_missing(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    HANDLE token = (HANDLE)(uintptr_t)0x5555;
+    SetLastError(0);
+    BOOL ok = lgs_LogonUserExW(L"alice", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token,
+                               NULL, NULL, NULL, NULL);
+    HMODULE advapi = GetModuleHandleW(L"advapi32.dll");
+    if (advapi != NULL && GetProcAddress(advapi, "LogonUserExW") == NULL) {
+        CU_ASSERT_EQUAL(ok, FALSE);
+        CU_ASSERT_EQUAL(GetLastError(), ERROR_PROC_NOT_FOUND);
+        CU_ASSERT_EQUAL(token, (HANDLE)(uintptr_t)0x5555);
+        lgs_record r;
+        CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+        CU_ASSERT_STRING_EQUAL(r.api, "LogonUserExW");
+        CU_ASSERT_EQUAL(r.cls, LGS_CLASS_CONFIG);
+    }
+}
+
+int lgs_suite_wrappers(void)
+{
+    static CU_TestInfo tests[] = {
+        {"every wrapper, a code of every class", test_every_wrapper_every_class},
+        {"credentials: one attempt", test_credentials_one_attempt},
+        {"LogonUserW recovers after 1366", test_logonuser_recovers_after_collision},
+        {"LsaLogonUser collision twice", test_lsalogonuser_collision_twice},
+        {"continue codes pass through", test_continue_passes_through},
+        {"real secur32 failures", test_real_secur32_failures},
+        {"EnumerateSecurityPackages lists the same", test_enumerate_same_packages},
+        {"LogonUserExW missing under Wine", test_logonuserex_missing},
+        CU_TEST_INFO_NULL,
+    };
+    LGS_REGISTER("wrappers", tests, NULL, teardown);
+}

@@ -1,0 +1,46 @@
+/* backend.h — the entry points the wrappers call: the system's, through one
+ * table, so that a test can put a fake system behind the wrappers (one that
+ * fails *and* leaves partial outputs, which no real system does on demand)
+ * and check that the wrappers release everything. Not public: tests link the
+ * static library and call lgs__backend_set(). */
+#ifndef LGS_WIN32_BACKEND_H
+#define LGS_WIN32_BACKEND_H
+
+#ifndef SECURITY_WIN32
+#define SECURITY_WIN32
+#endif
+#include <windows.h>
+#include <ntsecapi.h>
+#include <sspi.h>
+
+/* Every entry point the wrappers and their cleanups use. LogonUserEx{A,W}
+ * are not here: Wine does not export them, so they are found at run time. */
+#define LGS_BACKEND_FUNCS(F)                                                               \
+    F(LogonUserA) F(LogonUserW) F(LsaConnectUntrusted) F(LsaRegisterLogonProcess)          \
+    F(LsaDeregisterLogonProcess) F(LsaLookupAuthenticationPackage) F(LsaLogonUser)          \
+    F(LsaCallAuthenticationPackage) F(LsaGetLogonSessionData) F(LsaEnumerateLogonSessions)  \
+    F(LsaFreeReturnBuffer) F(AcquireCredentialsHandleA) F(AcquireCredentialsHandleW)        \
+    F(InitializeSecurityContextA) F(InitializeSecurityContextW) F(AcceptSecurityContext)    \
+    F(CompleteAuthToken) F(QueryContextAttributesA) F(QueryContextAttributesW)              \
+    F(ImpersonateSecurityContext) F(RevertSecurityContext) F(DeleteSecurityContext)         \
+    F(FreeCredentialsHandle) F(QuerySecurityPackageInfoA) F(QuerySecurityPackageInfoW)      \
+    F(EnumerateSecurityPackagesA) F(EnumerateSecurityPackagesW) F(FreeContextBuffer)        \
+    F(CloseHandle) F(LocalFree)
+
+typedef struct lgs__backend {
+#define LGS__BACKEND_FIELD(name) __typeof__(name) *name;
+    LGS_BACKEND_FUNCS(LGS__BACKEND_FIELD)
+#undef LGS__BACKEND_FIELD
+} lgs__backend;
+
+/* The table in use. Read it, never write it: use lgs__backend_set(). */
+extern lgs__backend lgs__sys;
+
+/* The system's own entry points. */
+extern const lgs__backend lgs__system_backend;
+
+/* Replaces the table (NULL restores the system's). For tests, before any
+ * wrapped call runs: it is not synchronised with calls in flight. */
+void lgs__backend_set(const lgs__backend *b);
+
+#endif

@@ -1,0 +1,181 @@
+/* wrap.c — the runner every wrapper goes through (see wrap.h): the fault
+ * injector in front of the real call, the policy engine around it, the Wine
+ * stub check after a success, and the records for the logs.
+ *
+ * LOGONSHIM_FAULTS is read once, at the first wrapped call. A bad spec makes
+ * that first call fail with the space's "invalid parameter" code and logs
+ * why; it is never ignored silently. */
+#include <stdatomic.h>
+
+#include "faults_internal.h"
+#include "logonshim/engine.h"
+#include "logonshim/faults.h"
+#include "wrap.h"
+
+/* SEC_E_INVALID_PARAMETER and STATUS_INVALID_PARAMETER, without ntstatus.h. */
+static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {87u, 0xC000000Du, 0x8009035Du};
+
+enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
+static atomic_int env_state;
+
+/* Reads LOGONSHIM_FAULTS once. Returns 1 for the one call that must fail
+ * because the spec was bad. */
+static int env_faults_rejected(void)
+{
+    int s = atomic_load(&env_state);
+    if (s == ENV_GOOD || s == ENV_REPORTED)
+        return 0;
+    int expected = ENV_UNREAD;
+    if (atomic_compare_exchange_strong(&env_state, &expected, ENV_READING)) {
+        char spec[4096], why[256];
+        DWORD n = GetEnvironmentVariableA("LOGONSHIM_FAULTS", spec, sizeof spec);
+        int bad = 0;
+        if (n >= sizeof spec) {
+            lgs__log_setting("LOGONSHIM_FAULTS", "(too long)", "longer than 4095 characters");
+            bad = 1;
+        } else if (n > 0 && lgs_faults_set(spec, why, sizeof why) != LGS_OK) {
+            lgs__log_setting("LOGONSHIM_FAULTS", spec, why);
+            bad = 1;
+        }
+        atomic_store(&env_state, bad ? ENV_BAD : ENV_GOOD);
+    }
+    while ((s = atomic_load(&env_state)) == ENV_READING)
+        Sleep(0);
+    expected = ENV_BAD;
+    return s == ENV_BAD && atomic_compare_exchange_strong(&env_state, &expected, ENV_REPORTED);
+}
+
+static lgs_status_code attempt(void *p)
+{
+    lgs__wrap *w = p;
+    lgs_space space = lgs__apis[w->api].space;
+    uint32_t code;
+    w->injected = lgs__fault_next(w->api, &code);
+    if (w->injected) {
+        if (space == LGS_SPACE_WIN32)
+            w->last_error = code;
+    } else {
+        code = w->call(w->ctx);
+    }
+    return (lgs_status_code){space, code};
+}
+
+static void cleanup(void *p, const lgs_attempt *a)
+{
+    (void)a;
+    lgs__wrap *w = p;
+    if (!w->injected && w->cleanup != NULL)
+        w->cleanup(w->ctx);
+}
+
+static void observe(void *p, const lgs_attempt *a)
+{
+    const lgs__wrap *w = p;
+    lgs__log_attempt(&w->log, a);
+}
+
+void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx)
+{
+    *w = (lgs__wrap){.api = api, .call = call, .ctx = ctx};
+    w->log.api = lgs__apis[api].name;
+}
+
+static atomic_int stub_warned[LGS_API_ID_COUNT_];
+
+uint32_t lgs__wrap_run(lgs__wrap *w)
+{
+    w->last_error = GetLastError();
+    lgs_space space = lgs__apis[w->api].space;
+    if (env_faults_rejected()) {
+        uint32_t code = invalid_parameter[space];
+        if (space == LGS_SPACE_WIN32)
+            w->last_error = code;
+        SetLastError(w->last_error);
+        return code;
+    }
+    lgs_call call = {
+        .api = lgs__apis[w->api].family,
+        .authority = w->log.authority,
+        .user = w->log.user,
+        .domain = w->log.domain,
+        .attempt = attempt,
+        .cleanup = cleanup,
+        .observer = observe,
+        .ctx = w,
+    };
+    lgs_outcome out;
+    if (lgs_engine_run(&call, &out) != LGS_OK) {
+        /* Only reachable through a bug in a wrapper (a NULL field). */
+        SetLastError(w->last_error);
+        return invalid_parameter[space];
+    }
+    int success = out.cls == LGS_CLASS_OK || out.cls == LGS_CLASS_CONTINUE;
+    /* A fail-fast (breaker, lockout guard) made no attempt: the replayed code
+     * is what the caller sees, for a BOOL API through GetLastError(). */
+    if (!success && space == LGS_SPACE_WIN32)
+        w->last_error = out.value;
+    if (success && !w->injected && w->stub_check != NULL && lgs__under_wine() && w->stub_check(w->ctx)) {
+        w->log.wine_stub = 1;
+        if (atomic_exchange(&stub_warned[w->api], 1) == 0)
+            lgs__log_wine_stub(w->log.api, "Wine implements this API as a stub: it reported success "
+                                           "without doing the work (the token or outputs it returned "
+                                           "are not usable). The result is passed on unchanged.");
+    }
+    lgs__log_outcome(&w->log, &out);
+    SetLastError(w->last_error);
+    return out.value;
+}
+
+typedef struct simple_ctx {
+    lgs__wrap *w;
+    uint32_t (*fn)(void *arg);
+    void *arg;
+} simple_ctx;
+
+static uint32_t simple_call(void *p)
+{
+    simple_ctx *c = p;
+    uint32_t code = c->fn(c->arg);
+    LGS__CAPTURE(c->w);
+    return code;
+}
+
+uint32_t lgs__wrap_simple(lgs__api_id api, uint32_t (*fn)(void *arg), void *arg)
+{
+    lgs__wrap w;
+    simple_ctx c = {&w, fn, arg};
+    lgs__wrap_init(&w, api, simple_call, &c);
+    return lgs__wrap_run(&w);
+}
+
+int lgs__under_wine(void)
+{
+    static atomic_int cached; /* 0 unknown, 1 no, 2 yes */
+    int v = atomic_load(&cached);
+    if (v == 0) {
+        HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+        v = ntdll != NULL && GetProcAddress(ntdll, "wine_get_version") != NULL ? 2 : 1;
+        atomic_store(&cached, v);
+    }
+    return v == 2;
+}
+
+const char *lgs__utf8_w(const wchar_t *s, char *buf, int size)
+{
+    if (s == NULL)
+        return NULL;
+    int n = WideCharToMultiByte(CP_UTF8, 0, s, -1, buf, size, NULL, NULL);
+    if (n == 0) /* too long: keep what fits */
+        buf[size - 1] = '\0';
+    return buf;
+}
+
+const char *lgs__utf8_a(const char *s, char *buf, int size)
+{
+    if (s == NULL)
+        return NULL;
+    wchar_t wide[256];
+    if (MultiByteToWideChar(CP_ACP, 0, s, -1, wide, 256) == 0)
+        wide[255] = L'\0';
+    return lgs__utf8_w(wide, buf, size);
+}

@@ -1,0 +1,176 @@
+/* wrap_logonuser.c — lgs_LogonUser{A,W} and lgs_LogonUserEx{A,W}.
+ *
+ * A failed attempt's token, logon SID and profile buffer are released before
+ * any retry and before a failing return; the caller's outputs are written
+ * only on success. LogonUserEx* are looked up at run time (Wine 8 does not
+ * export them, and a static import would stop the process from loading).
+ * Under Wine, LogonUser* succeed for any user with a token that cannot be
+ * used; that success is reported as a Wine stub in the logs, unchanged. */
+#include "logonshim/wrappers.h"
+#include "backend.h"
+#include "wrap.h"
+
+typedef BOOL(WINAPI *logon_ex_w_fn)(LPCWSTR, LPCWSTR, LPCWSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
+                                     LPDWORD, PQUOTA_LIMITS);
+typedef BOOL(WINAPI *logon_ex_a_fn)(LPCSTR, LPCSTR, LPCSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
+                                     LPDWORD, PQUOTA_LIMITS);
+
+typedef struct logon_ctx {
+    lgs__wrap *w;
+    int wide, ex;
+    const void *user, *domain, *password;
+    DWORD type, provider;
+    /* Which outputs the caller asked for (a NULL pointer is passed on as NULL). */
+    int want_token, want_sid, want_profile, want_len, want_quotas;
+    /* This attempt's outputs. */
+    HANDLE token;
+    PSID sid;
+    PVOID profile;
+    DWORD profile_len;
+    QUOTA_LIMITS quotas;
+} logon_ctx;
+
+static FARPROC resolve_ex(int wide)
+{
+    HMODULE advapi = GetModuleHandleW(L"advapi32.dll");
+    if (advapi == NULL)
+        advapi = LoadLibraryW(L"advapi32.dll");
+    return advapi != NULL ? GetProcAddress(advapi, wide ? "LogonUserExW" : "LogonUserExA") : NULL;
+}
+
+static uint32_t logon_call(void *p)
+{
+    logon_ctx *c = p;
+    c->token = NULL;
+    c->sid = NULL;
+    c->profile = NULL;
+    c->profile_len = 0;
+    PHANDLE tok = c->want_token ? &c->token : NULL;
+    BOOL ok;
+    if (!c->ex) {
+        ok = c->wide ? lgs__sys.LogonUserW(c->user, c->domain, c->password, c->type, c->provider, tok)
+                     : lgs__sys.LogonUserA(c->user, c->domain, c->password, c->type, c->provider, tok);
+    } else {
+        FARPROC fn = resolve_ex(c->wide);
+        if (fn == NULL) {
+            c->w->log.detail = "advapi32 does not export this function on this system (Wine 8 "
+                               "lacks it); use LogonUserW";
+            c->w->last_error = ERROR_PROC_NOT_FOUND;
+            return ERROR_PROC_NOT_FOUND;
+        }
+        PSID *sid = c->want_sid ? &c->sid : NULL;
+        PVOID *prof = c->want_profile ? &c->profile : NULL;
+        LPDWORD len = c->want_len ? &c->profile_len : NULL;
+        PQUOTA_LIMITS q = c->want_quotas ? &c->quotas : NULL;
+        if (c->wide)
+            ok = ((logon_ex_w_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
+                                                      c->provider, tok, sid, prof, len, q);
+        else
+            ok = ((logon_ex_a_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
+                                                      c->provider, tok, sid, prof, len, q);
+    }
+    LGS__CAPTURE(c->w);
+    return ok ? 0 : (uint32_t)c->w->last_error;
+}
+
+/* Whatever a failed attempt produced is released here, so that nothing
+ * leaks whether the engine retries or returns. */
+static void logon_cleanup(void *p)
+{
+    logon_ctx *c = p;
+    if (c->token != NULL && c->token != INVALID_HANDLE_VALUE)
+        lgs__sys.CloseHandle(c->token);
+    if (c->sid != NULL)
+        lgs__sys.LocalFree(c->sid);
+    if (c->profile != NULL)
+        lgs__sys.LsaFreeReturnBuffer(c->profile);
+    c->token = NULL;
+    c->sid = NULL;
+    c->profile = NULL;
+}
+
+/* Wine's stub hands out a token value that no token call accepts. */
+static int logon_stub_check(void *p)
+{
+    const logon_ctx *c = p;
+    if (!c->want_token)
+        return 0;
+    TOKEN_TYPE type;
+    DWORD len = 0;
+    return !GetTokenInformation(c->token, TokenType, &type, sizeof type, &len)
+        && GetLastError() == ERROR_INVALID_HANDLE;
+}
+
+static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLogonSid,
+                      PVOID *ppProfileBuffer, LPDWORD pdwProfileLength, PQUOTA_LIMITS pQuotaLimits)
+{
+    char user[128], domain[128];
+    lgs__wrap w;
+    lgs__wrap_init(&w, api, logon_call, c);
+    c->w = &w;
+    c->want_token = phToken != NULL;
+    c->want_sid = ppLogonSid != NULL;
+    c->want_profile = ppProfileBuffer != NULL;
+    c->want_len = pdwProfileLength != NULL;
+    c->want_quotas = pQuotaLimits != NULL;
+    w.cleanup = logon_cleanup;
+    w.stub_check = logon_stub_check;
+    if (c->wide) {
+        w.log.user = lgs__utf8_w(c->user, user, sizeof user);
+        w.log.domain = lgs__utf8_w(c->domain, domain, sizeof domain);
+    } else {
+        w.log.user = lgs__utf8_a(c->user, user, sizeof user);
+        w.log.domain = lgs__utf8_a(c->domain, domain, sizeof domain);
+    }
+    w.log.authority = w.log.domain;
+    uint32_t code = lgs__wrap_run(&w);
+    if (code != 0 || w.injected)
+        return code == 0;
+    if (phToken != NULL)
+        *phToken = c->token;
+    if (ppLogonSid != NULL)
+        *ppLogonSid = c->sid;
+    if (ppProfileBuffer != NULL)
+        *ppProfileBuffer = c->profile;
+    if (pdwProfileLength != NULL)
+        *pdwProfileLength = c->profile_len;
+    if (pQuotaLimits != NULL)
+        *pQuotaLimits = c->quotas;
+    return TRUE;
+}
+
+BOOL WINAPI lgs_LogonUserA(LPCSTR lpszUsername, LPCSTR lpszDomain, LPCSTR lpszPassword,
+                           DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken)
+{
+    logon_ctx c = {.user = lpszUsername, .domain = lpszDomain, .password = lpszPassword,
+                   .type = dwLogonType, .provider = dwLogonProvider};
+    return logon_run(&c, LGS_API_ID_LogonUserA, phToken, NULL, NULL, NULL, NULL);
+}
+
+BOOL WINAPI lgs_LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword,
+                           DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken)
+{
+    logon_ctx c = {.wide = 1, .user = lpszUsername, .domain = lpszDomain, .password = lpszPassword,
+                   .type = dwLogonType, .provider = dwLogonProvider};
+    return logon_run(&c, LGS_API_ID_LogonUserW, phToken, NULL, NULL, NULL, NULL);
+}
+
+BOOL WINAPI lgs_LogonUserExA(LPCSTR lpszUsername, LPCSTR lpszDomain, LPCSTR lpszPassword,
+                             DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken, PSID *ppLogonSid,
+                             PVOID *ppProfileBuffer, LPDWORD pdwProfileLength, PQUOTA_LIMITS pQuotaLimits)
+{
+    logon_ctx c = {.ex = 1, .user = lpszUsername, .domain = lpszDomain, .password = lpszPassword,
+                   .type = dwLogonType, .provider = dwLogonProvider};
+    return logon_run(&c, LGS_API_ID_LogonUserExA, phToken, ppLogonSid, ppProfileBuffer,
+                     pdwProfileLength, pQuotaLimits);
+}
+
+BOOL WINAPI lgs_LogonUserExW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lpszPassword,
+                             DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken, PSID *ppLogonSid,
+                             PVOID *ppProfileBuffer, LPDWORD pdwProfileLength, PQUOTA_LIMITS pQuotaLimits)
+{
+    logon_ctx c = {.wide = 1, .ex = 1, .user = lpszUsername, .domain = lpszDomain,
+                   .password = lpszPassword, .type = dwLogonType, .provider = dwLogonProvider};
+    return logon_run(&c, LGS_API_ID_LogonUserExW, phToken, ppLogonSid, ppProfileBuffer,
+                     pdwProfileLength, pQuotaLimits);
+}
