@@ -16,6 +16,7 @@
  * recently used slot: a breaker evicted while open forgets its state and
  * re-opens after `breaker.threshold` more failures.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -42,6 +43,15 @@ typedef struct slot {
 
 static lgs__spinlock breaker_lock = LGS__SPINLOCK_INIT;
 static slot slots[BREAKER_SLOTS];
+/* Slots in use. A success frees its key's slot (a closed breaker with no
+ * failures in a row holds nothing worth keeping), so this is 0 in a healthy
+ * process and calls skip the table entirely. */
+static atomic_int in_use;
+
+int lgs__breaker_active(void)
+{
+    return atomic_load_explicit(&in_use, memory_order_acquire) != 0;
+}
 
 /* Called with breaker_lock held. */
 static slot *find(uint64_t key)
@@ -70,6 +80,8 @@ static slot *find_or_take(uint64_t key)
             ((c->state == CLOSED) == (victim->state == CLOSED) && c->last_used < victim->last_used))
             victim = c;
     }
+    if (victim->key == 0)
+        atomic_fetch_add_explicit(&in_use, 1, memory_order_release);
     memset(victim, 0, sizeof *victim);
     victim->key = key;
     return victim;
@@ -132,10 +144,8 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
     if (cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE) {
         slot *s = find(key);
         if (s != NULL) {
-            s->state = CLOSED;
-            s->consecutive = 0;
-            s->failed_probes = 0;
-            s->last_used = now;
+            memset(s, 0, sizeof *s); /* closed, no failures: nothing to keep */
+            atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
         }
     } else if (cls == LGS_CLASS_TRANSIENT) {
         slot *s = find_or_take(key);
@@ -176,5 +186,6 @@ void lgs__breaker_reset(void)
 {
     lgs__spin_lock(&breaker_lock);
     memset(slots, 0, sizeof slots);
+    atomic_store(&in_use, 0);
     lgs__spin_unlock(&breaker_lock);
 }

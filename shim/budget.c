@@ -5,10 +5,13 @@
  * an authority goes down the process sends it at most that many extra
  * requests, however many threads are failing. The window is ten buckets of a
  * tenth of it each, in a fixed array: no allocation, and the count is exact
- * to within one bucket.
+ * to within one bucket. Every call deposits, so a deposit into the current
+ * bucket is one atomic add without the lock; only moving a slot on to a new
+ * bucket, and withdrawing, take it. A deposit racing with the move of its
+ * slot may land in the newer bucket: one call counted a bucket late.
  */
+#include <stdatomic.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "engine_internal.h"
 #include "spinlock.h"
@@ -16,50 +19,88 @@
 #define BUCKETS 10
 
 typedef struct bucket {
-    uint64_t index_plus1; /* which bucket of time this slot holds; 0: empty */
-    uint64_t calls;
-    uint64_t retries;
+    atomic_uint_fast64_t index_plus1; /* which bucket of time this slot holds; 0: empty */
+    atomic_uint_fast64_t calls;
+    uint64_t retries; /* under budget_lock */
 } bucket;
 
 static lgs__spinlock budget_lock = LGS__SPINLOCK_INIT;
 static bucket buckets[BUCKETS];
-static uint32_t bucket_ms; /* the width the slots were filled with */
+static atomic_uint bucket_ms; /* the width the slots were filled with */
+
+static uint32_t width_of(const lgs__config *cfg)
+{
+    uint32_t width = cfg->budget_window_ms / BUCKETS;
+    return width == 0 ? 1 : width;
+}
+
+/* Called with budget_lock held. */
+static void clear_all(void)
+{
+    for (int i = 0; i < BUCKETS; i++) {
+        atomic_store(&buckets[i].index_plus1, 0u);
+        atomic_store(&buckets[i].calls, 0u);
+        buckets[i].retries = 0;
+    }
+}
 
 /* Called with budget_lock held: points the slot for `now` at the current
  * bucket (dropping what it held) and sums the window into *calls, *retries. */
 static bucket *current(const lgs__config *cfg, uint64_t now, uint64_t *calls, uint64_t *retries)
 {
-    uint32_t width = cfg->budget_window_ms / BUCKETS;
-    if (width == 0)
-        width = 1;
-    if (width != bucket_ms) {
-        memset(buckets, 0, sizeof buckets);
-        bucket_ms = width;
+    uint32_t width = width_of(cfg);
+    if (width != atomic_load(&bucket_ms)) {
+        clear_all();
+        atomic_store(&bucket_ms, width);
     }
     uint64_t idx = now / width;
     bucket *b = &buckets[idx % BUCKETS];
-    if (b->index_plus1 != idx + 1) {
-        b->index_plus1 = idx + 1;
-        b->calls = 0;
+    if (atomic_load(&b->index_plus1) != idx + 1) {
+        atomic_store(&b->calls, 0u);
         b->retries = 0;
+        atomic_store(&b->index_plus1, idx + 1);
     }
     *calls = 0;
     *retries = 0;
     for (int i = 0; i < BUCKETS; i++) {
-        uint64_t bi = buckets[i].index_plus1;
+        uint64_t bi = atomic_load(&buckets[i].index_plus1);
         if (bi != 0 && bi - 1 + BUCKETS > idx && bi - 1 <= idx) {
-            *calls += buckets[i].calls;
+            *calls += atomic_load(&buckets[i].calls);
             *retries += buckets[i].retries;
         }
     }
     return b;
 }
 
+/* The bucket deposits go to, as [start, start + width) and its slot: read
+ * without the lock so that most deposits need no division. */
+static atomic_uint_fast64_t hot_start_plus1;
+static atomic_uint_fast64_t hot_index;
+static atomic_uint hot_width;
+
 void lgs__budget_deposit(const lgs__config *cfg, uint64_t now)
 {
+    uint32_t width = width_of(cfg);
+    uint64_t hs = atomic_load_explicit(&hot_start_plus1, memory_order_acquire);
+    if (hs != 0 && now >= hs - 1 && now - (hs - 1) < width &&
+        atomic_load_explicit(&hot_width, memory_order_relaxed) == width) {
+        uint64_t idx = atomic_load_explicit(&hot_index, memory_order_relaxed);
+        bucket *b = &buckets[idx % BUCKETS];
+        if (atomic_load_explicit(&b->index_plus1, memory_order_acquire) == idx + 1) {
+            atomic_fetch_add_explicit(&b->calls, 1u, memory_order_relaxed);
+            return;
+        }
+    }
     uint64_t calls, retries;
     lgs__spin_lock(&budget_lock);
-    current(cfg, now, &calls, &retries)->calls++;
+    atomic_fetch_add_explicit(&current(cfg, now, &calls, &retries)->calls, 1u, memory_order_relaxed);
+    /* hot_start_plus1 last: a reader that sees it sees the other two. The
+     * slot check above catches a reader that pairs a new start with an old
+     * index. */
+    atomic_store_explicit(&hot_start_plus1, 0u, memory_order_relaxed);
+    atomic_store_explicit(&hot_width, width, memory_order_relaxed);
+    atomic_store_explicit(&hot_index, now / width, memory_order_relaxed);
+    atomic_store_explicit(&hot_start_plus1, now / width * width + 1u, memory_order_release);
     lgs__spin_unlock(&budget_lock);
 }
 
@@ -81,7 +122,8 @@ int lgs__budget_withdraw(const lgs__config *cfg, uint64_t now)
 void lgs__budget_reset(void)
 {
     lgs__spin_lock(&budget_lock);
-    memset(buckets, 0, sizeof buckets);
-    bucket_ms = 0;
+    clear_all();
+    atomic_store(&bucket_ms, 0u);
+    atomic_store(&hot_start_plus1, 0u);
     lgs__spin_unlock(&budget_lock);
 }

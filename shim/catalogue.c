@@ -114,6 +114,9 @@ const lgs_code_info *lgs_code_by_name(const char *name)
 
 lgs_class lgs_classify(lgs_space space, uint32_t value)
 {
+    /* Success is the common case, and 0 is success in every space. */
+    if (value == 0 && (unsigned)space < LGS_SPACE_COUNT_)
+        return LGS_CLASS_OK;
     const lgs_code_info *r = lgs_code_lookup(space, value);
     if (r != NULL)
         return r->cls;

@@ -9,6 +9,13 @@
  * retry budget, so that a retry the deadline forbids does not use up budget
  * another call could have had. Before every attempt, the lockout guard and
  * the breaker may fail the call fast without reaching the API.
+ *
+ * The common case, a first attempt that succeeds in a healthy process, is
+ * kept cheap: each thread keeps its own copy of the configuration and hooks
+ * and takes a new one only when a generation counter says they changed; the
+ * breaker and lockout tables are not looked at (nor the account hashed)
+ * while they hold nothing; the budget deposit is one atomic add; the stats
+ * one counter.
  */
 #include <stdint.h>
 #include <string.h>
@@ -43,15 +50,80 @@ static int is_success(lgs_class cls)
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
 }
 
+/* This thread's copies of the configuration and hooks, and the generations
+ * they were taken at (plus one: 0 means no copy yet). */
+typedef struct cache {
+    unsigned cfg_gen_plus1, hooks_gen_plus1;
+    lgs__config cfg;
+    lgs_hooks hooks;
+} cache;
+static _Thread_local cache thread_cache;
+
 /* The state of one run, so the helpers below stay short. */
 typedef struct run {
     const lgs_call *call;
-    lgs__config cfg;
-    lgs_hooks hooks;
+    const lgs__config *cfg; /* the thread's copy, or `own` in a nested call */
+    const lgs_hooks *hooks;
     uint64_t start, deadline;
     uint64_t breaker_key, account_key;
+    int have_breaker_key, have_account_key;
     int nested;
+    lgs__config own_cfg;
+    lgs_hooks own_hooks;
 } run;
+
+/* Points r at configuration and hooks for the whole call. The outermost call
+ * refreshes the thread's copies if they changed; a nested call copies them,
+ * so that refreshing cannot change the outer call's policy under it. */
+static void take_settings(run *r)
+{
+    cache *c = &thread_cache;
+    unsigned g = lgs__config_generation();
+    if (c->cfg_gen_plus1 != g + 1u) {
+        if (r->nested) {
+            lgs__config_snapshot(&r->own_cfg);
+            r->cfg = &r->own_cfg;
+        } else {
+            lgs__config_snapshot(&c->cfg);
+            c->cfg_gen_plus1 = g + 1u;
+            r->cfg = &c->cfg;
+        }
+    } else {
+        r->cfg = &c->cfg;
+    }
+    unsigned h = lgs__hooks_generation();
+    if (c->hooks_gen_plus1 != h + 1u) {
+        if (r->nested) {
+            lgs__hooks_snapshot(&r->own_hooks);
+            r->hooks = &r->own_hooks;
+        } else {
+            lgs__hooks_snapshot(&c->hooks);
+            c->hooks_gen_plus1 = h + 1u;
+            r->hooks = &c->hooks;
+        }
+    } else {
+        r->hooks = &c->hooks;
+    }
+}
+
+/* Keys are hashes of strings: computed only when a table is consulted. */
+static uint64_t breaker_key(run *r)
+{
+    if (!r->have_breaker_key) {
+        r->breaker_key = lgs__breaker_key(r->call->api, r->call->authority);
+        r->have_breaker_key = 1;
+    }
+    return r->breaker_key;
+}
+
+static uint64_t account_key(run *r)
+{
+    if (!r->have_account_key) {
+        r->account_key = lgs__account_key(r->call->user, r->call->domain);
+        r->have_account_key = 1;
+    }
+    return r->account_key;
+}
 
 static void fill_times(const run *r, lgs_attempt *a, uint64_t now)
 {
@@ -63,8 +135,8 @@ static void observe(const run *r, const lgs_attempt *a)
 {
     if (r->call->observer != NULL)
         r->call->observer(r->call->ctx, a);
-    if (r->hooks.observer != NULL)
-        r->hooks.observer(r->hooks.user, a);
+    if (r->hooks->observer != NULL)
+        r->hooks->observer(r->hooks->user, a);
 }
 
 /* Decides what follows a failed attempt made at attempt `n`; sets the delay
@@ -72,7 +144,7 @@ static void observe(const run *r, const lgs_attempt *a)
 static lgs_decision decide(const run *r, lgs_class cls, unsigned n, unsigned max, uint64_t now,
                            uint64_t *delay)
 {
-    const lgs__class_policy *p = &r->cfg.policy[cls];
+    const lgs__class_policy *p = &r->cfg->policy[cls];
     *delay = 0;
     /* Whatever the configuration says: a retried bad password is one more
      * bad logon against the account's lockout threshold. */
@@ -85,10 +157,10 @@ static lgs_decision decide(const run *r, lgs_class cls, unsigned n, unsigned max
         ceiling *= 2u;
     if (ceiling > p->cap_ms)
         ceiling = p->cap_ms;
-    uint64_t d = lgs__random_upto(&r->hooks, ceiling);
+    uint64_t d = lgs__random_upto(r->hooks, ceiling);
     if (now > r->deadline || d > r->deadline - now)
         return LGS_DECISION_DEADLINE;
-    if (!lgs__budget_withdraw(&r->cfg, now))
+    if (!lgs__budget_withdraw(r->cfg, now))
         return LGS_DECISION_BUDGET_EXHAUSTED;
     *delay = d;
     return LGS_DECISION_RETRY;
@@ -137,46 +209,57 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
 static void loop(run *r, lgs_outcome *out)
 {
     const lgs_call *call = r->call;
+    const lgs__config *cfg = r->cfg;
     for (unsigned n = 1;; n++) {
-        uint64_t now = r->hooks.clock_ms(r->hooks.user);
+        uint64_t now = n == 1 ? r->start : r->hooks->clock_ms(r->hooks->user);
         lgs_status_code replay;
-        if (lgs__lockout_check(&r->cfg, r->account_key, now, &replay)) {
+        int check_lockout = cfg->lockout_threshold != 0 && lgs__lockout_active();
+        if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
             fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
             return;
         }
-        lgs__admit admit = lgs__breaker_admit(&r->cfg, r->breaker_key, now, &replay);
+        lgs__admit admit = LGS__ADMIT_CLOSED;
+        if (cfg->breaker_threshold != 0 && lgs__breaker_active())
+            admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
         if (admit == LGS__ADMIT_REFUSE) {
             fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
             return;
         }
 
         lgs_status_code code = call->attempt(call->ctx);
-        now = r->hooks.clock_ms(r->hooks.user);
+        now = r->hooks->clock_ms(r->hooks->user);
         lgs_class cls = lgs_classify(code.space, code.value);
-        lgs__stat_add(LGS__C_ATTEMPTS);
-        if (n > 1)
-            lgs__stat_add(LGS__C_RETRIES);
-        lgs__stat_class(cls);
-        if (lgs__breaker_report(&r->cfg, &r->hooks, r->breaker_key, now,
-                                admit == LGS__ADMIT_PROBE, cls, code))
+        int success = is_success(cls);
+        if (n == 1 && cls == LGS_CLASS_OK && !r->nested) {
+            lgs__stat_first_try_ok(); /* calls, attempts, class and decision */
+        } else {
+            lgs__stat_add(LGS__C_ATTEMPTS);
+            if (n > 1)
+                lgs__stat_add(LGS__C_RETRIES);
+            lgs__stat_class(cls);
+        }
+        /* A success only has something to report where a table holds state. */
+        if (cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
+            lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
             lgs__stat_add(LGS__C_BREAKER_OPENS);
-        lgs__lockout_report(&r->cfg, r->account_key, now, cls, code);
+        if (cfg->lockout_threshold != 0 && (!success || lgs__lockout_active()))
+            lgs__lockout_report(cfg, account_key(r), now, cls, code);
 
         lgs_attempt a;
         memset(&a, 0, sizeof a);
         a.api = call->api;
         a.attempt = n;
-        a.max_attempts = r->nested ? 1u : r->cfg.policy[cls].attempts;
+        a.max_attempts = r->nested ? 1u : cfg->policy[cls].attempts;
         a.space = code.space;
         a.value = code.value;
         a.cls = cls;
         a.reached_api = 1;
-        if (is_success(cls))
+        if (success)
             a.decision = n > 1 ? LGS_DECISION_RECOVERED : LGS_DECISION_OK;
         else
             a.decision = decide(r, cls, n, a.max_attempts, now, &a.delay_ms);
         fill_times(r, &a, now);
-        if (!is_success(cls) && call->cleanup != NULL)
+        if (!success && call->cleanup != NULL)
             call->cleanup(call->ctx, &a);
         observe(r, &a);
 
@@ -189,10 +272,10 @@ static void loop(run *r, lgs_outcome *out)
             out->elapsed_ms = a.elapsed_ms;
             return;
         }
-        if (r->hooks.wait != NULL)
-            r->hooks.wait(r->hooks.user, n, a.delay_ms, a.remaining_ms);
+        if (r->hooks->wait != NULL)
+            r->hooks->wait(r->hooks->user, n, a.delay_ms, a.remaining_ms);
         if (a.delay_ms > 0)
-            r->hooks.sleep_ms(r->hooks.user, a.delay_ms);
+            r->hooks->sleep_ms(r->hooks->user, a.delay_ms);
     }
 }
 
@@ -202,23 +285,28 @@ int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
         return LGS_EINVAL;
     run r;
     r.call = call;
-    lgs__config_snapshot(&r.cfg);
-    lgs__hooks_snapshot(&r.hooks);
     r.nested = depth > 0;
-    r.start = r.hooks.clock_ms(r.hooks.user);
-    r.deadline = r.start + r.cfg.deadline_ms;
-    r.breaker_key = lgs__breaker_key(call->api, call->authority);
-    r.account_key = lgs__account_key(call->user, call->domain);
+    r.have_breaker_key = 0;
+    r.have_account_key = 0;
+    take_settings(&r);
+    r.start = r.hooks->clock_ms(r.hooks->user);
+    r.deadline = r.start + r.cfg->deadline_ms;
 
-    lgs__stat_add(LGS__C_CALLS);
-    if (r.nested)
+    if (r.nested) {
+        lgs__stat_add(LGS__C_CALLS);
         lgs__stat_add(LGS__C_NESTED);
-    else
-        lgs__budget_deposit(&r.cfg, r.start);
+    } else {
+        lgs__budget_deposit(r.cfg, r.start);
+    }
 
     depth++;
     loop(&r, out);
     depth--;
-    count_final(out->decision);
+    /* A first-try success outside other calls was counted in one go. */
+    if (r.nested || out->decision != LGS_DECISION_OK || out->attempts != 1 || out->cls != LGS_CLASS_OK) {
+        if (!r.nested)
+            lgs__stat_add(LGS__C_CALLS);
+        count_final(out->decision);
+    }
     return LGS_OK;
 }

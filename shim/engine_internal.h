@@ -37,11 +37,16 @@ typedef struct lgs__config {
 
 /** Copies the effective configuration to *out. */
 void lgs__config_snapshot(lgs__config *out);
+/** Changes whenever the configuration changes (a copy taken after reading
+ *  generation g is at least as new as g). */
+unsigned lgs__config_generation(void);
 
 /* ---- hooks and platform defaults (hooks.c, clock.c) ---- */
 
 /** Copies the effective hooks, defaults filled in, to *out. */
 void lgs__hooks_snapshot(lgs_hooks *out);
+/** Changes whenever lgs_engine_set_hooks() is called. */
+unsigned lgs__hooks_generation(void);
 
 uint64_t lgs__default_clock_ms(void *user);
 void lgs__default_sleep_ms(void *user, uint64_t ms);
@@ -75,6 +80,10 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
 int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key,
                         uint64_t now, int probe, lgs_class cls, lgs_status_code code);
 void lgs__breaker_reset(void);
+/** 0 when no breaker holds any state (no transient failure since the last
+ *  success for any key): then admit is CLOSED and a success reports nothing,
+ *  for every key, and the caller need not compute a key. */
+int lgs__breaker_active(void);
 
 /* ---- lockout guard (lockout.c) ---- */
 
@@ -86,6 +95,9 @@ int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now,
 void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now,
                          lgs_class cls, lgs_status_code code);
 void lgs__lockout_reset(void);
+/** 0 when no account has a remembered failure: then no check refuses and a
+ *  success reports nothing, for every key. */
+int lgs__lockout_active(void);
 
 /* ---- keys (keyhash.c) ---- */
 
@@ -114,6 +126,9 @@ typedef enum lgs__counter {
 } lgs__counter;
 
 void lgs__stat_add(lgs__counter c);
+/** Counts a call that succeeded (class ok) at its first attempt and was not
+ *  nested: calls, attempts, by_class[ok] and by_decision[ok] at once. */
+void lgs__stat_first_try_ok(void);
 void lgs__stat_decision(lgs_decision d);
 void lgs__stat_class(lgs_class cls);
 void lgs__stats_reset(void);

@@ -17,6 +17,12 @@
 
 static lgs__spinlock hooks_lock = LGS__SPINLOCK_INIT;
 static lgs_hooks installed; /* all NULL: defaults */
+static atomic_uint generation; /* bumped by every lgs_engine_set_hooks() */
+
+unsigned lgs__hooks_generation(void)
+{
+    return atomic_load_explicit(&generation, memory_order_acquire);
+}
 
 static atomic_uint_fast64_t rng_state;
 static atomic_int rng_seeded;
@@ -64,6 +70,7 @@ void lgs_engine_set_hooks(const lgs_hooks *hooks)
         memset(&installed, 0, sizeof installed);
     else
         installed = *hooks;
+    atomic_fetch_add_explicit(&generation, 1u, memory_order_release);
     lgs__spin_unlock(&hooks_lock);
 }
 

@@ -15,6 +15,7 @@
  * slot of the least recently used account that is not being guarded, or, if
  * every account is guarded, the least recently used one.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -35,6 +36,14 @@ typedef struct account {
 
 static lgs__spinlock lockout_lock = LGS__SPINLOCK_INIT;
 static account accounts[LOCKOUT_SLOTS];
+/* Accounts in use: 0 in a process with no recent credential failure, and
+ * then calls skip the table (and hashing the account) entirely. */
+static atomic_int in_use;
+
+int lgs__lockout_active(void)
+{
+    return atomic_load_explicit(&in_use, memory_order_acquire) != 0;
+}
 
 /* Called with lockout_lock held: whether the account is being guarded. */
 static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
@@ -76,6 +85,8 @@ static account *find_or_take(const lgs__config *cfg, uint64_t key, uint64_t now)
             victim_guarded = g;
         }
     }
+    if (victim->key == 0)
+        atomic_fetch_add_explicit(&in_use, 1, memory_order_release);
     memset(victim, 0, sizeof *victim);
     victim->key = key;
     return victim;
@@ -105,8 +116,10 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
     lgs__spin_lock(&lockout_lock);
     if (cls == LGS_CLASS_OK) {
         account *a = find(key);
-        if (a != NULL)
+        if (a != NULL) {
             memset(a, 0, sizeof *a); /* a good logon resets the domain's count too */
+            atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
+        }
     } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT) {
         account *a = find_or_take(cfg, key, now);
         a->last_used = now;
@@ -123,5 +136,6 @@ void lgs__lockout_reset(void)
 {
     lgs__spin_lock(&lockout_lock);
     memset(accounts, 0, sizeof accounts);
+    atomic_store(&in_use, 0);
     lgs__spin_unlock(&lockout_lock);
 }
