@@ -2,23 +2,40 @@
  * on Windows the Event Log and the debugger (their API calls are in win32/).
  *
  * Each record is formatted once per form, outside any lock, and written with
- * one write call; a sink's lock is held for that one write only, so a thread
- * never waits on I/O for more than the records in front of it, and lines
- * from several threads never interleave. A line too long for the stack
- * buffer is formatted again into the heap rather than cut, because a cut
- * JSON line would not parse.
+ * one write call and no lock around it: appends to the JSON lines file are
+ * whole lines because the file is opened for appending (O_APPEND,
+ * FILE_APPEND_DATA; on Windows also a lock in win32/log_file.c, for Wine),
+ * and stderr gets one write per line. So a
+ * thread never waits for another thread's I/O, only for its own one write.
+ * The file handle is read under a spinlock with an in-flight count, and a
+ * handle being replaced is closed only once no write is using it. A line
+ * too long for the stack buffer is formatted again into the heap rather
+ * than cut, because a cut JSON line would not parse.
  */
+#ifdef _WIN32
+#include <io.h>
+#endif
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine_internal.h"
 #include "log_sink.h"
 #include "spinlock.h"
 
-static lgs__spinlock stderr_lock = LGS__SPINLOCK_INIT;
-static lgs__spinlock file_lock = LGS__SPINLOCK_INIT;
+static lgs__spinlock file_lock = LGS__SPINLOCK_INIT; /* guards the two below */
 static intptr_t file_handle;
 static int file_open;
+static atomic_int writes_in_flight;
+
+/* Closes a handle that was just replaced, once no write still uses it. */
+static void retire(intptr_t old)
+{
+    while (atomic_load(&writes_in_flight) > 0)
+        lgs__yield();
+    lgs__file_close(old);
+}
 
 int lgs__jsonl_open(const char *path, char *why, size_t why_size)
 {
@@ -37,7 +54,7 @@ int lgs__jsonl_open(const char *path, char *why, size_t why_size)
     file_open = 1;
     lgs__spin_unlock(&file_lock);
     if (had)
-        lgs__file_close(old);
+        retire(old);
     return LGS_OK;
 }
 
@@ -49,7 +66,7 @@ void lgs__jsonl_close(void)
     file_open = 0;
     lgs__spin_unlock(&file_lock);
     if (had)
-        lgs__file_close(old);
+        retire(old);
 }
 
 int lgs__eventlog_source(const char *source, char *why, size_t why_size)
@@ -68,6 +85,20 @@ void lgs__eventlog_close(void)
 {
 #ifdef _WIN32
     lgs__win_eventlog_close();
+#endif
+}
+
+/* One line to stderr. The Windows C runtime writes an unbuffered stream one
+ * character at a time, a system call each (4 ms a line under Wine), so
+ * there the line goes to the descriptor in one _write. */
+static void write_stderr(const char *text, size_t len)
+{
+#ifdef _WIN32
+    fflush(stderr);
+    (void)_write(_fileno(stderr), text, (unsigned)len);
+#else
+    fwrite(text, 1, len, stderr);
+    fflush(stderr);
 #endif
 }
 
@@ -105,12 +136,8 @@ void lgs__sinks_write(const lgs_record *r, unsigned mask)
         size_t len;
         char *text = format_line(lgs_record_format_text, r, stack, sizeof stack, &heap, &len);
         if (text != NULL) {
-            if (mask & LGS__SINK_STDERR) {
-                lgs__spin_lock(&stderr_lock);
-                fwrite(text, 1, len, stderr);
-                fflush(stderr);
-                lgs__spin_unlock(&stderr_lock);
-            }
+            if (mask & LGS__SINK_STDERR)
+                write_stderr(text, len);
 #ifdef _WIN32
             if (mask & LGS__SINK_DEBUGGER)
                 lgs__win_debugger_write(text);
@@ -128,9 +155,15 @@ void lgs__sinks_write(const lgs_record *r, unsigned mask)
         char *text = format_line(lgs_record_format_json, r, stack, sizeof stack, &heap, &len);
         if (text != NULL) {
             lgs__spin_lock(&file_lock);
-            if (file_open)
-                (void)lgs__file_append(file_handle, text, len);
+            int open = file_open;
+            intptr_t h = file_handle;
+            if (open)
+                atomic_fetch_add(&writes_in_flight, 1);
             lgs__spin_unlock(&file_lock);
+            if (open) {
+                (void)lgs__file_append(h, text, len);
+                atomic_fetch_sub(&writes_in_flight, 1);
+            }
         }
         free(heap);
     }

@@ -61,11 +61,18 @@ static void ensure_key(void)
  * one account is; SipHash under the process key makes it unguessable. */
 static void digest(uint64_t name_key, char *out, size_t size)
 {
-    uint8_t bytes[8];
-    for (unsigned i = 0; i < 8; i++)
-        bytes[i] = (uint8_t)(name_key >> (8u * i));
-    ensure_key();
-    snprintf(out, size, "#%016llx", (unsigned long long)lgs__siphash24(hash_key, bytes, 8));
+    /* A thread usually logs the same account again (each attempt of a
+     * call): the last digest is remembered per thread. */
+    static _Thread_local uint64_t memo_key, memo_digest;
+    if (name_key == 0 || name_key != memo_key) {
+        uint8_t bytes[8];
+        for (unsigned i = 0; i < 8; i++)
+            bytes[i] = (uint8_t)(name_key >> (8u * i));
+        ensure_key();
+        memo_digest = lgs__siphash24(hash_key, bytes, 8);
+        memo_key = name_key;
+    }
+    snprintf(out, size, "#%016llx", (unsigned long long)memo_digest);
 }
 
 void lgs__redact_account(lgs__redact mode, const char *user, const char *domain, char *out,

@@ -97,5 +97,34 @@ for mode in plain hash omit; do
   fi
 done
 
+# ---- canary through every wrapper (Windows: LGS_CANARY names lgs_canary) ----
+# Every wrapper gets the account and a known password, and a failure of
+# every class from the fault injector. The password must appear nowhere,
+# whatever the redaction; the names nowhere with hash or omit.
+if [[ $wine -eq 1 && -n ${LGS_CANARY:-} ]]; then
+  password='Pa55-canary-9d1c!'
+  for mode in plain hash omit; do
+    rm -f "$tmp/canary.jsonl" "$tmp/copies"
+    WINEDEBUG=+eventlog LOGONSHIM_LOG="$sinks,redact=$mode,storm=off" \
+      "${run[@]:0:${#run[@]}-1}" "$LGS_CANARY" "$(wpath "$tmp/copies")" "$user" "$domain" "$password" \
+      >"$tmp/out.raw" 2>"$tmp/err.raw"
+    rc=$?
+    tr -d '\r' <"$tmp/err.raw" >"$tmp/err"
+    check "wrappers $mode: exit 0" test "$rc" -eq 0
+    check "wrappers $mode: 30 wrappers called" grep -q 'canary: 30 wrappers' "$tmp/out.raw"
+    check "wrappers $mode: JSON lines parse" "$jq" -e -s 'length >= 400 and ([.[].api] | unique | length) >= 30' "$tmp/canary.jsonl"
+    check "wrappers $mode: every class injected" "$jq" -e -s '([.[].class] | unique) == ["account","clock","config","context_expired","credentials","privilege","programming","resource","security","session_collision","session_gone","session_state","shutdown","transient","unknown"]' "$tmp/canary.jsonl"
+    check "wrappers $mode: Event Log reached" grep -q 'eventlog:ReportEventW' "$tmp/err"
+    check "wrappers $mode: debugger sink reached" grep -q '^debugger: logonshim: ' "$tmp/copies"
+    check "wrappers $mode: no password anywhere" test "$(cat "$tmp/canary.jsonl" "$tmp/err" "$tmp/copies" "$tmp/out.raw" | grep -c -F -e "$password" -e 'Pa55-canary')" -eq 0
+    hits=$(cat "$tmp/canary.jsonl" "$tmp/err" "$tmp/copies" | grep -c -i -e "$user" -e "$domain")
+    if [[ $mode == plain ]]; then
+      check "wrappers plain: the search finds the name (control)" test "$hits" -gt 0
+    else
+      check "wrappers $mode: no user or domain name anywhere" test "$hits" -eq 0
+    fi
+  done
+fi
+
 echo "log: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -4,6 +4,11 @@
  * shim/log_file_posix.c). The path is UTF-8 and is converted to UTF-16, so
  * any path Windows accepts works; other processes may read, append, rename
  * and delete the file while it is open (log rotation).
+ *
+ * Windows serialises writes on a synchronous handle, but Wine places an
+ * append at the end it read before writing, so two threads can write over
+ * each other there: the writes of this process are serialised by an SRW
+ * lock, held for the one WriteFile of one record.
  */
 #include <windows.h>
 
@@ -34,17 +39,24 @@ int lgs__file_open_append(const char *path, intptr_t *handle, char *why, size_t 
     return LGS_OK;
 }
 
+static SRWLOCK append_lock = SRWLOCK_INIT;
+
 int lgs__file_append(intptr_t handle, const char *data, size_t n)
 {
+    int rc = LGS_OK;
+    AcquireSRWLockExclusive(&append_lock);
     while (n > 0) {
         DWORD chunk = n > 0x10000000u ? 0x10000000u : (DWORD)n;
         DWORD written = 0;
-        if (!WriteFile((HANDLE)handle, data, chunk, &written, NULL) || written == 0)
-            return LGS_EINVAL;
+        if (!WriteFile((HANDLE)handle, data, chunk, &written, NULL) || written == 0) {
+            rc = LGS_EINVAL;
+            break;
+        }
         data += written;
         n -= written;
     }
-    return LGS_OK;
+    ReleaseSRWLockExclusive(&append_lock);
+    return rc;
 }
 
 void lgs__file_close(intptr_t handle)
