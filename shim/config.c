@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
+#include "log_sink.h"
 #include "logonshim/config.h"
 #include "spinlock.h"
 
@@ -98,6 +99,7 @@ void lgs__config_snapshot(lgs__config *out)
 
 void lgs_config_reset(void)
 {
+    lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
     lgs__spin_lock(&config_lock);
     set_defaults(&live);
     live_ready = 1;
@@ -232,6 +234,7 @@ static const char *parse_number(const char *text, unit u, uint64_t *out)
 
 int lgs_config_set(const char *key, const char *value, char *why, size_t why_size)
 {
+    lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
     if (key == NULL || value == NULL) {
         say(why, why_size, key, NULL, "key and value must not be NULL");
         return LGS_EINVAL;
@@ -281,6 +284,7 @@ static uint32_t read_field(const lgs__config *c, size_t offset)
 
 int lgs_config_get(const char *key, char *buf, size_t size)
 {
+    lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
     if (key == NULL || buf == NULL || size == 0)
         return LGS_EINVAL;
     key_ref ref;
@@ -308,6 +312,7 @@ static void emit(char *buf, size_t size, size_t *len, const char *key, uint32_t 
 
 size_t lgs_config_dump(char *buf, size_t size)
 {
+    lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
     lgs__config c;
     lgs__config_snapshot(&c);
     size_t len = 0;

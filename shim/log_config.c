@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_sources.h"
 #include "engine_internal.h"
 #include "log_internal.h"
 #include "log_sink.h"
@@ -484,6 +485,9 @@ void lgs__log_init(void)
         lgs__log_settings s;
         set_defaults(&s);
         write_all(&s);
+        /* The INI file, registry and per-key environment variables come
+         * before LOGONSHIM_LOG (config_sources.h). */
+        (void)lgs__config_sources_load();
         const char *env = getenv("LOGONSHIM_LOG");
         if (env != NULL && env[0] != '\0')
             (void)configure(env, "LOGONSHIM_LOG");

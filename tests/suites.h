@@ -24,7 +24,8 @@
     S(log_win)                \
     S(ntstatus_map)           \
     S(wrappers)               \
-    S(cleanup)
+    S(cleanup)                \
+    S(config_sources)
 #else
 #define LGS_WINDOWS_SUITES(S)
 #endif
@@ -36,7 +37,8 @@
 #ifdef _WIN32
 #define LGS_NAMED_SUITES(S) \
     S(faults_env_bad)       \
-    S(faults_env_good)
+    S(faults_env_good)      \
+    S(config_first_use)
 #else
 #define LGS_NAMED_SUITES(S)
 #endif

@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 
 #include "faults_internal.h"
+#include "log_sink.h"
 #include "logonshim/engine.h"
 #include "logonshim/faults.h"
 #include "wrap.h"
@@ -85,6 +86,8 @@ static atomic_int stub_warned[LGS_API_ID_COUNT_];
 uint32_t lgs__wrap_run(lgs__wrap *w)
 {
     w->last_error = GetLastError();
+    /* The configuration sources and LOGONSHIM_LOG load at the first call. */
+    lgs__log_init();
     lgs_space space = lgs__apis[w->api].space;
     if (env_faults_rejected()) {
         uint32_t code = invalid_parameter[space];

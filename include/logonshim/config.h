@@ -43,6 +43,19 @@ LGS_API size_t lgs_config_dump(char *buf, size_t size);
 /** Restores every key to its compiled default. */
 LGS_API void lgs_config_reset(void);
 
+/** Reads the configuration sources and applies them, engine and log keys
+ *  alike: the INI file named by LOGONSHIM_CONFIG, then the registry
+ *  (HKLM\SOFTWARE\logonshim), then the environment (LOGONSHIM_<SECTION>_<KEY>,
+ *  then LOGONSHIM_LOG); later wins. The library does this by itself once, at
+ *  its first use (a wrapped call, or a configuration or log call), so calls
+ *  to lgs_config_set() made afterwards win. Call it to read the sources
+ *  again (a service on SERVICE_CONTROL_PARAMCHANGE): values from the sources
+ *  then replace values set by calls. Each bad value (source, key, value and
+ *  reason) is reported once, as a "setting" record, and the previous setting
+ *  stays. Returns the number of bad values found (0 when all applied). Off
+ *  Windows there are no sources: returns 0. See docs/configuration.md. */
+LGS_API int lgs_config_load(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,418 @@
+/* config_sources.c — the configuration sources on Windows: the INI file
+ * named by LOGONSHIM_CONFIG (read with GetPrivateProfileStringW), the
+ * registry (HKLM\SOFTWARE\logonshim) and the environment
+ * (LOGONSHIM_<SECTION>_<KEY>), applied in that order through
+ * lgs_config_set() and lgs_log_config_set(), so every source is validated
+ * the same way and a refused value leaves the previous one in force.
+ *
+ * Names: a key's section is the part before its first dot ("retry" for
+ * retry.transient.attempts, "log" for log.level); keys without a dot
+ * (deadline_ms) are in section "engine". The INI file has [section] name=
+ * value; the registry has the same as subkeys and values (and also takes a
+ * whole key name as a value of HKLM\SOFTWARE\logonshim itself); the
+ * environment variable is LOGONSHIM_, the section, _, and the name with dots
+ * as underscores, upper case. Names nothing knows are reported too: a typo
+ * in a file must not be silently ignored.
+ *
+ * Bad values are collected and reported after every source is applied, so
+ * the records reach the sinks the sources turned on; each (source, key,
+ * value) is reported once per process, however often the sources are read.
+ */
+#include <windows.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "config_sources.h"
+#include "log_internal.h"
+#include "log_sink.h"
+#include "logonshim/config.h"
+#include "logonshim/log.h"
+
+#define VALUE_MAX 1024
+#define MAX_BAD 32
+#define MAX_SEEN 128
+
+static const char *const log_keys[] = {"sinks", "level", "storm.limit", "storm.interval_ms",
+                                       "redact", "eventlog.source", "jsonl.path"};
+#define LOG_KEY_COUNT (sizeof log_keys / sizeof log_keys[0])
+
+typedef struct bad_value {
+    char setting[300];
+    char value[200];
+    char why[300];
+} bad_value;
+
+typedef struct load_state {
+    bad_value bad[MAX_BAD];
+    int nbad;
+    /* log.sinks waits for the rest of its source: jsonl needs the path. */
+    int have_sinks;
+    char sinks[VALUE_MAX], sinks_where[700];
+} load_state;
+
+static atomic_int loads;      /* completed loads */
+static atomic_int last_bad;   /* bad values of the last load */
+static uint64_t seen[MAX_SEEN]; /* hashes of what was reported; guarded by loading */
+static size_t nseen;
+static atomic_flag loading = ATOMIC_FLAG_INIT;
+
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (; *s != '\0'; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+    return (h ^ 0xffu) * 0x100000001b3ull;
+}
+
+static void to_utf8(const wchar_t *w, char *buf, int size)
+{
+    if (WideCharToMultiByte(CP_UTF8, 0, w, -1, buf, size, NULL, NULL) == 0)
+        buf[size - 1] = '\0';
+}
+
+static void add_bad(load_state *st, const char *setting, const char *value, const char *why);
+
+/* Applies section/name = value, written at `where` (the source and the
+ * place in it); a refusal is kept for later. */
+static void apply(load_state *st, const char *where, const char *section, const char *name,
+                  const char *value)
+{
+    char key[160], why[300];
+    int is_log = _stricmp(section, "log") == 0;
+    if (is_log && _stricmp(name, "sinks") == 0 && !st->have_sinks) {
+        st->have_sinks = 1;
+        snprintf(st->sinks, sizeof st->sinks, "%s", value);
+        snprintf(st->sinks_where, sizeof st->sinks_where, "%s", where);
+        return;
+    }
+    if (_stricmp(section, "engine") == 0 || section[0] == '\0')
+        snprintf(key, sizeof key, "%s", name);
+    else
+        snprintf(key, sizeof key, "%s.%s", section, name);
+    int rc = is_log ? lgs_log_config_set(key, value, why, sizeof why)
+                    : lgs_config_set(key, value, why, sizeof why);
+    if (rc == LGS_OK)
+        return;
+    const char *reason = why;
+    char prefix[400];
+    snprintf(prefix, sizeof prefix, "%s = \"%s\": ", key, value);
+    if (rc == LGS_ENOTFOUND)
+        reason = "unknown key (see docs/configuration.md and docs/logging.md)";
+    else if (strncmp(why, prefix, strlen(prefix)) == 0)
+        reason = why + strlen(prefix); /* the record names the key and value itself */
+    add_bad(st, where, value, reason);
+}
+
+/* Applies the log.sinks of the source just read, now that its path is set. */
+static void end_source(load_state *st)
+{
+    if (st->have_sinks) {
+        static char value[VALUE_MAX];
+        snprintf(value, sizeof value, "%s", st->sinks);
+        apply(st, st->sinks_where, "log", "sinks", value);
+        st->have_sinks = 0;
+    }
+}
+
+static void add_bad(load_state *st, const char *setting, const char *value, const char *why)
+{
+    if (st->nbad < MAX_BAD) {
+        bad_value *b = &st->bad[st->nbad];
+        snprintf(b->setting, sizeof b->setting, "%s", setting);
+        snprintf(b->value, sizeof b->value, "%s", value);
+        snprintf(b->why, sizeof b->why, "%s", why);
+    }
+    st->nbad++;
+}
+
+/* ---- the INI file ---- */
+
+static void load_ini(load_state *st)
+{
+    wchar_t env[MAX_PATH], path[MAX_PATH];
+    DWORD n = GetEnvironmentVariableW(L"LOGONSHIM_CONFIG", env, MAX_PATH);
+    if (n == 0)
+        return;
+    char path8[MAX_PATH * 3];
+    if (n >= MAX_PATH) {
+        add_bad(st, "LOGONSHIM_CONFIG", "(too long)", "the path is longer than MAX_PATH");
+        return;
+    }
+    /* A relative name would be looked for in the Windows directory. */
+    DWORD full = GetFullPathNameW(env, MAX_PATH, path, NULL);
+    to_utf8(full > 0 && full < MAX_PATH ? path : env, path8, (int)sizeof path8);
+    DWORD attrs = full > 0 && full < MAX_PATH ? GetFileAttributesW(path) : INVALID_FILE_ATTRIBUTES;
+    if (attrs == INVALID_FILE_ATTRIBUTES || (attrs & FILE_ATTRIBUTE_DIRECTORY)) {
+        add_bad(st, "LOGONSHIM_CONFIG", path8, "no such file: the INI file was not read");
+        return;
+    }
+    char source[MAX_PATH * 3 + 8];
+    snprintf(source, sizeof source, "INI %s", path8);
+    static wchar_t sections[8192], names[8192], value[VALUE_MAX];
+    GetPrivateProfileStringW(NULL, NULL, L"", sections, 8192, path);
+    for (const wchar_t *sec = sections; *sec != L'\0'; sec += wcslen(sec) + 1) {
+        GetPrivateProfileStringW(sec, NULL, L"", names, 8192, path);
+        char sec8[96], source_sec[sizeof source + 100];
+        to_utf8(sec, sec8, (int)sizeof sec8);
+        snprintf(source_sec, sizeof source_sec, "%s [%s]", source, sec8);
+        for (const wchar_t *name = names; *name != L'\0'; name += wcslen(name) + 1) {
+            char name8[128], value8[VALUE_MAX * 3], where[sizeof source_sec + 130];
+            GetPrivateProfileStringW(sec, name, L"", value, VALUE_MAX, path);
+            to_utf8(name, name8, (int)sizeof name8);
+            to_utf8(value, value8, (int)sizeof value8);
+            snprintf(where, sizeof where, "%s %s", source_sec, name8);
+            apply(st, where, sec8, name8, value8);
+        }
+    }
+}
+
+/* ---- the registry ---- */
+
+/* Reads value `i` of key k as text; 0 when there is no such value. */
+static int reg_value(load_state *st, HKEY k, DWORD i, const char *where, char *name8, size_t nsize,
+                     char *value8, size_t vsize)
+{
+    wchar_t name[128];
+    BYTE data[VALUE_MAX * sizeof(wchar_t)];
+    DWORD nlen = 128, dlen = sizeof data - sizeof(wchar_t), type = 0;
+    LONG rc = RegEnumValueW(k, i, name, &nlen, NULL, &type, data, &dlen);
+    if (rc == ERROR_NO_MORE_ITEMS)
+        return 0;
+    if (rc != ERROR_SUCCESS) {
+        snprintf(name8, nsize, "%s", "");
+        return -1; /* too long: skipped */
+    }
+    to_utf8(name, name8, (int)nsize);
+    value8[0] = '\0';
+    if (type == REG_DWORD && dlen == sizeof(DWORD)) {
+        DWORD v;
+        memcpy(&v, data, sizeof v);
+        snprintf(value8, vsize, "%lu", (unsigned long)v);
+    } else if (type == REG_SZ || type == REG_EXPAND_SZ) {
+        data[dlen] = 0;
+        data[dlen + 1] = 0;
+        wchar_t text[VALUE_MAX], expanded[VALUE_MAX];
+        memcpy(text, data, dlen + sizeof(wchar_t));
+        const wchar_t *use = text;
+        if (type == REG_EXPAND_SZ) {
+            DWORD e = ExpandEnvironmentStringsW(text, expanded, VALUE_MAX);
+            if (e > 0 && e <= VALUE_MAX)
+                use = expanded;
+        }
+        to_utf8(use, value8, (int)vsize);
+    } else {
+        char setting[300];
+        snprintf(setting, sizeof setting, "%s %s", where, name8);
+        add_bad(st, setting, "(binary)", "unsupported value type: use REG_SZ, REG_EXPAND_SZ or REG_DWORD");
+        return -1;
+    }
+    return 1;
+}
+
+static void load_reg_values(load_state *st, HKEY k, const char *where, const char *section)
+{
+    char name8[384], value8[VALUE_MAX * 3];
+    int r;
+    for (DWORD i = 0; (r = reg_value(st, k, i, where, name8, sizeof name8, value8, sizeof value8)) != 0; i++) {
+        if (r < 0 || name8[0] == '\0')
+            continue;
+        char at[700];
+        snprintf(at, sizeof at, "%s %s", where, name8);
+        if (section != NULL) {
+            apply(st, at, section, name8, value8);
+        } else {
+            /* A whole key name as a value of the root key. */
+            int is_log = _strnicmp(name8, "log.", 4) == 0;
+            apply(st, at, is_log ? "log" : "engine", is_log ? name8 + 4 : name8, value8);
+        }
+    }
+}
+
+static void load_registry(load_state *st)
+{
+    HKEY root;
+    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\logonshim", 0,
+                      KEY_READ | KEY_WOW64_64KEY, &root) != ERROR_SUCCESS)
+        return;
+    load_reg_values(st, root, "registry HKLM\\SOFTWARE\\logonshim", NULL);
+    wchar_t sub[96];
+    for (DWORD i = 0;; i++) {
+        DWORD len = 96;
+        LONG rc = RegEnumKeyExW(root, i, sub, &len, NULL, NULL, NULL, NULL);
+        if (rc == ERROR_NO_MORE_ITEMS)
+            break;
+        if (rc != ERROR_SUCCESS)
+            continue;
+        HKEY k;
+        if (RegOpenKeyExW(root, sub, 0, KEY_READ | KEY_WOW64_64KEY, &k) != ERROR_SUCCESS)
+            continue;
+        char sub8[96 * 3], where[sizeof sub8 + 40];
+        to_utf8(sub, sub8, (int)sizeof sub8);
+        snprintf(where, sizeof where, "registry HKLM\\SOFTWARE\\logonshim\\%s", sub8);
+        load_reg_values(st, k, where, sub8);
+        RegCloseKey(k);
+    }
+    RegCloseKey(root);
+}
+
+/* ---- the environment ---- */
+
+/* LOGONSHIM_<SECTION>_<NAME> for section and name. */
+static void env_name(const char *section, const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "LOGONSHIM_%s_%s", section, name);
+    for (char *p = out; *p != '\0'; p++) {
+        if (*p == '.')
+            *p = '_';
+        else if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    }
+}
+
+/* Splits an engine key into section and name ("engine" for plain keys). */
+static void split_key(const char *key, char *section, size_t ssize, const char **name)
+{
+    const char *dot = strchr(key, '.');
+    if (dot == NULL) {
+        snprintf(section, ssize, "engine");
+        *name = key;
+    } else {
+        snprintf(section, ssize, "%.*s", (int)(dot - key), key);
+        *name = dot + 1;
+    }
+}
+
+/* Calls fn for every key the engine and the logs know: section and name. */
+static void for_each_key(void (*fn)(void *ctx, const char *section, const char *name), void *ctx)
+{
+    static char dump[8192];
+    lgs_config_dump(dump, sizeof dump);
+    for (char *line = dump; *line != '\0';) {
+        char *end = strchr(line, '\n');
+        char *eq = strstr(line, " = ");
+        if (eq != NULL && (end == NULL || eq < end)) {
+            char key[128], section[64];
+            snprintf(key, sizeof key, "%.*s", (int)(eq - line), line);
+            const char *name;
+            split_key(key, section, sizeof section, &name);
+            fn(ctx, section, name);
+        }
+        if (end == NULL)
+            break;
+        line = end + 1;
+    }
+    for (size_t i = 0; i < LOG_KEY_COUNT; i++)
+        fn(ctx, "log", log_keys[i]);
+}
+
+static void env_apply_one(void *ctx, const char *section, const char *name)
+{
+    char var[160];
+    env_name(section, name, var, sizeof var);
+    wchar_t wvar[160], value[VALUE_MAX];
+    MultiByteToWideChar(CP_UTF8, 0, var, -1, wvar, 160);
+    DWORD n = GetEnvironmentVariableW(wvar, value, VALUE_MAX);
+    if (n == 0 || n >= VALUE_MAX)
+        return;
+    char value8[VALUE_MAX * 3], source[200];
+    to_utf8(value, value8, (int)sizeof value8);
+    snprintf(source, sizeof source, "environment %s", var);
+    apply(ctx, source, section, name, value8);
+}
+
+typedef struct env_match {
+    const char *var;
+    int found;
+} env_match;
+
+static void env_match_one(void *ctx, const char *section, const char *name)
+{
+    env_match *m = ctx;
+    char var[160];
+    env_name(section, name, var, sizeof var);
+    if (_stricmp(var, m->var) == 0)
+        m->found = 1;
+}
+
+static void load_environment(load_state *st)
+{
+    for_each_key(env_apply_one, st);
+    /* A LOGONSHIM_ variable that names no key is most likely a typo. */
+    wchar_t *block = GetEnvironmentStringsW();
+    if (block == NULL)
+        return;
+    for (const wchar_t *e = block; *e != L'\0'; e += wcslen(e) + 1) {
+        if (_wcsnicmp(e, L"LOGONSHIM_", 10) != 0)
+            continue;
+        char var[200];
+        to_utf8(e, var, (int)sizeof var);
+        char *eq = strchr(var, '=');
+        if (eq != NULL)
+            *eq = '\0';
+        if (_stricmp(var, "LOGONSHIM_LOG") == 0 || _stricmp(var, "LOGONSHIM_FAULTS") == 0 ||
+            _stricmp(var, "LOGONSHIM_CONFIG") == 0)
+            continue;
+        env_match m = {var, 0};
+        for_each_key(env_match_one, &m);
+        if (!m.found) {
+            char setting[240];
+            snprintf(setting, sizeof setting, "environment %s", var);
+            add_bad(st, setting, eq != NULL ? eq + 1 : "",
+                    "no such setting: the variable names no key (see docs/configuration.md)");
+        }
+    }
+    FreeEnvironmentStringsW(block);
+}
+
+/* ---- loading ---- */
+
+int lgs__config_sources_load(void)
+{
+    static load_state st; /* large; one load at a time */
+    while (atomic_flag_test_and_set(&loading))
+        Sleep(0);
+    memset(&st, 0, sizeof st);
+    load_ini(&st);
+    end_source(&st);
+    load_registry(&st);
+    end_source(&st);
+    load_environment(&st);
+    end_source(&st);
+    int count = st.nbad;
+    bad_value report[MAX_BAD];
+    int nreport = 0;
+    for (int i = 0; i < count && i < MAX_BAD; i++) {
+        uint64_t h = fnv(fnv(fnv(0xcbf29ce484222325ull, st.bad[i].setting), st.bad[i].value),
+                         st.bad[i].why);
+        size_t j = 0;
+        while (j < nseen && seen[j] != h)
+            j++;
+        if (j < nseen)
+            continue; /* reported by an earlier load */
+        if (nseen < MAX_SEEN)
+            seen[nseen++] = h;
+        report[nreport++] = st.bad[i];
+    }
+    atomic_store(&last_bad, count);
+    atomic_fetch_add(&loads, 1);
+    atomic_flag_clear(&loading);
+    for (int i = 0; i < nreport; i++)
+        lgs__log_setting(report[i].setting, report[i].value, report[i].why);
+    return count;
+}
+
+int lgs_config_load(void)
+{
+    int before = atomic_load(&loads);
+    lgs__log_init();
+    if (atomic_load(&loads) != before)
+        return atomic_load(&last_bad); /* the first use just loaded them */
+    int bad = lgs__config_sources_load();
+    /* LOGONSHIM_LOG is environment too: it still comes after the files. */
+    char spec[4096];
+    DWORD n = GetEnvironmentVariableA("LOGONSHIM_LOG", spec, sizeof spec);
+    if (n > 0 && n < sizeof spec)
+        bad += lgs_log_configure(spec);
+    return bad;
+}
