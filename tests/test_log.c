@@ -4,6 +4,7 @@
  * Wine-stub and setting warnings, levels and configuration. Storm control
  * and redaction have suites of their own (test_storm.c).
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -289,6 +290,58 @@ static void test_callback_replace(void)
     CU_ASSERT_EQUAL(second, 1);
 }
 
+/* Replacing the callback while three threads log: once
+ * lgs_log_set_callback() returns, the old callback never runs again. */
+static atomic_uint calls_a, calls_b, after_swap_a;
+static atomic_int swapped;
+
+static void cb_a(void *ctx, const lgs_record *r)
+{
+    (void)ctx;
+    (void)r;
+    atomic_fetch_add(&calls_a, 1);
+}
+
+static void cb_b(void *ctx, const lgs_record *r)
+{
+    (void)ctx;
+    (void)r;
+    atomic_fetch_add(&calls_b, 1);
+}
+
+static void swap_worker(void *arg, unsigned index)
+{
+    (void)arg;
+    if (index == 0) {
+        while (atomic_load(&calls_a) < 500)
+            ;
+        lgs_log_set_callback(cb_b, NULL);
+        atomic_store(&after_swap_a, atomic_load(&calls_a));
+        atomic_store(&swapped, 1);
+        return;
+    }
+    lgs__call_log cl = {.api = "LogonUserW"};
+    for (uint32_t i = 0; i < 20000 || !atomic_load(&swapped); i++) {
+        lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1326, LGS_CLASS_CREDENTIALS,
+                         LGS_DECISION_NEVER_RETRY, 1, 0, 0, 0};
+        lgs__log_attempt(&cl, &a);
+    }
+}
+
+static void test_callback_replace_concurrent(void)
+{
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_configure("storm=off"), 0);
+    atomic_store(&calls_a, 0);
+    atomic_store(&calls_b, 0);
+    atomic_store(&swapped, 0);
+    lgs_log_set_callback(cb_a, NULL);
+    CU_ASSERT_EQUAL_FATAL(lgs_test_run_threads(4, swap_worker, NULL), 0);
+    CU_ASSERT_EQUAL(atomic_load(&calls_a), atomic_load(&after_swap_a));
+    CU_ASSERT(atomic_load(&calls_b) > 0);
+    CU_ASSERT(atomic_load(&calls_a) + atomic_load(&calls_b) >= 60000);
+}
+
 int lgs_suite_log(void)
 {
     static CU_TestInfo tests[] = {
@@ -305,6 +358,7 @@ int lgs_suite_log(void)
         {"config keys", test_config_keys},
         {"LOGONSHIM_LOG syntax", test_configure_spec},
         {"callback replaced", test_callback_replace},
+        {"callback replaced while threads log", test_callback_replace_concurrent},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("log", tests, lt_suite_setup, lt_suite_teardown);
