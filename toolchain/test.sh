@@ -33,6 +33,17 @@ echo "== native build and tests"
 bash toolchain/build.sh native
 run_ctest native
 
+# Hardening (issue 8): the native suites again under the sanitizers; any
+# report stops the test that caused it, so it fails the run.
+echo "== ASan+UBSan build (clang), native tests"
+bash toolchain/build.sh asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_ctest asan
+
+echo "== TSan build (clang), native tests"
+bash toolchain/build.sh tsan
+TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 run_ctest tsan
+
 echo "== mingw-w64 x86_64 build, tests under Wine"
 bash toolchain/build.sh mingw64
 run_ctest mingw64
