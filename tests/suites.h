@@ -16,7 +16,8 @@
     S(breaker)                 \
     S(lockout)                 \
     S(config_engine)           \
-    S(engine_threads)
+    S(engine_threads)          \
+    S(stress)
 
 #ifdef _WIN32
 #define LGS_WINDOWS_SUITES(S) \
