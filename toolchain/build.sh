@@ -15,6 +15,7 @@ case $flavour in
   native)  tc=() ;;
   mingw64) tc=(-DCMAKE_TOOLCHAIN_FILE="$repo/toolchain/mingw-w64-x86_64.cmake") ;;
   mingw32) tc=(-DCMAKE_TOOLCHAIN_FILE="$repo/toolchain/mingw-w64-i686.cmake") ;;
+  clang64) tc=(-DCMAKE_TOOLCHAIN_FILE="$repo/toolchain/clang-mingw-w64-x86_64.cmake") ;;
   # Sanitizer builds stop at the first report (-fno-sanitize-recover), so a
   # report fails the test that caused it.
   asan) san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"

@@ -12,13 +12,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 cache=${LGS_CACHE:-$repo/.cache}
 
-pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev
+pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev pkg-config
       gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64
       binutils-mingw-w64-i686 mingw-w64-common mingw-w64-x86-64-dev mingw-w64-i686-dev
-      wine wine64)
-if [[ "${1:-}" == "--krb5" ]]; then
-  pkgs+=(krb5-kdc krb5-admin-server krb5-user)
-fi
+      wine wine64 clang
+      krb5-kdc krb5-admin-server krb5-user)
+# (The MIT KDC packages: tests/kdc/ runs a throwaway realm on loopback for
+# the integration tests and the demo. --krb5 is still accepted.)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi

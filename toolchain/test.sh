@@ -51,5 +51,29 @@ run_ctest mingw64
 echo "== mingw-w64 i686 build (compiled, not run: no 32-bit Wine)"
 bash toolchain/build.sh mingw32
 
+echo "== clang for x86_64-w64-mingw32: every target, same warnings as errors"
+bash toolchain/build.sh clang64
+
+# Runs a script test that ends with "NAME: N passed, N failed" and adds its
+# counts to the totals.
+run_script() {
+  local log=build/$1.log rc=0
+  shift
+  "$@" 2>&1 | tee "$log" || rc=$?
+  local line
+  line=$(grep -E '^[a-z ]+: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n1)
+  local p f
+  p=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\1/' <<<"$line")
+  f=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\2/' <<<"$line")
+  total=$((total + ${p:-0} + ${f:-0})); failed=$((failed + ${f:-0}))
+  if ((rc != 0 || ${f:-1} != 0)); then
+    echo "tests: $((total - failed)) passed, $failed failed"
+    exit 1
+  fi
+}
+
+echo "== packages: ZIPs for win64 and win32, native install"
+run_script packages bash tests/package_test.sh "$repo"
+
 echo "== done in $(( $(date +%s) - start )) s"
 echo "tests: $((total - failed)) passed, $failed failed"

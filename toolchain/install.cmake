@@ -1,0 +1,89 @@
+# install.cmake — what `cmake --install` lays out, the CMake config package,
+# the pkg-config file and the CPack ZIP. Included at the end of the
+# top-level CMakeLists.txt.
+#
+#   include/logonshim/*.h
+#   lib/liblogonshim.a                  static library (define LOGONSHIM_STATIC)
+#   lib/liblogonshim.dll.a              import library of the DLL (Windows)
+#   lib/logonshim-messages.obj          the Event Log message table, for static links (Windows)
+#   bin/logonshim.dll                   (Windows)
+#   bin/logonshim-explain[.exe]
+#   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
+#   lib/pkgconfig/logonshim.pc
+#   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(LGS_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/logonshim)
+
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/logonshim DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+        FILES_MATCHING PATTERN "*.h")
+
+set_target_properties(logonshim_static PROPERTIES EXPORT_NAME static)
+target_include_directories(logonshim_static PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+set(LGS_INSTALL_TARGETS logonshim_static logonshim-explain)
+if(WIN32)
+  set_target_properties(logonshim_shared PROPERTIES EXPORT_NAME shared)
+  target_include_directories(logonshim_shared PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  list(APPEND LGS_INSTALL_TARGETS logonshim_shared)
+endif()
+
+# A static library cannot carry a resource, so programs linking the
+# installed static library link the message table as an object of its own.
+if(WIN32)
+  set(LGS_MESSAGES_OBJ ${CMAKE_BINARY_DIR}/logonshim-messages.obj)
+  add_custom_command(OUTPUT ${LGS_MESSAGES_OBJ}
+    COMMAND ${CMAKE_RC_COMPILER} -I ${LGS_MC_DIR} -i ${LGS_MC_DIR}/messages.rc
+            -o ${LGS_MESSAGES_OBJ} --output-format=coff
+    DEPENDS ${LGS_MC_DIR}/messages.rc
+    COMMENT "windres: the message table as an object for static links")
+  add_custom_target(logonshim_messages_obj ALL DEPENDS ${LGS_MESSAGES_OBJ})
+  add_dependencies(logonshim_messages_obj logonshim_messages)
+  install(FILES ${LGS_MESSAGES_OBJ} DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  target_link_libraries(logonshim_static INTERFACE
+    $<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${CMAKE_INSTALL_LIBDIR}/logonshim-messages.obj>)
+endif()
+
+install(TARGETS ${LGS_INSTALL_TARGETS} EXPORT logonshim-targets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(EXPORT logonshim-targets NAMESPACE logonshim:: DESTINATION ${LGS_CMAKE_DIR})
+
+configure_package_config_file(${CMAKE_SOURCE_DIR}/toolchain/logonshim-config.cmake.in
+                              ${CMAKE_BINARY_DIR}/logonshim-config.cmake
+                              INSTALL_DESTINATION ${LGS_CMAKE_DIR})
+write_basic_package_version_file(${CMAKE_BINARY_DIR}/logonshim-config-version.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${CMAKE_BINARY_DIR}/logonshim-config.cmake ${CMAKE_BINARY_DIR}/logonshim-config-version.cmake
+        DESTINATION ${LGS_CMAKE_DIR})
+
+if(WIN32)
+  # The message table object, for the Event Log messages of static programs.
+  set(LGS_PC_LIBS_PRIVATE "\${libdir}/logonshim-messages.obj -lsecur32 -ladvapi32")
+else()
+  set(LGS_PC_LIBS_PRIVATE "")
+endif()
+configure_file(${CMAKE_SOURCE_DIR}/toolchain/logonshim.pc.in ${CMAKE_BINARY_DIR}/logonshim.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/logonshim.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/CHANGELOG.md ${CMAKE_SOURCE_DIR}/LICENSE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}
+        FILES_MATCHING PATTERN "*.md")
+
+# One ZIP per Windows architecture: logonshim-<version>-win64.zip / -win32.zip.
+set(CPACK_PACKAGE_NAME logonshim)
+set(CPACK_PACKAGE_VENDOR "logonshim")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Error handling for Windows logon, LSA and SSPI calls")
+set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR ZIP)
+if(WIN32)
+  if(CMAKE_SIZEOF_VOID_P EQUAL 8)
+    set(CPACK_SYSTEM_NAME win64)
+  else()
+    set(CPACK_SYSTEM_NAME win32)
+  endif()
+endif()
+include(CPack)
