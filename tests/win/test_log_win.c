@@ -1,13 +1,14 @@
 /* test_log_win.c — the Windows sinks under Wine: the message table is linked
- * into the program and FormatMessageW finds every event id in it; the Event
- * Log sink reaches ReportEventW and it reports success; the registration
- * helper writes and removes the registry keys the Event Viewer reads; the
- * debugger sink sends the text line (seen through the capture hook); the JSON
- * lines file works with a Windows path.
+ * into the program (and into logonshim.dll) and FormatMessageW finds every
+ * event id in it; the Event Log sink reaches ReportEventW and it reports
+ * success; the registration helper writes and removes the registry keys the
+ * Event Viewer reads; the debugger sink sends the text line (seen through
+ * the capture hook); the JSON lines file works with a Windows path.
  */
 #include <windows.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -61,6 +62,29 @@ static void test_format_message(void)
     FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, m, 1004, 0, buf,
                    2048, (va_list *)args);
     CU_ASSERT_PTR_NOT_NULL(wcsstr(buf, L"session_collision"));
+}
+
+/* logonshim.dll carries the message table too (LGS_DLL names it; CTest
+ * sets it). */
+static void test_dll_message_table(void)
+{
+    const char *dll = getenv("LGS_DLL");
+    if (dll == NULL || dll[0] == '\0') {
+        CU_PASS("LGS_DLL not set: run through CTest");
+        return;
+    }
+    char path[MAX_PATH * 2];
+    /* A Unix path from CMake: Wine maps Z: to /. */
+    snprintf(path, sizeof path, "%s%s", dll[0] == '/' ? "Z:" : "", dll);
+    HMODULE m = LoadLibraryExA(path, NULL, LOAD_LIBRARY_AS_DATAFILE);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+    wchar_t buf[2048];
+    DWORD_PTR args[2] = {(DWORD_PTR)L"THE-LINE", (DWORD_PTR)L"THE-ADVICE"};
+    DWORD n = FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, m, 1014,
+                             0, buf, 2048, (va_list *)args);
+    CU_ASSERT(n > 0);
+    CU_ASSERT(n > 0 && wcsstr(buf, L"SECURITY ALERT") != NULL && wcsstr(buf, L"THE-LINE") != NULL);
+    FreeLibrary(m);
 }
 
 static void test_event_ids(void)
@@ -197,6 +221,7 @@ int lgs_suite_log_win(void)
     static CU_TestInfo tests[] = {
         {"message table linked into the program", test_message_table_linked},
         {"FormatMessageW reads every event id", test_format_message},
+        {"logonshim.dll has the message table", test_dll_message_table},
         {"event id per class and kind", test_event_ids},
         {"Event Log sink: ReportEventW succeeds", test_eventlog_sink},
         {"register and unregister the source", test_register_source},
