@@ -120,7 +120,11 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
             memset(a, 0, sizeof *a); /* a good logon resets the domain's count too */
             atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
         }
-    } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT) {
+    } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
+               cls == LGS_CLASS_UNKNOWN) {
+        /* An unknown failure of a call that names an account may be a bad
+         * password in disguise (Wine's AcquireCredentialsHandle returns
+         * STATUS_UNSUCCESSFUL for every failed Kerberos login): count it. */
         account *a = find_or_take(cfg, key, now);
         a->last_used = now;
         a->last = code;

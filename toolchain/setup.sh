@@ -4,7 +4,7 @@
 # CUnit built for mingw-w64 from Debian's source package. Idempotent: a second
 # run finds everything in place and does nothing.
 #
-# Usage: toolchain/setup.sh [--krb5]      (--krb5 also installs the MIT KDC)
+# Usage: toolchain/setup.sh
 # Env:   LGS_CACHE   where the mingw CUnit builds go (default: <repo>/.cache)
 set -euo pipefail
 
@@ -19,6 +19,9 @@ pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev pkg-config
       krb5-kdc krb5-admin-server krb5-user)
 # (The MIT KDC packages: tests/kdc/ runs a throwaway realm on loopback for
 # the integration tests and the demo. --krb5 is still accepted.)
+# Hardening (issue 8): clang with its sanitizer and libFuzzer runtimes, and
+# the static analysers toolchain/lint.sh runs.
+pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Integration tests against a real MIT KDC on loopback (tests/kdc/kdc.sh),
+# under Wine, through examples/sspi-handshake. Each scenario counts the
+# logins that reached the KDC: AS_REQ lines in its log other than
+# NEEDED_PREAUTH.
+#
+# Usage: kdc_test.sh SCENARIO KDC_DIR HANDSHAKE.exe EMULATOR...
+#   handshake       Kerberos and Negotiate complete, sealed messages both ways
+#   wrong_password  one attempt per call; the lockout guard stops the rest
+#   unknown_user    one attempt per call (CLIENT_NOT_FOUND)
+#   outage          KDC stopped: failures with guidance, no amplification;
+#                   started again: the next call succeeds
+#   config          unknown service principal, missing keytab: class, guidance
+set -euo pipefail
+scenario=$1 kdc=$2 exe=$3
+shift 3
+emu=("$@")
+here=$(cd "$(dirname "$0")" && pwd)
+out=$kdc/$scenario.out
+export KRB5_CONFIG=$kdc/krb5.conf KRB5_KTNAME=FILE:$kdc/service.keytab
+export KRB5CCNAME=FILE:$kdc/cc-$scenario
+export LGS_PASSWORD
+LGS_PASSWORD=$(cat "$kdc/alice.password")
+
+fail() { echo "FAIL ($scenario): $*"; echo "--- output:"; cat "$out" 2>/dev/null; exit 1; }
+count() { bash "$here/kdc.sh" count "$kdc" "$1"; }
+# Runs the handshake program; its output (stdout and the shim's stderr log)
+# goes to $out; returns its exit status.
+run() { "${emu[@]}" "$exe" "$@" >"$out" 2>&1; }
+
+case $scenario in
+handshake)
+  before=$(count alice@TEST.LOCAL)
+  for pkg in Kerberos Negotiate; do
+    run --package "$pkg" || fail "$pkg handshake failed"
+    grep -q "handshake ok: $pkg" "$out" || fail "no 'handshake ok' for $pkg"
+    grep -q 'server: unsealed "hello from the client"' "$out" || fail "client->server sealed message"
+    grep -q 'client: unsealed "hello from the server"' "$out" || fail "server->client sealed message"
+    grep -q 'stats: .* 0 retries, 0 failed' "$out" || true
+  done
+  after=$(count alice@TEST.LOCAL)
+  ((after - before == 2)) || fail "expected 2 logins in the KDC log, saw $((after - before))"
+  grep -q "ISSUE: .*alice@TEST.LOCAL" "$kdc/kdc.log" || fail "no ticket issued in the KDC log"
+  echo "handshake: Kerberos and Negotiate ok; KDC logins: $((after - before))"
+  ;;
+wrong_password)
+  before=$(count alice@TEST.LOCAL)
+  LGS_PASSWORD=wrong-password run --acquire-only && fail "a wrong password succeeded"
+  one=$(count alice@TEST.LOCAL)
+  ((one - before == 1)) || fail "one call: expected 1 attempt at the KDC, saw $((one - before))"
+  grep -q 'decision never_retry, 1 attempt' "$out" || fail "not reported as never retried"
+  # The lockout guard (threshold 3) lets 3 failures through, then fails fast.
+  LGS_PASSWORD=wrong-password run --acquire-only --calls 6 && fail "a wrong password succeeded"
+  six=$(count alice@TEST.LOCAL)
+  ((six - one == 3)) || fail "6 calls: expected 3 attempts at the KDC, saw $((six - one))"
+  (($(grep -c 'decision lockout_guard, 0 attempt' "$out") == 3)) || fail "expected 3 lockout_guard fail-fasts"
+  grep -q 'failed fast: the lockout guard protects the account' "$out" || fail "no lockout warning in the log"
+  grep -q 'PREAUTH_FAILED: alice@TEST.LOCAL' "$kdc/kdc.log" || fail "no PREAUTH_FAILED in the KDC log"
+  echo "wrong_password: 1 call -> 1 KDC attempt; 6 calls -> $((six - one)) KDC attempts, 3 stopped by the lockout guard"
+  ;;
+unknown_user)
+  before=$(count nosuchuser@TEST.LOCAL)
+  run --acquire-only --user nosuchuser --calls 2 && fail "an unknown user succeeded"
+  after=$(count nosuchuser@TEST.LOCAL)
+  ((after - before == 2)) || fail "2 calls: expected 2 attempts at the KDC, saw $((after - before))"
+  grep -q 'CLIENT_NOT_FOUND: nosuchuser@TEST.LOCAL' "$kdc/kdc.log" || fail "no CLIENT_NOT_FOUND"
+  (($(grep -c 'decision never_retry, 1 attempt' "$out") == 2)) || fail "each call: one attempt, never retried"
+  echo "unknown_user: 2 calls -> $((after - before)) KDC attempts (CLIENT_NOT_FOUND)"
+  ;;
+outage)
+  trap 'bash "$here/kdc.sh" start "$kdc" >/dev/null' EXIT
+  bash "$here/kdc.sh" stop "$kdc" >/dev/null
+  lines=$(wc -l <"$kdc/kdc.log")
+  run --acquire-only --calls 2 && fail "succeeded with the KDC stopped"
+  (($(grep -c 'decision never_retry, 1 attempt' "$out") == 2)) || fail "each call: one attempt, not retried blindly"
+  grep -q 'unreachable KDC' "$out" || fail "no guidance about reaching the authority"
+  grep -q 'unreachable authority' "$out" || fail "no reaction about reaching the authority"
+  bash "$here/kdc.sh" start "$kdc" >/dev/null
+  trap - EXIT
+  during=$(tail -n +"$((lines + 1))" "$kdc/kdc.log" | grep -c 'AS_REQ' || true)
+  ((during == 0)) || fail "the KDC saw $during AS_REQ from the outage's calls"
+  before=$(count alice@TEST.LOCAL)
+  run --acquire-only || fail "no success after the KDC came back"
+  after=$(count alice@TEST.LOCAL)
+  ((after - before == 1)) || fail "after the outage: expected 1 attempt, saw $((after - before))"
+  echo "outage: 2 calls failed once each (no retries, 0 AS_REQ); after restart 1 call -> 1 KDC attempt, ok"
+  ;;
+config)
+  run --target host/nosuchhost.test.local && fail "an unknown SPN succeeded"
+  grep -q 'FAILED client InitializeSecurityContext' "$out" || fail "the SPN failure was not reported at ISC"
+  spn_line=$(grep -m1 'FAILED client InitializeSecurityContext' "$out")
+  grep -q 'decision never_retry, 1 attempt' <<<"$spn_line" || fail "the SPN failure was retried"
+  grep -q 'host/nosuchhost.test.local@TEST.LOCAL, Server not found' "$kdc/kdc.log" \
+    || fail "the KDC did not see the unknown SPN"
+  KRB5_KTNAME=FILE:$kdc/no-such.keytab run && fail "a missing keytab succeeded"
+  grep -q 'FAILED server' "$out" || fail "the missing keytab was not reported on the server side"
+  kt_line=$(grep -m1 'FAILED server' "$out")
+  grep -q 'decision never_retry' <<<"$kt_line" || fail "the missing keytab failure was retried"
+  echo "config: unknown SPN -> ${spn_line#FAILED }"
+  echo "config: missing keytab -> ${kt_line#FAILED }"
+  ;;
+*) echo "kdc_test.sh: unknown scenario $scenario" >&2; exit 2 ;;
+esac
