@@ -3,8 +3,10 @@
  * LOGONSHIM_LOG exactly as a user sets them, the JSON lines with jq, the
  * stderr text, appends from many threads, and the canary search.
  *
- *   lgs_log_emit sequence            retry then recovery, a final failure, a
- *                                    security failure, a Wine stub, a bad setting
+ *   lgs_log_emit sequence [FILE]     retry then recovery, a final failure, a
+ *                                    security failure, a Wine stub, a bad setting;
+ *                                    on Windows the debugger sink's output goes
+ *                                    to FILE (through its capture hook)
  *   lgs_log_emit threads N M         N threads log M distinct failures each
  *   lgs_log_emit canary FILE USER DOMAIN
  *                                    one failure of every class for USER, every
@@ -40,8 +42,25 @@ static void outcome(const lgs__call_log *cl, lgs_space space, uint32_t value, lg
     lgs__log_outcome(cl, &o);
 }
 
-static int sequence(void)
+#ifdef _WIN32
+/* The debugger sink's output, through its capture hook, one line each. */
+static void copy_debug(void *ctx, const wchar_t *text)
 {
+    char utf8[8192];
+    if (WideCharToMultiByte(CP_UTF8, 0, text, -1, utf8, sizeof utf8, NULL, NULL) > 0)
+        fprintf((FILE *)ctx, "debugger: %s", utf8);
+}
+#endif
+
+static int sequence(const char *debug_copy)
+{
+#ifdef _WIN32
+    FILE *dbg = debug_copy != NULL ? fopen(debug_copy, "ab") : NULL;
+    if (dbg != NULL)
+        lgs__debugger_set_capture(copy_debug, dbg);
+#else
+    (void)debug_copy;
+#endif
     lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
     /* Retry then recovery. */
     attempt(&cl, LGS_SPACE_WIN32, 1366, 1, 2, LGS_DECISION_RETRY, 8);
@@ -57,6 +76,12 @@ static int sequence(void)
     lgs__log_wine_stub("LogonUserW", "Wine returns TRUE and a fake token");
     lgs__log_setting("LOGONSHIM_FAULTS", "LogonUserW=bogus", "unknown code \"bogus\"");
     lgs_log_flush();
+#ifdef _WIN32
+    if (dbg != NULL) {
+        lgs__debugger_set_capture(NULL, NULL);
+        fclose(dbg);
+    }
+#endif
     return 0;
 }
 
@@ -79,16 +104,6 @@ static void copy_record(void *ctx, const lgs_record *r)
     lgs_record_format_json(r, json, sizeof json);
     fprintf(copies, "%s\n%s\n%s\n%s\n", text, json, r->user, r->authority);
 }
-
-#ifdef _WIN32
-/* The debugger sink's output, through its capture hook, one line each. */
-static void copy_debug(void *ctx, const wchar_t *text)
-{
-    char utf8[8192];
-    if (WideCharToMultiByte(CP_UTF8, 0, text, -1, utf8, sizeof utf8, NULL, NULL) > 0)
-        fprintf((FILE *)ctx, "debugger: %s", utf8);
-}
-#endif
 
 static int canary(const char *file, const char *user, const char *domain)
 {
@@ -119,7 +134,7 @@ static int canary(const char *file, const char *user, const char *domain)
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "sequence") == 0)
-        return sequence();
+        return sequence(argc >= 3 ? argv[2] : NULL);
     if (argc >= 4 && strcmp(argv[1], "threads") == 0) {
         unsigned n = (unsigned)atoi(argv[2]), m = (unsigned)atoi(argv[3]);
         return lgs_test_run_threads(n, worker, &m) == 0 ? 0 : 1;

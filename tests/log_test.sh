@@ -56,6 +56,23 @@ check "stderr: the retry line" grep -q '^logonshim: warning: LogonUserW: ERROR_L
 check "stderr: the final failure" grep -q '^logonshim: error: LogonUserW failed: ERROR_LOGON_SESSION_COLLISION (1366, 0x556) session_collision, 2 attempts in 20 ms, giving up' "$tmp/err"
 check "stderr: critical" grep -q '^logonshim: critical: DecryptMessage: SEC_E_MESSAGE_ALTERED' "$tmp/err"
 
+# ---- under Wine: the same sequence through the Event Log and the debugger ----
+if [[ $wine -eq 1 ]]; then
+  rm -f "$tmp/debugger"
+  WINEDEBUG=+eventlog emit "eventlog,debugger" sequence "$(wpath "$tmp/debugger")"
+  check "eventlog: exit 0" test "$rc" -eq 0
+  check "eventlog: 9 reports" test "$(grep -c 'eventlog:ReportEventW L"logonshim: ' "$tmp/err")" -eq 9
+  check "eventlog: warnings as warning events" test "$(grep -c '^[0-9a-f]*:warn:eventlog:ReportEventW L"logonshim: warning: ' "$tmp/err")" -eq 5
+  check "eventlog: errors as error events" test "$(grep -c '^[0-9a-f]*:err:eventlog:ReportEventW L"logonshim: \(error\|critical\): ' "$tmp/err")" -eq 4
+  # Event ids: 1004 session_collision (x5), 1014 security (x2), 1100 stub, 1102 setting.
+  ids=$(grep -o 'ReportEventW ([0-9A-Fa-fx]*,0x[0-9a-f]*,0x[0-9a-f]*,0x[0-9a-f]*' "$tmp/err" | awk -F, '{print $4}' | tr '\n' ' ')
+  check "eventlog: event ids" test "$ids" = "0x000003ec 0x000003ec 0x000003ec 0x000003ec 0x000003ec 0x000003f6 0x000003f6 0x0000044c 0x0000044e "
+  check "eventlog: two inserts per report (line, what to do)" test "$(grep -c 'eventlog:ReportEventW L"' "$tmp/err")" -eq 18
+  check "debugger: 9 lines" test "$(grep -c '^debugger: logonshim: ' "$tmp/debugger")" -eq 9
+  check "debugger: the retry line" grep -q '^debugger: logonshim: warning: LogonUserW: ERROR_LOGON_SESSION_COLLISION (1366, 0x556) session_collision, attempt 1/2, retry in 8 ms' "$tmp/debugger"
+  check "debugger: critical" grep -q '^debugger: logonshim: critical: DecryptMessage: SEC_E_MESSAGE_ALTERED' "$tmp/debugger"
+fi
+
 # ---- bad settings: each reported once, the other sinks keep working ----
 rm -f "$tmp/log.jsonl"
 emit "stderr,carrier-pigeon,jsonl:$(wpath "$tmp/log.jsonl"),level=loud,redact=omit" sequence
