@@ -149,7 +149,8 @@ void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
     r.delay_ms = a->delay_ms;
     r.elapsed_ms = a->elapsed_ms;
     r.remaining_ms = a->remaining_ms;
-    r.attempts = a->reached_api ? a->attempt : a->attempt - 1;
+    /* A fail-fast did not reach the API: the attempts before it did. */
+    r.attempts = a->reached_api ? a->attempt : (a->attempt > 0 ? a->attempt - 1 : 0);
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
     if (!a->reached_api && r.detail[0] == '\0')

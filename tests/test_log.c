@@ -119,6 +119,23 @@ static void test_substatus_and_stub_flag(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "SubStatus STATUS_WRONG_PASSWORD (0xC000006A)"));
 }
 
+/* A breaker fail-fast never reached the API: an error, said so in detail. */
+static void test_fail_fast(void)
+{
+    lt_setup();
+    lgs__call_log cl = {.api = "LogonUserW", .authority = "CONTOSO"};
+    lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1311, LGS_CLASS_TRANSIENT,
+                     LGS_DECISION_BREAKER_OPEN, 0, 0, 0, 20000};
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_EQUAL(lt_records[0].severity, LGS_SEVERITY_ERROR);
+    CU_ASSERT_EQUAL(lt_records[0].attempts, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(lt_records[0].detail, "without calling the API"));
+    char line[1024];
+    lgs_record_format_text(&lt_records[0], line, sizeof line);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "failed fast: the circuit breaker"));
+}
+
 static void test_text_line(void)
 {
     lt_setup();
@@ -350,6 +367,7 @@ int lgs_suite_log(void)
         {"security is critical", test_security_is_critical},
         {"first-try success is silent", test_success_is_silent},
         {"SubStatus", test_substatus_and_stub_flag},
+        {"breaker fail-fast", test_fail_fast},
         {"text line", test_text_line},
         {"Wine stub and setting warnings", test_wine_stub_and_setting},
         {"last failure is per thread", test_last_failure_is_per_thread},
