@@ -22,8 +22,6 @@
 
 #include "engine_internal.h"
 
-/* Depth of lgs_engine_run() on this thread: only the outermost one retries. */
-static _Thread_local unsigned depth;
 
 static const char *const decision_names[LGS_DECISION_COUNT_] = {
     "ok", "recovered", "retry", "give_up", "never_retry",
@@ -50,9 +48,11 @@ static int is_success(lgs_class cls)
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
 }
 
-/* This thread's copies of the configuration and hooks, and the generations
- * they were taken at (plus one: 0 means no copy yet). */
+/* This thread's copies of the configuration and hooks, the generations they
+ * were taken at (plus one: 0 means no copy yet), and the nesting depth. One
+ * thread-local object, reached once per call (emulated TLS costs a call). */
 typedef struct cache {
+    unsigned depth; /* of lgs_engine_run() on this thread: only the outermost retries */
     unsigned cfg_gen_plus1, hooks_gen_plus1;
     lgs__config cfg;
     lgs_hooks hooks;
@@ -75,9 +75,8 @@ typedef struct run {
 /* Points r at configuration and hooks for the whole call. The outermost call
  * refreshes the thread's copies if they changed; a nested call copies them,
  * so that refreshing cannot change the outer call's policy under it. */
-static void take_settings(run *r)
+static void take_settings(run *r, cache *c)
 {
-    cache *c = &thread_cache;
     unsigned g = lgs__config_generation();
     if (c->cfg_gen_plus1 != g + 1u) {
         if (r->nested) {
@@ -283,12 +282,13 @@ int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
 {
     if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
         return LGS_EINVAL;
+    cache *tc = &thread_cache;
     run r;
     r.call = call;
-    r.nested = depth > 0;
+    r.nested = tc->depth > 0;
     r.have_breaker_key = 0;
     r.have_account_key = 0;
-    take_settings(&r);
+    take_settings(&r, tc);
     r.start = r.hooks->clock_ms(r.hooks->user);
     r.deadline = r.start + r.cfg->deadline_ms;
 
@@ -299,9 +299,9 @@ int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
         lgs__budget_deposit(r.cfg, r.start);
     }
 
-    depth++;
+    tc->depth++;
     loop(&r, out);
-    depth--;
+    tc->depth--;
     /* A first-try success outside other calls was counted in one go. */
     if (r.nested || out->decision != LGS_DECISION_OK || out->attempts != 1 || out->cls != LGS_CLASS_OK) {
         if (!r.nested)

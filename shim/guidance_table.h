@@ -380,6 +380,19 @@
       "Under Wine set WINEDEBUG=+kerberos and KRB5_TRACE=/dev/stderr to see the real "        \
       "Kerberos error, and read the KDC log.",                                                 \
       "Not retried (it may be a wrong password, and retries lock accounts out). Fix the "      \
-      "cause the Kerberos trace shows.")
+      "cause the Kerberos trace shows.")                                                       \
+    G(INTERNAL_ERROR, "internal-error",                                                        \
+      "The security package failed internally; under Wine, a GSSAPI failure in ISC/ASC.",     \
+      "SEC_E_INTERNAL_ERROR (0x80090304): the security package hit an error it does not map " \
+      "to a more specific code. Wine 8's Kerberos and Negotiate return it for every GSSAPI "   \
+      "failure inside InitializeSecurityContext and AcceptSecurityContext.",                  \
+      "On Windows: a fault inside the package or LSA. Under Wine: an unknown service "         \
+      "principal (the KDC logs 'Server not found'), an expired ticket, clock skew, or a "      \
+      "keytab without the service's key.",                                                     \
+      "Under Wine set WINEDEBUG=+kerberos and KRB5_TRACE=/dev/stderr and read the KDC log "   \
+      "for the request; check the target name against the principals (kadmin listprincs). "  \
+      "On Windows check the System log for LSA and Kerberos events.",                          \
+      "Not retried. Fix the cause the trace shows: register the SPN, renew the ticket, "      \
+      "resynchronise the clock, or export the right keytab.")
 
 #endif

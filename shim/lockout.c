@@ -24,6 +24,7 @@
 
 #define LOCKOUT_SLOTS 128
 #define MAX_FAILURES 32 /* the largest lockout.threshold config.c accepts */
+#define STATUS_UNSUCCESSFUL 0xC0000001u
 
 typedef struct account {
     uint64_t key; /* 0: empty */
@@ -121,10 +122,11 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
             atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
         }
     } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
-               cls == LGS_CLASS_UNKNOWN) {
-        /* An unknown failure of a call that names an account may be a bad
-         * password in disguise (Wine's AcquireCredentialsHandle returns
-         * STATUS_UNSUCCESSFUL for every failed Kerberos login): count it. */
+               (cls == LGS_CLASS_UNKNOWN && code.value == STATUS_UNSUCCESSFUL)) {
+        /* STATUS_UNSUCCESSFUL from a call that names an account may be a bad
+         * password in disguise (Wine's AcquireCredentialsHandle returns it for
+         * every failed Kerberos login): count it. Other unknown codes are not
+         * evidence about the password and are not counted. */
         account *a = find_or_take(cfg, key, now);
         a->last_used = now;
         a->last = code;
