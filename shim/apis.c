@@ -4,7 +4,7 @@
 #include "apis.h"
 
 const lgs__api_info lgs__apis[LGS_API_ID_COUNT_] = {
-#define LGS__API_ROW(name, space, family) {#name, LGS_SPACE_##space, family},
+#define LGS__API_ROW(name, space, family, release) {#name, LGS_SPACE_##space, family, release},
     LGS_API_TABLE(LGS__API_ROW)
 #undef LGS__API_ROW
 };

@@ -10,41 +10,42 @@
 
 #include "logonshim/codes.h"
 
-/* X(name, space, family) */
+/* X(name, space, family, release): release calls free what another call
+ * produced; they make one attempt whatever the class (see lgs_call). */
 #define LGS_API_TABLE(X)                                   \
-    X(LogonUserA, WIN32, "LogonUser")                      \
-    X(LogonUserW, WIN32, "LogonUser")                      \
-    X(LogonUserExA, WIN32, "LogonUser")                    \
-    X(LogonUserExW, WIN32, "LogonUser")                    \
-    X(LsaConnectUntrusted, NTSTATUS, "LSA")                \
-    X(LsaRegisterLogonProcess, NTSTATUS, "LSA")            \
-    X(LsaDeregisterLogonProcess, NTSTATUS, "LSA")          \
-    X(LsaLookupAuthenticationPackage, NTSTATUS, "LSA")     \
-    X(LsaLogonUser, NTSTATUS, "LSA")                       \
-    X(LsaCallAuthenticationPackage, NTSTATUS, "LSA")       \
-    X(LsaGetLogonSessionData, NTSTATUS, "LSA")             \
-    X(LsaEnumerateLogonSessions, NTSTATUS, "LSA")          \
-    X(LsaFreeReturnBuffer, NTSTATUS, "LSA")                \
-    X(AcquireCredentialsHandleA, SECURITY, "SSPI")         \
-    X(AcquireCredentialsHandleW, SECURITY, "SSPI")         \
-    X(InitializeSecurityContextA, SECURITY, "SSPI")        \
-    X(InitializeSecurityContextW, SECURITY, "SSPI")        \
-    X(AcceptSecurityContext, SECURITY, "SSPI")             \
-    X(CompleteAuthToken, SECURITY, "SSPI")                 \
-    X(QueryContextAttributesA, SECURITY, "SSPI")           \
-    X(QueryContextAttributesW, SECURITY, "SSPI")           \
-    X(ImpersonateSecurityContext, SECURITY, "SSPI")        \
-    X(RevertSecurityContext, SECURITY, "SSPI")             \
-    X(DeleteSecurityContext, SECURITY, "SSPI")             \
-    X(FreeCredentialsHandle, SECURITY, "SSPI")             \
-    X(QuerySecurityPackageInfoA, SECURITY, "SSPI")         \
-    X(QuerySecurityPackageInfoW, SECURITY, "SSPI")         \
-    X(EnumerateSecurityPackagesA, SECURITY, "SSPI")        \
-    X(EnumerateSecurityPackagesW, SECURITY, "SSPI")        \
-    X(FreeContextBuffer, SECURITY, "SSPI")
+    X(LogonUserA, WIN32, "LogonUser", 0)                      \
+    X(LogonUserW, WIN32, "LogonUser", 0)                      \
+    X(LogonUserExA, WIN32, "LogonUser", 0)                    \
+    X(LogonUserExW, WIN32, "LogonUser", 0)                    \
+    X(LsaConnectUntrusted, NTSTATUS, "LSA", 0)                \
+    X(LsaRegisterLogonProcess, NTSTATUS, "LSA", 0)            \
+    X(LsaDeregisterLogonProcess, NTSTATUS, "LSA", 1)          \
+    X(LsaLookupAuthenticationPackage, NTSTATUS, "LSA", 0)     \
+    X(LsaLogonUser, NTSTATUS, "LSA", 0)                       \
+    X(LsaCallAuthenticationPackage, NTSTATUS, "LSA", 0)       \
+    X(LsaGetLogonSessionData, NTSTATUS, "LSA", 0)             \
+    X(LsaEnumerateLogonSessions, NTSTATUS, "LSA", 0)          \
+    X(LsaFreeReturnBuffer, NTSTATUS, "LSA", 1)                \
+    X(AcquireCredentialsHandleA, SECURITY, "SSPI", 0)         \
+    X(AcquireCredentialsHandleW, SECURITY, "SSPI", 0)         \
+    X(InitializeSecurityContextA, SECURITY, "SSPI", 0)        \
+    X(InitializeSecurityContextW, SECURITY, "SSPI", 0)        \
+    X(AcceptSecurityContext, SECURITY, "SSPI", 0)             \
+    X(CompleteAuthToken, SECURITY, "SSPI", 0)                 \
+    X(QueryContextAttributesA, SECURITY, "SSPI", 0)           \
+    X(QueryContextAttributesW, SECURITY, "SSPI", 0)           \
+    X(ImpersonateSecurityContext, SECURITY, "SSPI", 0)        \
+    X(RevertSecurityContext, SECURITY, "SSPI", 1)             \
+    X(DeleteSecurityContext, SECURITY, "SSPI", 1)             \
+    X(FreeCredentialsHandle, SECURITY, "SSPI", 1)             \
+    X(QuerySecurityPackageInfoA, SECURITY, "SSPI", 0)         \
+    X(QuerySecurityPackageInfoW, SECURITY, "SSPI", 0)         \
+    X(EnumerateSecurityPackagesA, SECURITY, "SSPI", 0)        \
+    X(EnumerateSecurityPackagesW, SECURITY, "SSPI", 0)        \
+    X(FreeContextBuffer, SECURITY, "SSPI", 1)
 
 typedef enum lgs__api_id {
-#define LGS__API_ID(name, space, family) LGS_API_ID_##name,
+#define LGS__API_ID(name, space, family, release) LGS_API_ID_##name,
     LGS_API_TABLE(LGS__API_ID)
 #undef LGS__API_ID
     LGS_API_ID_COUNT_
@@ -54,6 +55,7 @@ typedef struct lgs__api_info {
     const char *name;
     lgs_space space;
     const char *family;
+    int release; /* 1: one attempt only */
 } lgs__api_info;
 
 extern const lgs__api_info lgs__apis[LGS_API_ID_COUNT_];

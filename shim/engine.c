@@ -249,6 +249,8 @@ static void loop(run *r, lgs_outcome *out)
         a.api = call->api;
         a.attempt = n;
         a.max_attempts = r->nested ? 1u : cfg->policy[cls].attempts;
+        if (call->max_attempts != 0 && a.max_attempts > call->max_attempts)
+            a.max_attempts = call->max_attempts;
         a.space = code.space;
         a.value = code.value;
         a.cls = cls;

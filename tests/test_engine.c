@@ -83,6 +83,29 @@ static void test_transient_gives_up_with_last_code(void)
     CU_ASSERT_EQUAL(o.cls, lgs_classify(LGS_SPACE_WIN32, 1722));
 }
 
+/* A call's own cap (release calls use 1) bounds the class policy: a transient
+ * failure gives up after one attempt, and a cap above the policy changes
+ * nothing. */
+static void test_call_caps_attempts(void)
+{
+    vt_setup(1000, 5);
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 8);
+    lgs_call c = vt_call(&s, "SSPI", NULL);
+    c.max_attempts = 1;
+    lgs_outcome o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_GIVE_UP);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    CU_ASSERT_EQUAL(s.calls, 1);
+    CU_ASSERT_EQUAL(vt_sleep_count, 0);
+    vt_setup(1000, 5);
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 8);
+    c = vt_call(&s, "SSPI", NULL);
+    c.max_attempts = 9;
+    o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.attempts, 4); /* the transient policy's 4 */
+}
+
 /* Every class, failing every time, with the default configuration: the
  * documented number of attempts and the documented final decision. */
 static void test_every_class_defaults(void)
@@ -390,6 +413,7 @@ static CU_TestInfo tests[] = {
     {"first try success", test_first_try_success},
     {"scripted transient failures recover", test_scripted_transient_recovers},
     {"transient gives up with the last code", test_transient_gives_up_with_last_code},
+    {"a call's cap bounds the attempts", test_call_caps_attempts},
     {"every class gets its default policy", test_every_class_defaults},
     {"collision and expired context waits", test_collision_and_context_waits},
     {"full jitter fills its range", test_full_jitter_range},

@@ -105,6 +105,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         .cleanup = cleanup,
         .observer = observe,
         .ctx = w,
+        .max_attempts = lgs__apis[w->api].release ? 1u : 0u,
     };
     lgs_outcome out;
     if (lgs_engine_run(&call, &out) != LGS_OK) {

@@ -80,6 +80,11 @@ typedef struct lgs_call {
     /** Called once per attempt and per fail-fast, after the decision. May be NULL. */
     void (*observer)(void *ctx, const lgs_attempt *a);
     void *ctx;             /**< passed to the three callbacks */
+    /** 0: as many attempts as the class policy allows; otherwise at most
+     *  this many. The wrappers of release calls (Free*, Delete*, Revert*,
+     *  LsaDeregisterLogonProcess) use 1: a release retried after a failure
+     *  it may have half done could release twice. */
+    unsigned max_attempts;
 } lgs_call;
 
 /** How a call ended. */
