@@ -17,6 +17,7 @@
 #include "engine_internal.h"
 #include "log_sink.h"
 #include "logonshim/config.h"
+#include "logonshim/log.h"
 #include "spinlock.h"
 
 typedef enum unit { UNIT_COUNT, UNIT_MS, UNIT_PERCENT } unit;
@@ -232,6 +233,13 @@ static const char *parse_number(const char *text, unit u, uint64_t *out)
     return "not a whole number";
 }
 
+/* "log.*" keys belong to the log layer (docs/logging.md). */
+static int is_log_key(const char *key)
+{
+    return lower((unsigned char)key[0]) == 'l' && lower((unsigned char)key[1]) == 'o' &&
+           lower((unsigned char)key[2]) == 'g' && key[3] == '.';
+}
+
 int lgs_config_set(const char *key, const char *value, char *why, size_t why_size)
 {
     lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
@@ -239,6 +247,9 @@ int lgs_config_set(const char *key, const char *value, char *why, size_t why_siz
         say(why, why_size, key, NULL, "key and value must not be NULL");
         return LGS_EINVAL;
     }
+    /* One entry point for every key: the logs' keys go to their owner. */
+    if (is_log_key(key))
+        return lgs_log_config_set(key, value, why, why_size);
     key_ref ref;
     if (!resolve_key(key, &ref)) {
         say(why, why_size, key, value, "unknown key (see docs/configuration.md)");
@@ -287,6 +298,8 @@ int lgs_config_get(const char *key, char *buf, size_t size)
     lgs__log_init(); /* the sources load once, at first use (config_sources.h) */
     if (key == NULL || buf == NULL || size == 0)
         return LGS_EINVAL;
+    if (is_log_key(key))
+        return lgs_log_config_get(key, buf, size);
     key_ref ref;
     if (!resolve_key(key, &ref)) {
         buf[0] = '\0';

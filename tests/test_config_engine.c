@@ -174,7 +174,26 @@ static void test_setting_applies_to_calls(void)
     CU_ASSERT_EQUAL(o.decision, LGS_DECISION_GIVE_UP);
 }
 
+/* lgs_config_set is the one entry point: log.* keys reach the log layer,
+ * with its validation. */
+static void test_log_keys_forwarded(void)
+{
+    char why[200] = "", buf[64];
+    CU_ASSERT_EQUAL(lgs_config_set("log.level", "error", why, sizeof why), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_config_get("log.level", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "error");
+    CU_ASSERT_EQUAL(lgs_config_get("LOG.Level", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "error");
+    CU_ASSERT_NOT_EQUAL(lgs_config_set("log.level", "loud", why, sizeof why), LGS_OK);
+    CU_ASSERT(strstr(why, "loud") != NULL);
+    CU_ASSERT_EQUAL(lgs_log_config_get("log.level", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "error");
+    CU_ASSERT_EQUAL(lgs_config_set("log.level", "warning", why, sizeof why), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_config_set("logx", "1", why, sizeof why), LGS_ENOTFOUND);
+}
+
 static CU_TestInfo tests[] = {
+    {"log keys go to the log layer", test_log_keys_forwarded},
     {"documented defaults", test_documented_defaults},
     {"values and units", test_values_and_units},
     {"invalid settings are refused and named", test_invalid_settings},
