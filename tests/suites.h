@@ -17,7 +17,8 @@
     S(lockout)                 \
     S(config_engine)           \
     S(engine_threads)          \
-    S(stress)
+    S(stress)                  \
+    S(badinput)
 
 #ifdef _WIN32
 #define LGS_WINDOWS_SUITES(S) \
@@ -26,6 +27,7 @@
     S(ntstatus_map)           \
     S(wrappers)               \
     S(cleanup)                \
+    S(badinput_win)           \
     S(config_sources)
 #else
 #define LGS_WINDOWS_SUITES(S)

@@ -33,24 +33,44 @@ static uint64_t hook_clock(void *user)
     return vt_now();
 }
 
+/* The engine calls the hooks from every thread that makes calls (the
+ * engine_threads suite): the recording is serialised (ThreadSanitizer found
+ * the counters racing). Tests read them once the threads are joined. */
+static atomic_flag record_lock = ATOMIC_FLAG_INIT;
+
+static void record_begin(void)
+{
+    while (atomic_flag_test_and_set_explicit(&record_lock, memory_order_acquire))
+        ;
+}
+
+static void record_end(void)
+{
+    atomic_flag_clear_explicit(&record_lock, memory_order_release);
+}
+
 static void hook_sleep(void *user, uint64_t ms)
 {
     (void)user;
+    record_begin();
     if (vt_sleep_count < VT_MAX)
         vt_sleeps[vt_sleep_count] = ms;
     vt_sleep_count++;
+    record_end();
     vt_advance(ms);
 }
 
 static void hook_wait(void *user, unsigned attempt, uint64_t delay, uint64_t remaining)
 {
     (void)user;
+    record_begin();
     if (vt_wait_count < VT_MAX) {
         vt_wait_attempt[vt_wait_count] = attempt;
         vt_wait_delay[vt_wait_count] = delay;
         vt_wait_remaining[vt_wait_count] = remaining;
     }
     vt_wait_count++;
+    record_end();
 }
 
 void vt_setup(uint64_t start, uint64_t seed)

@@ -124,6 +124,7 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
     }
     w.log.authority = w.log.domain;
     uint32_t code = lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     if (code != 0 || w.injected)
         return code == 0;
     if (phToken != NULL)
@@ -139,11 +140,22 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
     return TRUE;
 }
 
+/* LogonUserA/W require phToken (LogonUserEx makes it optional). Wine writes
+ * through it unchecked, so a NULL would crash the caller: refuse it as the
+ * parameter error it is, before any attempt. */
+static BOOL null_token(void)
+{
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
 BOOL WINAPI lgs_LogonUserA(LPCSTR lpszUsername, LPCSTR lpszDomain, LPCSTR lpszPassword,
                            DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken)
 {
     logon_ctx c = {.user = lpszUsername, .domain = lpszDomain, .password = lpszPassword,
                    .type = dwLogonType, .provider = dwLogonProvider};
+    if (phToken == NULL)
+        return null_token();
     return logon_run(&c, LGS_API_ID_LogonUserA, phToken, NULL, NULL, NULL, NULL);
 }
 
@@ -152,6 +164,8 @@ BOOL WINAPI lgs_LogonUserW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, LPCWSTR lps
 {
     logon_ctx c = {.wide = 1, .user = lpszUsername, .domain = lpszDomain, .password = lpszPassword,
                    .type = dwLogonType, .provider = dwLogonProvider};
+    if (phToken == NULL)
+        return null_token();
     return logon_run(&c, LGS_API_ID_LogonUserW, phToken, NULL, NULL, NULL, NULL);
 }
 

@@ -30,6 +30,11 @@ typedef struct handle_ctx {
 
 enum { OP_CONNECT, OP_REGISTER, OP_LOOKUP };
 
+/* A required input left NULL: Windows refuses it with this status, Wine
+ * dereferences it and crashes the caller, so the wrapper refuses it before
+ * any attempt (issue 8's bad-input table). */
+#define LGS__STATUS_INVALID_PARAMETER ((NTSTATUS)0xC000000DL)
+
 static uint32_t handle_call(void *p)
 {
     handle_ctx *c = p;
@@ -65,6 +70,7 @@ static NTSTATUS handle_run(handle_ctx *c, lgs__api_id api)
     w.cleanup = handle_cleanup;
     c->w = &w;
     NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     c->injected = w.injected;
     return st;
 }
@@ -73,8 +79,12 @@ NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle)
 {
     handle_ctx c = {.op = OP_CONNECT};
     NTSTATUS st = handle_run(&c, LGS_API_ID_LsaConnectUntrusted);
-    if (st >= 0 && !c.injected && LsaHandle != NULL)
-        *LsaHandle = c.out;
+    if (st >= 0 && !c.injected) {
+        if (LsaHandle != NULL)
+            *LsaHandle = c.out;
+        else
+            handle_cleanup(&c); /* no place for it: not left open */
+    }
     return st;
 }
 
@@ -82,10 +92,14 @@ NTSTATUS NTAPI lgs_LsaRegisterLogonProcess(PLSA_STRING LogonProcessName, PHANDLE
                                            PLSA_OPERATIONAL_MODE SecurityMode)
 {
     handle_ctx c = {.op = OP_REGISTER, .name = LogonProcessName};
+    if (LogonProcessName == NULL)
+        return LGS__STATUS_INVALID_PARAMETER;
     NTSTATUS st = handle_run(&c, LGS_API_ID_LsaRegisterLogonProcess);
     if (st >= 0 && !c.injected) {
         if (LsaHandle != NULL)
             *LsaHandle = c.out;
+        else
+            handle_cleanup(&c); /* no place for it: not left open */
         if (SecurityMode != NULL)
             *SecurityMode = c.mode;
     }
@@ -96,6 +110,8 @@ NTSTATUS NTAPI lgs_LsaLookupAuthenticationPackage(HANDLE LsaHandle, PLSA_STRING 
                                                   PULONG AuthenticationPackage)
 {
     handle_ctx c = {.op = OP_LOOKUP, .lsa = LsaHandle, .name = PackageName};
+    if (PackageName == NULL)
+        return LGS__STATUS_INVALID_PARAMETER;
     NTSTATUS st = handle_run(&c, LGS_API_ID_LsaLookupAuthenticationPackage);
     if (st >= 0 && !c.injected && AuthenticationPackage != NULL)
         *AuthenticationPackage = c.package;
@@ -354,6 +370,7 @@ static NTSTATUS session_run(session_ctx *c, lgs__api_id api)
     w.cleanup = session_cleanup;
     c->w = &w;
     NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     c->injected = w.injected;
     return st;
 }
@@ -361,6 +378,8 @@ static NTSTATUS session_run(session_ctx *c, lgs__api_id api)
 NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData)
 {
     session_ctx c = {.luid = LogonId};
+    if (LogonId == NULL)
+        return LGS__STATUS_INVALID_PARAMETER;
     NTSTATUS st = session_run(&c, LGS_API_ID_LsaGetLogonSessionData);
     if (st >= 0 && !c.injected)
         hand_over((PVOID *)ppLogonSessionData, c.data);

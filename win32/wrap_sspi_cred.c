@@ -110,6 +110,7 @@ static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCreden
                               : lgs__utf8_a(c->package, package, sizeof package);
     ach_identity(c, user, domain, sizeof user);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     if (st == SEC_E_OK && !w.injected) {
         if (phCredential != NULL)
             *phCredential = c->cred;
@@ -192,6 +193,7 @@ static SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigne
     w.cleanup = pkg_cleanup;
     c->w = &w;
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     if (st == SEC_E_OK && !w.injected) {
         if (info != NULL)
             *info = c->info;
@@ -203,15 +205,21 @@ static SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigne
     return st;
 }
 
+/* A NULL package name: Wine compares it unchecked and crashes the caller;
+ * the wrapper refuses it first, as the parameter error it is (issue 8). */
 SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName, PSecPkgInfoA *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_QUERY_A, .name = pszPackageName};
+    if (pszPackageName == NULL)
+        return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoA, (void **)ppPackageInfo, NULL);
 }
 
 SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoW(SEC_WCHAR *pszPackageName, PSecPkgInfoW *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_QUERY_W, .name = pszPackageName};
+    if (pszPackageName == NULL)
+        return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoW, (void **)ppPackageInfo, NULL);
 }
 

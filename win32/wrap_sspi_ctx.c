@@ -40,10 +40,13 @@ typedef struct ctx_ctx {
 static uint32_t ctx_call(void *p)
 {
     ctx_ctx *c = p;
-    if (c->ctx != NULL)
+    /* SecInvalidateHandle is two statements: without the braces the
+     * second one ran on the continuation path too and broke the handle. */
+    if (c->ctx != NULL) {
         c->new_ctx = *c->ctx;
-    else
+    } else {
         SecInvalidateHandle(&c->new_ctx);
+    }
     c->out = c->out_caller;
     if (c->out_caller != NULL && c->out_caller->cBuffers <= MAX_BUFFERS && c->out_caller->pBuffers != NULL) {
         c->out_copy = *c->out_caller;
@@ -106,6 +109,7 @@ static SECURITY_STATUS ctx_run(ctx_ctx *c, lgs__api_id api, PCtxtHandle phNewCon
     else if (c->op == OP_ISC_A)
         w.log.authority = lgs__utf8_a(c->target, target, sizeof target);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
     lgs_class cls = lgs_classify(LGS_SPACE_SECURITY, (uint32_t)st);
     if ((cls != LGS_CLASS_OK && cls != LGS_CLASS_CONTINUE) || w.injected)
         return st;
@@ -185,7 +189,9 @@ static SECURITY_STATUS on_run(on_ctx *c, lgs__api_id api)
     lgs__wrap w;
     lgs__wrap_init(&w, api, on_call, c);
     c->w = &w;
-    return (SECURITY_STATUS)lgs__wrap_run(&w);
+    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
+    c->w = NULL; /* w ends with this function */
+    return st;
 }
 
 SECURITY_STATUS WINAPI lgs_CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken)

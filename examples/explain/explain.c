@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "explain.h"
 #include "logonshim/logonshim.h"
 
 enum { EXIT_MALFORMED = 2, WRAP = 78, MAX_TOKEN = 256 };
@@ -191,9 +192,10 @@ static void usage(FILE *f)
           f);
 }
 
-int main(int argc, char **argv)
+int explain_main(int argc, char **argv, FILE *in)
 {
     int list = 0, first = 1;
+    json_mode = 0;
     for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
         const char *opt = argv[first];
         if (strcmp(opt, "--") == 0) {
@@ -224,9 +226,16 @@ int main(int argc, char **argv)
         return 0;
     }
     if (first == argc)
-        return explain_stream(stdin);
+        return explain_stream(in);
     int status = 0;
     for (int i = first; i < argc; i++)
         status |= explain(argv[i]);
     return status;
 }
+
+#ifndef LGS_EXPLAIN_NO_MAIN
+int main(int argc, char **argv)
+{
+    return explain_main(argc, argv, stdin);
+}
+#endif

@@ -10,6 +10,14 @@
  * injector (LOGONSHIM_FAULTS, faults.h) and the logs (record.h); the calling
  * thread's last failure is in lgs_last_failure().
  *
+ * A required pointer left NULL that Wine 8 would dereference (LogonUserA/W's
+ * phToken, LsaRegisterLogonProcess's and
+ * LsaLookupAuthenticationPackage's name, LsaGetLogonSessionData's LogonId,
+ * QuerySecurityPackageInfo's package name) is refused before any attempt
+ * with the API's parameter error (ERROR_INVALID_PARAMETER,
+ * STATUS_INVALID_PARAMETER, SEC_E_INVALID_PARAMETER). An optional output
+ * left NULL gets nothing, and what the call produced for it is released.
+ *
  * SEC_I_CONTINUE_NEEDED and the other `continue` codes are the handshake, not
  * failures: they pass straight through. LogonUserExA/W are resolved at run
  * time; where the system lacks them the wrapper returns FALSE with

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Static analysis of shim/, win32/ and examples/ (issue 8): cppcheck with
+# toolchain/cppcheck-suppressions.txt, and clang-tidy with the checked-in
+# .clang-tidy, each file compiled as its build compiles it (the portable
+# core and the native examples from a native compile_commands.json, win32/
+# and the Windows examples from a mingw-w64 one). Fails on any finding.
+#
+# Usage: toolchain/lint.sh        (build trees in ${LGS_BUILD_ROOT:-build}/lint-*)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+root=${LGS_BUILD_ROOT:-$repo/build}
+jobs=$(nproc)
+status=0
+
+echo "lint: cppcheck $(cppcheck --version | sed 's/Cppcheck //')"
+common=(--enable=warning,style,performance,portability --std=c11 --inline-suppr
+        --suppressions-list=toolchain/cppcheck-suppressions.txt --error-exitcode=1 -q
+        -j "$jobs" -I include -I shim -I win32)
+native_examples=$(find examples -name '*.c' -exec grep -L 'windows.h\|logonshim/wrappers.h\|_WIN32' {} +)
+windows_examples=$(find examples -name '*.c' -exec grep -l 'windows.h\|logonshim/wrappers.h\|_WIN32' {} +)
+# shellcheck disable=SC2086
+cppcheck "${common[@]}" --platform=unix64 shim/ $native_examples || status=1
+# shellcheck disable=SC2086
+cppcheck "${common[@]}" --platform=win64 -D_WIN32 -D_WIN64 win32/ $windows_examples || status=1
+
+# Compile databases: configure only (and generate the message table header
+# win32/ includes); nothing else is built.
+cmake -S "$repo" -B "$root/lint-native" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+      -DLGS_BUILD_TESTS=OFF >"$root/lint-native.configure.log" 2>&1 \
+  || { cat "$root/lint-native.configure.log"; exit 1; }
+cmake -S "$repo" -B "$root/lint-mingw64" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DLGS_BUILD_TESTS=OFF \
+      -DCMAKE_TOOLCHAIN_FILE="$repo/toolchain/mingw-w64-x86_64.cmake" \
+      >"$root/lint-mingw64.configure.log" 2>&1 \
+  || { cat "$root/lint-mingw64.configure.log"; exit 1; }
+cmake --build "$root/lint-mingw64" --target logonshim_messages >/dev/null
+
+# The files each database compiles, under shim/, win32/ and examples/.
+files_in() {
+  jq -r '.[].file' "$1/compile_commands.json" | sort -u \
+    | grep -E "^$repo/(shim|win32|examples)/" || true
+}
+tidy() {
+  local db=$1; shift
+  [[ $# -gt 0 ]] || return 0
+  local extra=()
+  [[ $db == *mingw64 ]] && extra=(--extra-arg=--target=x86_64-w64-mingw32)
+  printf '%s\n' "$@" | xargs -P "$jobs" -n 4 clang-tidy -p "$db" --quiet "${extra[@]}" \
+    >"$db/clang-tidy.log" 2>/dev/null || true
+  if grep -E '(warning|error):' "$db/clang-tidy.log"; then
+    return 1
+  fi
+}
+echo "lint: $(clang-tidy --version | grep -m1 -o 'LLVM version [0-9.]*')"
+mapfile -t native_files < <(files_in "$root/lint-native")
+# Windows-only files: those the native build does not compile.
+mapfile -t win_files < <(comm -13 <(printf '%s\n' "${native_files[@]}") <(files_in "$root/lint-mingw64"))
+tidy "$root/lint-native" "${native_files[@]}" || status=1
+tidy "$root/lint-mingw64" "${win_files[@]}" || status=1
+echo "lint: clang-tidy on ${#native_files[@]} native and ${#win_files[@]} Windows files"
+
+if ((status != 0)); then
+  echo "lint: findings above" >&2
+  exit 1
+fi
+echo "lint: clean"
