@@ -22,9 +22,6 @@ pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev pkg-config
 # Hardening (issue 8): clang with its sanitizer and libFuzzer runtimes, and
 # the static analysers toolchain/lint.sh runs.
 pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
-# Hardening (issue 8): clang with its sanitizer and libFuzzer runtimes, and
-# the static analysers toolchain/lint.sh runs.
-pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
