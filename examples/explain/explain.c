@@ -3,6 +3,7 @@
  *
  *   logonshim-explain [--json] CODE...     explain each code
  *   logonshim-explain [--json] --list      the whole catalogue
+ *   logonshim-explain --list --markdown    the classes table of the README
  *   logonshim-explain [--json] < log.txt   explain every code read from stdin
  *
  * CODE is decimal (1366, -2146893042), hex (0x556, 0xC0000105, 0x80070556),
@@ -186,6 +187,7 @@ static void usage(FILE *f)
 {
     fputs("usage: logonshim-explain [--json] CODE...\n"
           "       logonshim-explain [--json] --list\n"
+          "       logonshim-explain --list --markdown   (classes, actions, default policies)\n"
           "       logonshim-explain [--json] < FILE   (codes separated by blanks)\n"
           "CODE: 1366, 0x556, 0xC0000105, -2146893042, 0x80070556, a name such as\n"
           "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or sec:\n",
@@ -194,7 +196,7 @@ static void usage(FILE *f)
 
 int explain_main(int argc, char **argv, FILE *in)
 {
-    int list = 0, first = 1;
+    int list = 0, markdown = 0, first = 1;
     json_mode = 0;
     for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
         const char *opt = argv[first];
@@ -205,6 +207,8 @@ int explain_main(int argc, char **argv, FILE *in)
             json_mode = 1;
         } else if (strcmp(opt, "--list") == 0) {
             list = 1;
+        } else if (strcmp(opt, "--markdown") == 0) {
+            markdown = 1;
         } else if (strcmp(opt, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -217,10 +221,18 @@ int explain_main(int argc, char **argv, FILE *in)
             return EXIT_MALFORMED;
         }
     }
+    if (markdown && !list) {
+        fprintf(stderr, "logonshim-explain: --markdown goes with --list\n");
+        return EXIT_MALFORMED;
+    }
     if (list) {
         if (first < argc) {
             fprintf(stderr, "logonshim-explain: --list takes no codes\n");
             return EXIT_MALFORMED;
+        }
+        if (markdown) {
+            explain_print_markdown(stdout);
+            return 0;
         }
         list_catalogue();
         return 0;

@@ -13,4 +13,8 @@
  *  or 2 when an option or an input was malformed. */
 int explain_main(int argc, char **argv, FILE *in);
 
+/** Writes the classes table (class, default action, default retry policy,
+ *  codes in the catalogue, meaning) as Markdown: `--list --markdown`. */
+void explain_print_markdown(FILE *out);
+
 #endif
