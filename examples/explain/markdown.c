@@ -33,7 +33,7 @@ void explain_print_markdown(FILE *out)
         policy(cls, "attempts", attempts, sizeof attempts);
         policy(cls, "base_ms", base, sizeof base);
         policy(cls, "cap_ms", cap, sizeof cap);
-        int retried = atoi(attempts) > 1;
+        int retried = strtoul(attempts, NULL, 10) > 1;
         fprintf(out, "| `%s` | `%s` | %s | %s%s%s | %lu | %s |\n", lgs_class_name(cls),
                 lgs_action_name(lgs_class_default_action(cls)), attempts, retried ? base : "-",
                 retried ? " / " : "", retried ? cap : "", (unsigned long)count[c],
