@@ -9,6 +9,16 @@ start=$(date +%s)
 bash toolchain/setup.sh
 mkdir -p build
 total=0 failed=0
+# Adds a stage's own counts to the totals; stops the run when it failed.
+count_stage() {
+  local rc=$1 n=$2 f=$3
+  total=$((total + n)); failed=$((failed + f))
+  if ((rc != 0 || f != 0)); then
+    echo "tests: $((total - failed)) passed, $failed failed"
+    exit 1
+  fi
+}
+
 # Runs CTest in build/$1, keeps its output, and adds its counts to the totals.
 run_ctest() {
   local dir=$1 log=build/$1.ctest.log rc=0
@@ -23,11 +33,7 @@ run_ctest() {
   local f n
   f=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$line")
   n=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/' <<<"$line")
-  total=$((total + n)); failed=$((failed + f))
-  if ((rc != 0 || f != 0)); then
-    echo "tests: $((total - failed)) passed, $failed failed"
-    exit 1
-  fi
+  count_stage "$rc" "$n" "$f"
 }
 
 echo "== native build and tests"
@@ -44,16 +50,6 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 run_ctest asan
 echo "== TSan build (clang), native tests"
 bash toolchain/build.sh tsan
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 run_ctest tsan
-
-# Adds a stage's own counts to the totals; stops the run when it failed.
-count_stage() {
-  local rc=$1 n=$2 f=$3
-  total=$((total + n)); failed=$((failed + f))
-  if ((rc != 0 || f != 0)); then
-    echo "tests: $((total - failed)) passed, $failed failed"
-    exit 1
-  fi
-}
 
 echo "== libFuzzer harnesses (clang, ASan+UBSan), ${LGS_FUZZ_SECONDS:-60} s each"
 bash toolchain/build.sh fuzz
@@ -93,11 +89,8 @@ run_script() {
   local p f
   p=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\1/' <<<"$line")
   f=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\2/' <<<"$line")
-  total=$((total + ${p:-0} + ${f:-0})); failed=$((failed + ${f:-0}))
-  if ((rc != 0 || ${f:-1} != 0)); then
-    echo "tests: $((total - failed)) passed, $failed failed"
-    exit 1
-  fi
+  # No closing line at all counts as a failure.
+  count_stage "$rc" "$(( ${p:-0} + ${f:-1} ))" "${f:-1}"
 }
 
 echo "== packages: ZIPs for win64 and win32, native install"
