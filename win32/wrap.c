@@ -130,6 +130,20 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     return out.value;
 }
 
+uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
+                       void *ctx, lgs__wrap **back, int *injected)
+{
+    lgs__wrap w;
+    lgs__wrap_init(&w, api, call, ctx);
+    w.cleanup = release;
+    *back = &w;
+    uint32_t code = lgs__wrap_run(&w);
+    *back = NULL; /* w ends with this function */
+    if (injected != NULL)
+        *injected = w.injected;
+    return code;
+}
+
 typedef struct simple_ctx {
     lgs__wrap *w;
     uint32_t (*fn)(void *arg);
@@ -146,10 +160,8 @@ static uint32_t simple_call(void *p)
 
 uint32_t lgs__wrap_simple(lgs__api_id api, uint32_t (*fn)(void *arg), void *arg)
 {
-    lgs__wrap w;
-    simple_ctx c = {&w, fn, arg};
-    lgs__wrap_init(&w, api, simple_call, &c);
-    return lgs__wrap_run(&w);
+    simple_ctx c = {NULL, fn, arg};
+    return lgs__wrap_ctx(api, simple_call, NULL, &c, &c.w, NULL);
 }
 
 int lgs__under_wine(void)

@@ -37,6 +37,15 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
  * GetLastError() as the last attempt left it. */
 uint32_t lgs__wrap_run(lgs__wrap *w);
 
+/* Runs a wrapper whose context needs nothing but its call and a cleanup
+ * (`release`, may be NULL):
+ * points *back (the context's pointer to its wrap) at the wrap for the run
+ * and clears it after, since the wrap lives only in this call. Returns the
+ * final code; *injected (may be NULL) tells whether the last attempt was an
+ * injected fault, whose outputs must not reach the caller. */
+uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
+                       void *ctx, lgs__wrap **back, int *injected);
+
 /* The whole wrapper for an API with one argument and no outputs (Free*,
  * Delete*, Revert*, ...): fn(arg) makes the call and returns its code. */
 uint32_t lgs__wrap_simple(lgs__api_id api, uint32_t (*fn)(void *arg), void *arg);

@@ -65,14 +65,7 @@ static void handle_cleanup(void *p)
 
 static NTSTATUS handle_run(handle_ctx *c, lgs__api_id api)
 {
-    lgs__wrap w;
-    lgs__wrap_init(&w, api, handle_call, c);
-    w.cleanup = handle_cleanup;
-    c->w = &w;
-    NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
-    c->w = NULL; /* w ends with this function */
-    c->injected = w.injected;
-    return st;
+    return (NTSTATUS)lgs__wrap_ctx(api, handle_call, handle_cleanup, c, &c->w, &c->injected);
 }
 
 NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle)
@@ -365,14 +358,7 @@ static void session_cleanup(void *p)
 
 static NTSTATUS session_run(session_ctx *c, lgs__api_id api)
 {
-    lgs__wrap w;
-    lgs__wrap_init(&w, api, session_call, c);
-    w.cleanup = session_cleanup;
-    c->w = &w;
-    NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
-    c->w = NULL; /* w ends with this function */
-    c->injected = w.injected;
-    return st;
+    return (NTSTATUS)lgs__wrap_ctx(api, session_call, session_cleanup, c, &c->w, &c->injected);
 }
 
 NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData)

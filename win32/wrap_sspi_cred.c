@@ -188,13 +188,9 @@ static void pkg_cleanup(void *p)
 
 static SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigned long *count)
 {
-    lgs__wrap w;
-    lgs__wrap_init(&w, api, pkg_call, c);
-    w.cleanup = pkg_cleanup;
-    c->w = &w;
-    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
-    c->w = NULL; /* w ends with this function */
-    if (st == SEC_E_OK && !w.injected) {
+    int injected;
+    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_ctx(api, pkg_call, pkg_cleanup, c, &c->w, &injected);
+    if (st == SEC_E_OK && !injected) {
         if (info != NULL)
             *info = c->info;
         else if (c->info != NULL)

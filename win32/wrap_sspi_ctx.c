@@ -186,12 +186,7 @@ static uint32_t on_call(void *p)
 
 static SECURITY_STATUS on_run(on_ctx *c, lgs__api_id api)
 {
-    lgs__wrap w;
-    lgs__wrap_init(&w, api, on_call, c);
-    c->w = &w;
-    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
-    c->w = NULL; /* w ends with this function */
-    return st;
+    return (SECURITY_STATUS)lgs__wrap_ctx(api, on_call, NULL, c, &c->w, NULL);
 }
 
 SECURITY_STATUS WINAPI lgs_CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken)
