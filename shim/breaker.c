@@ -46,12 +46,7 @@ static slot slots[BREAKER_SLOTS];
 /* Slots in use. A success frees its key's slot (a closed breaker with no
  * failures in a row holds nothing worth keeping), so this is 0 in a healthy
  * process and calls skip the table entirely. */
-static atomic_int in_use;
-
-int lgs__breaker_active(void)
-{
-    return atomic_load_explicit(&in_use, memory_order_acquire) != 0;
-}
+atomic_int lgs__breaker_in_use;
 
 /* Called with breaker_lock held. */
 static slot *find(uint64_t key)
@@ -81,7 +76,8 @@ static slot *find_or_take(uint64_t key)
             victim = c;
     }
     if (victim->key == 0)
-        atomic_fetch_add_explicit(&in_use, 1, memory_order_release);
+        if (atomic_fetch_add_explicit(&lgs__breaker_in_use, 1, memory_order_release) == 0)
+            lgs__fast_epoch_bump(); /* calls must now look at the table */
     memset(victim, 0, sizeof *victim);
     victim->key = key;
     return victim;
@@ -145,7 +141,8 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
         slot *s = find(key);
         if (s != NULL) {
             memset(s, 0, sizeof *s); /* closed, no failures: nothing to keep */
-            atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
+            if (atomic_fetch_sub_explicit(&lgs__breaker_in_use, 1, memory_order_release) == 1)
+                lgs__fast_epoch_bump();
         }
     } else if (cls == LGS_CLASS_TRANSIENT) {
         slot *s = find_or_take(key);
@@ -186,6 +183,7 @@ void lgs__breaker_reset(void)
 {
     lgs__spin_lock(&breaker_lock);
     memset(slots, 0, sizeof slots);
-    atomic_store(&in_use, 0);
+    atomic_store(&lgs__breaker_in_use, 0);
+    lgs__fast_epoch_bump();
     lgs__spin_unlock(&breaker_lock);
 }

@@ -9,6 +9,14 @@
  * bucket is one atomic add without the lock; only moving a slot on to a new
  * bucket, and withdrawing, take it. A deposit racing with the move of its
  * slot may land in the newer bucket: one call counted a bucket late.
+ *
+ * A thread with a state of its own (tstate.c) deposits there instead: its
+ * state holds one bucket index and a count, in one word only that thread
+ * writes, so a deposit is a load and a store. A withdrawal adds the words of
+ * all states whose bucket is inside the window. When a thread moves on to a
+ * new bucket it first publishes the new word and then adds the old count to
+ * the shared bucket: a withdrawal in between counts those calls nowhere
+ * (fewer calls, so fewer retries allowed), never twice.
  */
 #include <stdatomic.h>
 #include <stdint.h>
@@ -104,12 +112,92 @@ void lgs__budget_deposit(const lgs__config *cfg, uint64_t now)
     lgs__spin_unlock(&budget_lock);
 }
 
+/* A thread's word: the bucket index plus one above COUNT_BITS, the count below. */
+#define COUNT_BITS LGS__DEPOSIT_COUNT_BITS
+#define COUNT_MASK LGS__DEPOSIT_COUNT_MASK
+#define MAX_TAG (UINT64_C(1) << (64 - COUNT_BITS))
+
+/* Adds a thread's count for bucket idx to the shared slot, if that bucket is
+ * still the slot's (or the slot is older and can become it). */
+static void flush(uint64_t width, uint64_t idx, uint64_t count)
+{
+    lgs__spin_lock(&budget_lock);
+    if (width == atomic_load(&bucket_ms)) {
+        bucket *b = &buckets[idx % BUCKETS];
+        uint64_t held = atomic_load(&b->index_plus1);
+        if (held < idx + 1) {
+            atomic_store(&b->calls, 0u);
+            b->retries = 0;
+            atomic_store(&b->index_plus1, idx + 1);
+            held = idx + 1;
+        }
+        if (held == idx + 1)
+            atomic_fetch_add_explicit(&b->calls, count, memory_order_relaxed);
+    }
+    lgs__spin_unlock(&budget_lock);
+}
+
+void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_t now)
+{
+    if (ts == NULL) {
+        lgs__budget_deposit(cfg, now);
+        return;
+    }
+    uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
+    if (now >= ts->bucket_start && now < ts->bucket_end && word >> COUNT_BITS == ts->bucket_tag &&
+        (word & COUNT_MASK) != COUNT_MASK) {
+        atomic_store_explicit(&ts->deposit, word + 1u, memory_order_relaxed);
+        return;
+    }
+    uint64_t old_width = ts->bucket_end - ts->bucket_start;
+    uint32_t width = width_of(cfg);
+    uint64_t idx = now / width;
+    if (idx + 1u >= MAX_TAG) { /* a clock this far out does not fit the word */
+        lgs__budget_thread_retire(ts);
+        lgs__budget_deposit(cfg, now);
+        return;
+    }
+    ts->bucket_tag = idx + 1u;
+    ts->bucket_start = idx * width;
+    ts->bucket_end = ts->bucket_start + width;
+    atomic_store_explicit(&ts->deposit, ts->bucket_tag << COUNT_BITS | 1u, memory_order_relaxed);
+    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0 && old_width != 0)
+        flush(old_width, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
+}
+
+void lgs__budget_thread_retire(lgs__tstate *ts)
+{
+    if (ts == NULL)
+        return;
+    uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
+    uint64_t width = ts->bucket_end - ts->bucket_start;
+    atomic_store_explicit(&ts->deposit, 0u, memory_order_relaxed);
+    ts->bucket_start = ts->bucket_end = 0;
+    ts->bucket_tag = 0;
+    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0 && width != 0)
+        flush(width, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
+}
+
+/* Calls the threads' own words hold for buckets (idx - BUCKETS, idx]. */
+static uint64_t thread_calls(uint64_t idx)
+{
+    uint64_t calls = 0;
+    for (lgs__tstate *ts = lgs__tstate_first(); ts != NULL; ts = ts->next) {
+        uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
+        uint64_t tag = word >> COUNT_BITS;
+        if (tag != 0 && tag - 1u + BUCKETS > idx && tag - 1u <= idx)
+            calls += word & COUNT_MASK;
+    }
+    return calls;
+}
+
 int lgs__budget_withdraw(const lgs__config *cfg, uint64_t now)
 {
     uint64_t calls, retries;
     int ok = 0;
     lgs__spin_lock(&budget_lock);
     bucket *b = current(cfg, now, &calls, &retries);
+    calls += thread_calls(now / width_of(cfg));
     /* retries + 1 <= floor + calls * percent / 100, in integers. */
     if ((retries + 1u) * 100u <= (uint64_t)cfg->budget_floor * 100u + calls * cfg->budget_percent) {
         b->retries++;
@@ -125,5 +213,7 @@ void lgs__budget_reset(void)
     clear_all();
     atomic_store(&bucket_ms, 0u);
     atomic_store(&hot_start_plus1, 0u);
+    for (lgs__tstate *ts = lgs__tstate_first(); ts != NULL; ts = ts->next)
+        atomic_store(&ts->deposit, 0u);
     lgs__spin_unlock(&budget_lock);
 }

@@ -42,10 +42,11 @@ void lgs__yield(void)
     (void)SwitchToThread();
 }
 #else
-/* The engine counts in milliseconds, and reads the clock twice on every
- * call: the coarse monotonic clock (the kernel's tick, a few ms of
+/* The engine counts in milliseconds, and reads the clock once on every call
+ * (for its deadline and the retry budget's window) and again after a failed
+ * attempt: the coarse monotonic clock (the kernel's tick, a few ms of
  * resolution, read without a syscall) is precise enough for deadlines of
- * seconds and backoff of tens of ms, at a third of the cost. */
+ * seconds and backoff of tens of ms, at a quarter of the cost of the fine one. */
 #ifdef CLOCK_MONOTONIC_COARSE
 #define LGS_CLOCK CLOCK_MONOTONIC_COARSE
 #else

@@ -53,12 +53,7 @@ static lgs__config live;
 static int live_ready; /* guarded by config_lock */
 /* Bumped after every change of `live`, so that a thread can keep a copy and
  * take a new one only when something changed (see engine.c). */
-static atomic_uint generation;
-
-unsigned lgs__config_generation(void)
-{
-    return atomic_load_explicit(&generation, memory_order_acquire);
-}
+atomic_uint lgs__config_gen;
 
 static void set_defaults(lgs__config *c)
 {
@@ -104,7 +99,8 @@ void lgs_config_reset(void)
     lgs__spin_lock(&config_lock);
     set_defaults(&live);
     live_ready = 1;
-    atomic_fetch_add_explicit(&generation, 1u, memory_order_release);
+    atomic_fetch_add_explicit(&lgs__config_gen, 1u, memory_order_release);
+    lgs__fast_epoch_bump();
     lgs__spin_unlock(&config_lock);
 }
 
@@ -279,7 +275,8 @@ int lgs_config_set(const char *key, const char *value, char *why, size_t why_siz
     ensure_ready();
     uint32_t v32 = (uint32_t)v;
     memcpy((char *)&live + ref.offset, &v32, sizeof v32);
-    atomic_fetch_add_explicit(&generation, 1u, memory_order_release);
+    atomic_fetch_add_explicit(&lgs__config_gen, 1u, memory_order_release);
+    lgs__fast_epoch_bump();
     lgs__spin_unlock(&config_lock);
     if (why != NULL && why_size > 0)
         why[0] = '\0';

@@ -14,13 +14,16 @@
  * kept cheap: each thread keeps its own copy of the configuration and hooks
  * and takes a new one only when a generation counter says they changed; the
  * breaker and lockout tables are not looked at (nor the account hashed)
- * while they hold nothing; the budget deposit is one atomic add; the stats
- * one counter.
+ * while they hold nothing; the budget deposit and the stats go to the
+ * thread's own state (tstate.c) with plain loads and stores; and the clock is
+ * read once, for the deadline and the budget's window: a success is not
+ * timed unless an observer asks for the time.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "engine_internal.h"
+#include "faults_internal.h"
 
 
 static const char *const decision_names[LGS_DECISION_COUNT_] = {
@@ -48,17 +51,6 @@ static int is_success(lgs_class cls)
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
 }
 
-/* This thread's copies of the configuration and hooks, the generations they
- * were taken at (plus one: 0 means no copy yet), and the nesting depth. One
- * thread-local object, reached once per call (emulated TLS costs a call). */
-typedef struct cache {
-    unsigned depth; /* of lgs_engine_run() on this thread: only the outermost retries */
-    unsigned cfg_gen_plus1, hooks_gen_plus1;
-    lgs__config cfg;
-    lgs_hooks hooks;
-} cache;
-static _Thread_local cache thread_cache;
-
 /* The state of one run, so the helpers below stay short. */
 typedef struct run {
     const lgs_call *call;
@@ -68,40 +60,41 @@ typedef struct run {
     uint64_t breaker_key, account_key;
     int have_breaker_key, have_account_key;
     int nested;
+    int have_first;            /* the first attempt was made before loop() */
+    lgs_status_code first;     /* its code */
+    unsigned flags;            /* LGS__RUN_* */
     lgs__config own_cfg;
     lgs_hooks own_hooks;
 } run;
 
 /* Points r at configuration and hooks for the whole call. The outermost call
- * refreshes the thread's copies if they changed; a nested call copies them,
- * so that refreshing cannot change the outer call's policy under it. */
-static void take_settings(run *r, cache *c)
+ * refreshes the thread's copies if they changed; a nested call, or a thread
+ * without a state, copies them, so that refreshing cannot change the outer
+ * call's policy under it. */
+static void take_settings(run *r, lgs__tstate *ts)
 {
     unsigned g = lgs__config_generation();
-    if (c->cfg_gen_plus1 != g + 1u) {
-        if (r->nested) {
-            lgs__config_snapshot(&r->own_cfg);
-            r->cfg = &r->own_cfg;
-        } else {
-            lgs__config_snapshot(&c->cfg);
-            c->cfg_gen_plus1 = g + 1u;
-            r->cfg = &c->cfg;
-        }
+    if (ts == NULL || r->nested) {
+        lgs__config_snapshot(&r->own_cfg);
+        r->cfg = &r->own_cfg;
     } else {
-        r->cfg = &c->cfg;
+        if (ts->cfg_gen_plus1 != g + 1u) {
+            lgs__config_snapshot(&ts->cfg);
+            ts->cfg_gen_plus1 = g + 1u;
+            lgs__budget_thread_retire(ts); /* the budget window may have changed */
+        }
+        r->cfg = &ts->cfg;
     }
     unsigned h = lgs__hooks_generation();
-    if (c->hooks_gen_plus1 != h + 1u) {
-        if (r->nested) {
-            lgs__hooks_snapshot(&r->own_hooks);
-            r->hooks = &r->own_hooks;
-        } else {
-            lgs__hooks_snapshot(&c->hooks);
-            c->hooks_gen_plus1 = h + 1u;
-            r->hooks = &c->hooks;
-        }
+    if (ts == NULL || r->nested) {
+        lgs__hooks_snapshot(&r->own_hooks);
+        r->hooks = &r->own_hooks;
     } else {
-        r->hooks = &c->hooks;
+        if (ts->hooks_gen_plus1 != h + 1u) {
+            lgs__hooks_snapshot(&ts->hooks);
+            ts->hooks_gen_plus1 = h + 1u;
+        }
+        r->hooks = &ts->hooks;
     }
 }
 
@@ -132,7 +125,8 @@ static void fill_times(const run *r, lgs_attempt *a, uint64_t now)
 
 static void observe(const run *r, const lgs_attempt *a)
 {
-    if (r->call->observer != NULL)
+    if (r->call->observer != NULL &&
+        !((r->flags & LGS__RUN_FAILURES_TO_OBSERVER) && is_success(a->cls) && a->reached_api))
         r->call->observer(r->call->ctx, a);
     if (r->hooks->observer != NULL)
         r->hooks->observer(r->hooks->user, a);
@@ -211,32 +205,33 @@ static void loop(run *r, lgs_outcome *out)
     const lgs__config *cfg = r->cfg;
     for (unsigned n = 1;; n++) {
         uint64_t now = n == 1 ? r->start : r->hooks->clock_ms(r->hooks->user);
-        lgs_status_code replay;
-        int check_lockout = cfg->lockout_threshold != 0 && lgs__lockout_active();
-        if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
-            fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
-            return;
-        }
         lgs__admit admit = LGS__ADMIT_CLOSED;
-        if (cfg->breaker_threshold != 0 && lgs__breaker_active())
-            admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
-        if (admit == LGS__ADMIT_REFUSE) {
-            fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
-            return;
+        lgs_status_code code;
+        if (n == 1 && r->have_first) {
+            /* Made already: both tables were empty, so nothing could refuse it. */
+            code = r->first;
+        } else {
+            lgs_status_code replay;
+            int check_lockout = cfg->lockout_threshold != 0 && lgs__lockout_active();
+            if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
+                fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
+                return;
+            }
+            if (cfg->breaker_threshold != 0 && lgs__breaker_active())
+                admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
+            if (admit == LGS__ADMIT_REFUSE) {
+                fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
+                return;
+            }
+            code = call->attempt(call->ctx);
         }
-
-        lgs_status_code code = call->attempt(call->ctx);
         now = r->hooks->clock_ms(r->hooks->user);
         lgs_class cls = lgs_classify(code.space, code.value);
         int success = is_success(cls);
-        if (n == 1 && cls == LGS_CLASS_OK && !r->nested) {
-            lgs__stat_first_try_ok(); /* calls, attempts, class and decision */
-        } else {
-            lgs__stat_add(LGS__C_ATTEMPTS);
-            if (n > 1)
-                lgs__stat_add(LGS__C_RETRIES);
-            lgs__stat_class(cls);
-        }
+        lgs__stat_add(LGS__C_ATTEMPTS);
+        if (n > 1)
+            lgs__stat_add(LGS__C_RETRIES);
+        lgs__stat_class(cls);
         /* A success only has something to report where a table holds state. */
         if (cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
             lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
@@ -280,35 +275,138 @@ static void loop(run *r, lgs_outcome *out)
     }
 }
 
-int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
+/* Whether nothing can stop an attempt before it reaches the API: no breaker
+ * and no account holds state (or the guards are off). */
+static int quiet(const lgs__config *cfg)
+{
+    return lgs__fast_quiet(cfg);
+}
+
+/* A first attempt that succeeded in a call that is not nested, with an
+ * observer to tell: the attempt is timed for it. */
+static void observed_first_try_ok(run *r, lgs_outcome *out)
+{
+    lgs_attempt a;
+    memset(&a, 0, sizeof a);
+    a.api = r->call->api;
+    a.attempt = 1;
+    a.max_attempts = r->cfg->policy[LGS_CLASS_OK].attempts;
+    if (r->call->max_attempts != 0 && a.max_attempts > r->call->max_attempts)
+        a.max_attempts = r->call->max_attempts;
+    a.space = r->first.space;
+    a.value = r->first.value;
+    a.cls = LGS_CLASS_OK;
+    a.reached_api = 1;
+    a.decision = LGS_DECISION_OK;
+    fill_times(r, &a, r->hooks->clock_ms(r->hooks->user));
+    out->elapsed_ms = a.elapsed_ms;
+    observe(r, &a);
+}
+
+/* Everything but the common case. ts may be NULL (no state could be had).
+ * With have_first, the first attempt was made already, at `start`, by the
+ * fast path in lgs__engine_run(), and did not succeed. */
+static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome *out, unsigned flags,
+                                              lgs__tstate *ts, int have_first, lgs_status_code first,
+                                              uint64_t start)
+{
+    run r;
+    r.call = call;
+    r.flags = flags;
+    r.nested = !have_first && ts != NULL && ts->depth > 0;
+    r.have_breaker_key = 0;
+    r.have_account_key = 0;
+    r.have_first = have_first;
+    r.first = first;
+    take_settings(&r, ts);
+    if (have_first) {
+        /* The fast path deposited, unless the call cannot be retried. */
+        r.start = start != LGS__START_UNKNOWN ? start : r.hooks->clock_ms(r.hooks->user);
+    } else {
+        r.start = r.hooks->clock_ms(r.hooks->user);
+        if (r.nested) {
+            lgs__stat_add(LGS__C_CALLS);
+            lgs__stat_add(LGS__C_NESTED);
+        } else if (call->max_attempts != 1) {
+            /* A call that cannot be retried earns no retries for others. */
+            lgs__budget_deposit_thread(ts, r.cfg, r.start);
+        }
+    }
+    r.deadline = r.start + r.cfg->deadline_ms;
+
+    if (ts != NULL)
+        ts->depth++;
+    if (!have_first && !r.nested && quiet(r.cfg)) {
+        r.first = call->attempt(call->ctx);
+        r.have_first = 1;
+    }
+    if (r.have_first && r.first.value == 0 && (unsigned)r.first.space < LGS_SPACE_COUNT_) {
+        if (ts != NULL)
+            ts->depth--;
+        lgs__stat_first_try_ok(ts);
+        *out = (lgs_outcome){.space = r.first.space, .cls = LGS_CLASS_OK, .decision = LGS_DECISION_OK,
+                             .attempts = 1};
+        if ((call->observer != NULL && !(flags & LGS__RUN_FAILURES_TO_OBSERVER)) || r.hooks->observer != NULL)
+            observed_first_try_ok(&r, out);
+        return LGS_OK;
+    }
+    loop(&r, out);
+    if (ts != NULL)
+        ts->depth--;
+    if (!r.nested)
+        lgs__stat_add(LGS__C_CALLS);
+    count_final(out->decision);
+    return LGS_OK;
+}
+
+atomic_uint lgs__fast_epoch;
+
+int lgs__fast_verify(lgs__tstate *ts)
+{
+    unsigned e = atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire);
+    run r;
+    r.nested = 0;
+    take_settings(&r, ts);
+    if (ts->hooks.observer != NULL || !quiet(&ts->cfg) || lgs__faults_any())
+        return 0;
+    ts->fast_epoch_plus1 = e + 1u;
+    return 1;
+}
+
+int lgs__engine_run_after_first(const lgs_call *call, lgs_outcome *out, unsigned flags,
+                                lgs__tstate *ts, lgs_status_code first, uint64_t start)
+{
+    if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL || ts == NULL)
+        return LGS_EINVAL;
+    ts->depth = 0;
+    return run_full(call, out, flags, ts, 1, first, start);
+}
+
+/* The common case inline (see lgs__fast_begin()), when no call observer
+ * wants successes. */
+int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags)
 {
     if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
         return LGS_EINVAL;
-    cache *tc = &thread_cache;
-    run r;
-    r.call = call;
-    r.nested = tc->depth > 0;
-    r.have_breaker_key = 0;
-    r.have_account_key = 0;
-    take_settings(&r, tc);
-    r.start = r.hooks->clock_ms(r.hooks->user);
-    r.deadline = r.start + r.cfg->deadline_ms;
-
-    if (r.nested) {
-        lgs__stat_add(LGS__C_CALLS);
-        lgs__stat_add(LGS__C_NESTED);
-    } else {
-        lgs__budget_deposit(r.cfg, r.start);
-    }
-
-    tc->depth++;
-    loop(&r, out);
-    tc->depth--;
-    /* A first-try success outside other calls was counted in one go. */
-    if (r.nested || out->decision != LGS_DECISION_OK || out->attempts != 1 || out->cls != LGS_CLASS_OK) {
-        if (!r.nested)
-            lgs__stat_add(LGS__C_CALLS);
-        count_final(out->decision);
-    }
+    uint64_t start;
+    lgs__tstate *ts;
+    if ((call->observer != NULL && !(flags & LGS__RUN_FAILURES_TO_OBSERVER)) ||
+        (ts = lgs__fast_begin(&start, call->max_attempts == 1)) == NULL)
+        return run_full(call, out, flags, lgs__tstate_get(), 0, (lgs_status_code){LGS_SPACE_WIN32, 0}, 0);
+    lgs_status_code code = call->attempt(call->ctx);
+    if (code.value != 0 || (unsigned)code.space >= LGS_SPACE_COUNT_)
+        return lgs__engine_run_after_first(call, out, flags, ts, code, start);
+    lgs__fast_ok(ts);
+    out->space = code.space;
+    out->value = 0;
+    out->cls = LGS_CLASS_OK;
+    out->decision = LGS_DECISION_OK;
+    out->attempts = 1;
+    out->elapsed_ms = 0;
     return LGS_OK;
+}
+
+int lgs_engine_run(const lgs_call *call, lgs_outcome *out)
+{
+    return lgs__engine_run(call, out, 0);
 }

@@ -6,6 +6,7 @@
 #ifndef LGS_ENGINE_INTERNAL_H
 #define LGS_ENGINE_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "logonshim/codes.h"
@@ -39,16 +40,36 @@ typedef struct lgs__config {
 void lgs__config_snapshot(lgs__config *out);
 /** Changes whenever the configuration changes (a copy taken after reading
  *  generation g is at least as new as g). */
-unsigned lgs__config_generation(void);
+extern atomic_uint lgs__config_gen;
+static inline unsigned lgs__config_generation(void)
+{
+    return atomic_load_explicit(&lgs__config_gen, memory_order_acquire);
+}
 
 /* ---- hooks and platform defaults (hooks.c, clock.c) ---- */
 
 /** Copies the effective hooks, defaults filled in, to *out. */
 void lgs__hooks_snapshot(lgs_hooks *out);
 /** Changes whenever lgs_engine_set_hooks() is called. */
-unsigned lgs__hooks_generation(void);
+extern atomic_uint lgs__hooks_gen;
+static inline unsigned lgs__hooks_generation(void)
+{
+    return atomic_load_explicit(&lgs__hooks_gen, memory_order_acquire);
+}
 
 uint64_t lgs__default_clock_ms(void *user);
+#ifdef _WIN32
+__declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
+#endif
+/** The hooks' clock; the default one called directly on Windows. */
+static inline uint64_t lgs__clock_now(const lgs_hooks *h)
+{
+#ifdef _WIN32
+    if (h->clock_ms == lgs__default_clock_ms)
+        return (uint64_t)GetTickCount64();
+#endif
+    return h->clock_ms(h->user);
+}
 void lgs__default_sleep_ms(void *user, uint64_t ms);
 /** Lets another thread run (used by spinning locks). */
 void lgs__yield(void);
@@ -56,10 +77,111 @@ void lgs__yield(void);
 /** A uniformly random integer in [0, bound] from the hooks' source. */
 uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound);
 
+/* ---- per-thread state (tstate.c; the accessor is platform code) ---- */
+
+/** What the engine keeps per thread. The first group is written and read by
+ *  the owning thread only; the counters are written by the owner alone
+ *  (a load and a store, no locked instruction) and read by any thread; the
+ *  registry links every state ever made. A state outlives its thread: at
+ *  thread exit it is released, its counts kept, and the next new thread
+ *  takes it over. */
+typedef struct lgs__tstate {
+    unsigned depth;           /* of lgs_engine_run() on this thread: only the outermost retries */
+    unsigned cfg_gen_plus1;   /* generation of `cfg`, plus one: 0 means no copy yet */
+    unsigned hooks_gen_plus1; /* generation of `hooks`, plus one */
+    unsigned fast_epoch_plus1; /* lgs__fast_epoch at which the fast path was found open, plus one */
+    lgs__config cfg;
+    lgs_hooks hooks;
+    uint64_t bucket_start, bucket_end; /* the budget bucket `deposit` counts: [start, end) */
+    uint64_t bucket_tag;               /* its index plus one, as `deposit` holds it */
+
+    atomic_uint_fast64_t first_try_ok; /* calls that succeeded at the first attempt, not nested */
+    atomic_uint_fast64_t deposit;      /* budget: (bucket index + 1) << 24 | calls in it */
+
+    struct lgs__tstate *next; /* registry; set before the state is published */
+    atomic_int in_use;        /* 1 while a thread owns it */
+} lgs__tstate;
+
+/** Bumped after every change that can close or open the fast path (see
+ *  lgs__fast_begin()): configuration, hooks, a breaker or lockout table
+ *  becoming empty or not, a fault script queued or used up. A thread checks
+ *  the conditions once per epoch instead of on every call. */
+extern atomic_uint lgs__fast_epoch;
+static inline void lgs__fast_epoch_bump(void)
+{
+    atomic_fetch_add_explicit(&lgs__fast_epoch, 1u, memory_order_release);
+}
+
+/** The calling thread's state, made on first use; NULL only when memory for
+ *  a new one could not be had (the engine then counts through the shared
+ *  counters). Never changes the thread's last-error value on Windows. */
+#if defined(_WIN32) && (defined(__x86_64__) || defined(__i386__))
+/* win32/tstate_win32.c: the TLS index holding the state, plus one (0: none
+ * yet), and the slow path. The hot path reads the slot from the TEB's
+ * TlsSlots array (winternl.h; tstate_win32.c checks the offsets against the
+ * SDK's TEB) as TlsGetValue() does, but without clearing the last error. */
+extern volatile long lgs__tstate_slot_plus1;
+lgs__tstate *lgs__tstate_first_use(void);
+static inline lgs__tstate *lgs__tstate_get(void)
+{
+    long s = lgs__tstate_slot_plus1;
+    if (s > 0 && s <= 64) {
+        void *v;
+#ifdef __x86_64__
+        __asm__ volatile("movq %%gs:0x1480(,%1,8), %0" : "=r"(v) : "r"((unsigned long long)(s - 1)));
+#else
+        __asm__ volatile("movl %%fs:0xE10(,%1,4), %0" : "=r"(v) : "r"((unsigned long)(s - 1)));
+#endif
+        if (v != NULL)
+            return (lgs__tstate *)v;
+    }
+    return lgs__tstate_first_use();
+}
+#elif defined(_WIN32)
+lgs__tstate *lgs__tstate_get(void); /* win32/tstate_win32.c */
+#else
+extern _Thread_local lgs__tstate *lgs__tstate_mine;
+lgs__tstate *lgs__tstate_first_use(void);
+static inline lgs__tstate *lgs__tstate_get(void)
+{
+    lgs__tstate *ts = lgs__tstate_mine;
+    return ts != NULL ? ts : lgs__tstate_first_use();
+}
+#endif
+/** Takes a free state or makes a new one (NULL when out of memory). */
+lgs__tstate *lgs__tstate_acquire(void);
+/** Gives a state back at its thread's exit; its counts stay. */
+void lgs__tstate_release(lgs__tstate *ts);
+/** The first state of the registry (walk it with ->next). */
+lgs__tstate *lgs__tstate_first(void);
+/** States made so far (for tests: threads that come and go reuse them). */
+unsigned lgs__tstate_count(void);
+
 /* ---- retry budget (budget.c) ---- */
 
 /** Records one logical call at time now. */
 void lgs__budget_deposit(const lgs__config *cfg, uint64_t now);
+/** The same into the calling thread's own counter: a load and a store while
+ *  `now` stays inside the thread's current bucket. */
+void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_t now);
+/* The word lgs__tstate.deposit: bucket index plus one above the count's bits. */
+#define LGS__DEPOSIT_COUNT_BITS 24
+#define LGS__DEPOSIT_COUNT_MASK ((UINT64_C(1) << LGS__DEPOSIT_COUNT_BITS) - 1u)
+/** lgs__budget_deposit_thread() with its common case inline: `now` inside
+ *  the thread's bucket. */
+static inline void lgs__budget_deposit_fast(lgs__tstate *ts, const lgs__config *cfg, uint64_t now)
+{
+    uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
+    if (now >= ts->bucket_start && now < ts->bucket_end &&
+        word >> LGS__DEPOSIT_COUNT_BITS == ts->bucket_tag &&
+        (word & LGS__DEPOSIT_COUNT_MASK) != LGS__DEPOSIT_COUNT_MASK)
+        atomic_store_explicit(&ts->deposit, word + 1u, memory_order_relaxed);
+    else
+        lgs__budget_deposit_thread(ts, cfg, now);
+}
+/** Moves a thread's own count to the shared buckets (when its configuration
+ *  changed: the bucket width may have). */
+void lgs__budget_thread_retire(lgs__tstate *ts);
 /** Asks for one retry at time now: 1 and the retry is counted, or 0. */
 int lgs__budget_withdraw(const lgs__config *cfg, uint64_t now);
 void lgs__budget_reset(void);
@@ -83,7 +205,11 @@ void lgs__breaker_reset(void);
 /** 0 when no breaker holds any state (no transient failure since the last
  *  success for any key): then admit is CLOSED and a success reports nothing,
  *  for every key, and the caller need not compute a key. */
-int lgs__breaker_active(void);
+extern atomic_int lgs__breaker_in_use; /* slots in use (breaker.c) */
+static inline int lgs__breaker_active(void)
+{
+    return atomic_load_explicit(&lgs__breaker_in_use, memory_order_acquire) != 0;
+}
 
 /* ---- lockout guard (lockout.c) ---- */
 
@@ -97,7 +223,11 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now,
 void lgs__lockout_reset(void);
 /** 0 when no account has a remembered failure: then no check refuses and a
  *  success reports nothing, for every key. */
-int lgs__lockout_active(void);
+extern atomic_int lgs__lockout_in_use; /* accounts in use (lockout.c) */
+static inline int lgs__lockout_active(void)
+{
+    return atomic_load_explicit(&lgs__lockout_in_use, memory_order_acquire) != 0;
+}
 
 /* ---- keys (keyhash.c) ---- */
 
@@ -128,9 +258,78 @@ typedef enum lgs__counter {
 void lgs__stat_add(lgs__counter c);
 /** Counts a call that succeeded (class ok) at its first attempt and was not
  *  nested: calls, attempts, by_class[ok] and by_decision[ok] at once. */
-void lgs__stat_first_try_ok(void);
+void lgs__stat_first_try_ok(lgs__tstate *ts);
+/** The same for a thread with a state: its owner's load and store. */
+static inline void lgs__stat_first_try_ok_fast(lgs__tstate *ts)
+{
+    uint64_t n = atomic_load_explicit(&ts->first_try_ok, memory_order_relaxed);
+    atomic_store_explicit(&ts->first_try_ok, n + 1u, memory_order_relaxed);
+}
 void lgs__stat_decision(lgs_decision d);
 void lgs__stat_class(lgs_class cls);
 void lgs__stats_reset(void);
+
+/* ---- the engine (engine.c) ---- */
+
+/** lgs_engine_run() for the wrappers: with LGS__RUN_FAILURES_TO_OBSERVER the
+ *  call's own observer sees failed attempts and fail-fasts only (the hooks'
+ *  observer still sees every attempt). */
+#define LGS__RUN_FAILURES_TO_OBSERVER 1u
+int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags);
+
+/** The common case, split so that a wrapper can make the first attempt
+ *  itself, without building a call: lgs__fast_begin() says whether the call
+ *  may take the fast path (a thread state whose copies of the settings are
+ *  current, no call of the engine already running on this thread, no hooks
+ *  observer, no breaker or account holding state, and no fault script
+ *  queued), and if so reads the
+ *  clock, deposits into the retry budget and marks the thread busy. A call
+ *  that cannot be retried (`once`: max_attempts 1, the release calls) needs
+ *  neither: it earns no retries for others, has no use for a deadline, and
+ *  its *start is LGS__START_UNKNOWN. Then the
+ *  caller makes the attempt, and ends with lgs__fast_ok() on success (code 0)
+ *  or hands the failed first attempt to lgs__engine_run_after_first(). */
+static inline int lgs__fast_quiet(const lgs__config *cfg)
+{
+    return (cfg->breaker_threshold == 0 || !lgs__breaker_active()) &&
+           (cfg->lockout_threshold == 0 || !lgs__lockout_active());
+}
+
+/** Checks the fast path's conditions for this thread afresh (its copies of
+ *  the settings are brought up to date first) and, when they hold, records
+ *  the epoch they held at. */
+int lgs__fast_verify(lgs__tstate *ts);
+
+#define LGS__START_UNKNOWN UINT64_MAX
+
+static inline __attribute__((always_inline)) lgs__tstate *lgs__fast_begin(uint64_t *start, int once)
+{
+    lgs__tstate *ts = lgs__tstate_get();
+    if (ts == NULL || ts->depth != 0)
+        return NULL;
+    if (ts->fast_epoch_plus1 != atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire) + 1u &&
+        !lgs__fast_verify(ts))
+        return NULL;
+    if (once) {
+        *start = LGS__START_UNKNOWN;
+    } else {
+        *start = lgs__clock_now(&ts->hooks);
+        lgs__budget_deposit_fast(ts, &ts->cfg, *start);
+    }
+    ts->depth = 1;
+    return ts;
+}
+
+static inline void lgs__fast_ok(lgs__tstate *ts)
+{
+    ts->depth = 0;
+    lgs__stat_first_try_ok_fast(ts);
+}
+
+/** Runs the rest of a call whose first attempt, begun with lgs__fast_begin()
+ *  at `start` (LGS__START_UNKNOWN: the clock was not read), returned `first`
+ *  (not success). */
+int lgs__engine_run_after_first(const lgs_call *call, lgs_outcome *out, unsigned flags,
+                                lgs__tstate *ts, lgs_status_code first, uint64_t start);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine_internal.h"
 #include "faults_internal.h"
 #include "logonshim/faults.h"
 #include "spinlock.h"
@@ -34,7 +35,7 @@ typedef struct script {
 
 static script active;
 static lgs__spinlock lock = LGS__SPINLOCK_INIT;
-static atomic_ulong queued; /* codes left in the active script */
+atomic_ulong lgs__faults_queued; /* codes left in the active script */
 
 static const char *const space_prefix[LGS_SPACE_COUNT_] = {"win32", "ntstatus", "sec"};
 
@@ -151,7 +152,8 @@ int lgs_faults_set(const char *spec, char *why, size_t why_size)
         for (size_t i = 0; i < n; i++)
             total += scratch.entries[i].count;
         active = scratch;
-        atomic_store(&queued, total);
+        atomic_store(&lgs__faults_queued, total);
+        lgs__fast_epoch_bump(); /* queued codes take calls off the fast path */
     }
     lgs__spin_unlock(&lock);
     return rc;
@@ -164,7 +166,7 @@ void lgs_faults_clear(void)
 
 int lgs__fault_next(lgs__api_id api, uint32_t *code)
 {
-    if (atomic_load_explicit(&queued, memory_order_relaxed) == 0 || (unsigned)api >= LGS_API_ID_COUNT_)
+    if (atomic_load_explicit(&lgs__faults_queued, memory_order_relaxed) == 0 || (unsigned)api >= LGS_API_ID_COUNT_)
         return 0;
     int injected = 0;
     lgs__spin_lock(&lock);
@@ -176,7 +178,8 @@ int lgs__fault_next(lgs__api_id api, uint32_t *code)
             q->next++;
             q->used = 0;
         }
-        atomic_fetch_sub(&queued, 1);
+        if (atomic_fetch_sub(&lgs__faults_queued, 1) == 1)
+            lgs__fast_epoch_bump();
         injected = 1;
     }
     lgs__spin_unlock(&lock);

@@ -11,4 +11,12 @@
  * nothing is queued (one atomic load). */
 int lgs__fault_next(lgs__api_id api, uint32_t *code);
 
+/** Codes left in the active script; 0 when nothing is queued. */
+#include <stdatomic.h>
+extern atomic_ulong lgs__faults_queued;
+static inline int lgs__faults_any(void)
+{
+    return atomic_load_explicit(&lgs__faults_queued, memory_order_relaxed) != 0;
+}
+
 #endif

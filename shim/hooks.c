@@ -17,12 +17,7 @@
 
 static lgs__spinlock hooks_lock = LGS__SPINLOCK_INIT;
 static lgs_hooks installed; /* all NULL: defaults */
-static atomic_uint generation; /* bumped by every lgs_engine_set_hooks() */
-
-unsigned lgs__hooks_generation(void)
-{
-    return atomic_load_explicit(&generation, memory_order_acquire);
-}
+atomic_uint lgs__hooks_gen; /* bumped by every lgs_engine_set_hooks() */
 
 static atomic_uint_fast64_t rng_state;
 static atomic_int rng_seeded;
@@ -70,7 +65,8 @@ void lgs_engine_set_hooks(const lgs_hooks *hooks)
         memset(&installed, 0, sizeof installed);
     else
         installed = *hooks;
-    atomic_fetch_add_explicit(&generation, 1u, memory_order_release);
+    atomic_fetch_add_explicit(&lgs__hooks_gen, 1u, memory_order_release);
+    lgs__fast_epoch_bump();
     lgs__spin_unlock(&hooks_lock);
 }
 

@@ -39,12 +39,7 @@ static lgs__spinlock lockout_lock = LGS__SPINLOCK_INIT;
 static account accounts[LOCKOUT_SLOTS];
 /* Accounts in use: 0 in a process with no recent credential failure, and
  * then calls skip the table (and hashing the account) entirely. */
-static atomic_int in_use;
-
-int lgs__lockout_active(void)
-{
-    return atomic_load_explicit(&in_use, memory_order_acquire) != 0;
-}
+atomic_int lgs__lockout_in_use;
 
 /* Called with lockout_lock held: whether the account is being guarded. */
 static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
@@ -87,7 +82,8 @@ static account *find_or_take(const lgs__config *cfg, uint64_t key, uint64_t now)
         }
     }
     if (victim->key == 0)
-        atomic_fetch_add_explicit(&in_use, 1, memory_order_release);
+        if (atomic_fetch_add_explicit(&lgs__lockout_in_use, 1, memory_order_release) == 0)
+            lgs__fast_epoch_bump(); /* calls must now look at the table */
     memset(victim, 0, sizeof *victim);
     victim->key = key;
     return victim;
@@ -119,7 +115,8 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
         account *a = find(key);
         if (a != NULL) {
             memset(a, 0, sizeof *a); /* a good logon resets the domain's count too */
-            atomic_fetch_sub_explicit(&in_use, 1, memory_order_release);
+            if (atomic_fetch_sub_explicit(&lgs__lockout_in_use, 1, memory_order_release) == 1)
+                lgs__fast_epoch_bump();
         }
     } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
                (cls == LGS_CLASS_UNKNOWN && code.value == STATUS_UNSUCCESSFUL)) {
@@ -142,6 +139,7 @@ void lgs__lockout_reset(void)
 {
     lgs__spin_lock(&lockout_lock);
     memset(accounts, 0, sizeof accounts);
-    atomic_store(&in_use, 0);
+    atomic_store(&lgs__lockout_in_use, 0);
+    lgs__fast_epoch_bump();
     lgs__spin_unlock(&lockout_lock);
 }

@@ -475,6 +475,11 @@ int lgs_log_configure(const char *spec)
     return configure(spec, "lgs_log_configure");
 }
 
+int lgs__log_ready(void)
+{
+    return atomic_load_explicit(&init_state, memory_order_acquire) == 2;
+}
+
 void lgs__log_init(void)
 {
     if (atomic_load_explicit(&init_state, memory_order_acquire) == 2 || initialising)

@@ -45,6 +45,8 @@ typedef struct lgs__log_settings {
 /** Applies the compiled defaults and LOGONSHIM_LOG the first time it is
  *  called in the process; later calls return at once. */
 void lgs__log_init(void);
+/** 1 once lgs__log_init() has finished. */
+int lgs__log_ready(void);
 /** Copies the fields the dispatcher needs (not the path or source). */
 void lgs__log_settings_fast(lgs__log_settings *out);
 

@@ -34,6 +34,82 @@ static void test_first_try_success(void)
     CU_ASSERT_EQUAL(vt_sleep_count, 0);
 }
 
+/* A first attempt that succeeds is timed only when an observer is there to
+ * be told: the call's own observer sees it with its elapsed time; without
+ * one the outcome's elapsed_ms is 0 (engine.h). Either way it is counted. */
+static unsigned hook_seen;
+static lgs_attempt hook_last;
+static void hook_observer(void *user, const lgs_attempt *a)
+{
+    (void)user;
+    hook_seen++;
+    hook_last = *a;
+}
+
+static void test_first_try_success_timing(void)
+{
+    vt_setup(1000, 1);
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(0), 1);
+    s.cost_ms = 50;
+    lgs_call c = vt_call(&s, "LogonUser", "CONTOSO");
+    lgs_outcome o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(o.elapsed_ms, 50);
+    CU_ASSERT_EQUAL(s.observed, 1);
+    CU_ASSERT_EQUAL(s.decisions[0], LGS_DECISION_OK);
+    c.observer = NULL;
+    o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    CU_ASSERT_EQUAL(o.elapsed_ms, 0);
+    CU_ASSERT_EQUAL(s.calls, 2);
+    /* The hooks' observer turns timing back on, for every call. */
+    lgs_hooks h;
+    vt_fill_hooks(&h);
+    h.observer = hook_observer;
+    lgs_engine_set_hooks(&h);
+    hook_seen = 0;
+    o = vt_run(&c);
+    CU_ASSERT_EQUAL(hook_seen, 1);
+    CU_ASSERT_EQUAL(hook_last.decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(hook_last.elapsed_ms, 50);
+    CU_ASSERT_EQUAL(o.elapsed_ms, 50);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.calls, 3);
+    CU_ASSERT_EQUAL(st.by_decision[LGS_DECISION_OK], 3);
+    vt_setup(0, 1);
+}
+
+/* What takes calls off the fast path takes effect on the next call: a
+ * breaker that opened refuses the next call without reaching the API, and
+ * a success after its break closes it and puts calls back on the fast path. */
+static void test_fast_path_follows_state(void)
+{
+    vt_setup(0, 3);
+    vt_set("retry.transient.attempts", "1");
+    vt_script ok;
+    vt_script_repeat(&ok, vt_win32(0), 1);
+    lgs_call good = vt_call(&ok, "LogonUser", "CONTOSO");
+    good.observer = NULL;
+    CU_ASSERT_EQUAL(vt_run(&good).decision, LGS_DECISION_OK);
+    vt_script bad;
+    vt_script_repeat(&bad, vt_win32(NO_LOGON_SERVERS), 1);
+    lgs_call fail = vt_call(&bad, "LogonUser", "CONTOSO");
+    for (int i = 0; i < 5; i++)
+        CU_ASSERT_EQUAL(vt_run(&fail).decision, LGS_DECISION_NEVER_RETRY); /* 1 attempt: no retry */
+    unsigned before = ok.calls;
+    lgs_outcome o = vt_run(&good);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_BREAKER_OPEN);
+    CU_ASSERT_EQUAL(o.value, NO_LOGON_SERVERS);
+    CU_ASSERT_EQUAL(ok.calls, before);
+    vt_advance(60001); /* past the longest break: the next call is the probe */
+    CU_ASSERT_EQUAL(vt_run(&good).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(vt_run(&good).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(ok.calls, before + 2);
+}
+
 /* Three transient failures, then success: four attempts, three waits, each
  * within its full-jitter ceiling (200, 400, 800 ms), a cleanup after each
  * failure, and the wait hook told about every wait before it happens. (The
@@ -307,14 +383,6 @@ static void test_nesting_guard(void)
 
 /* The process-wide observer hook sees every attempt of every call, with
  * elapsed and remaining time consistent with the deadline. */
-static unsigned hook_seen;
-static lgs_attempt hook_last;
-static void hook_observer(void *user, const lgs_attempt *a)
-{
-    (void)user;
-    hook_seen++;
-    hook_last = *a;
-}
 
 static void test_observer_hook(void)
 {
@@ -411,6 +479,8 @@ static void test_stats_add_up(void)
 
 static CU_TestInfo tests[] = {
     {"first try success", test_first_try_success},
+    {"a first-try success is timed for observers", test_first_try_success_timing},
+    {"the fast path follows breaker state", test_fast_path_follows_state},
     {"scripted transient failures recover", test_scripted_transient_recovers},
     {"transient gives up with the last code", test_transient_gives_up_with_last_code},
     {"a call's cap bounds the attempts", test_call_caps_attempts},

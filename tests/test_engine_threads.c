@@ -9,6 +9,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include "engine_internal.h"
 #include "suites.h"
 #include "threads.h"
 #include "vtime.h"
@@ -107,9 +108,149 @@ static void test_breaker_across_threads(void)
     check_stats_add_up(&st);
 }
 
+/* ---- the per-thread counts (shim/tstate.c) ---- */
+
+#define WAVES 5
+#define OK_CALLS 1000
+
+static lgs_status_code ok_attempt(void *ctx)
+{
+    (void)ctx;
+    lgs_status_code c = {LGS_SPACE_SECURITY, 0};
+    return c;
+}
+
+/* `arg` points at the max_attempts of the calls. */
+static void ok_worker(void *arg, unsigned index)
+{
+    (void)index;
+    lgs_call c;
+    memset(&c, 0, sizeof c);
+    c.api = "SSPI.QSPI";
+    c.attempt = ok_attempt;
+    c.max_attempts = *(const unsigned *)arg;
+    for (int i = 0; i < OK_CALLS; i++) {
+        lgs_outcome o;
+        if (lgs_engine_run(&c, &o) != LGS_OK || o.decision != LGS_DECISION_OK || o.attempts != 1)
+            atomic_fetch_add(&worker_errors, 1u);
+    }
+}
+
+/* Waves of threads that come and go: every call they made is in the stats
+ * after they have exited, and the states they counted in are reused (the
+ * registry grows by one wave at most, not by every thread that ever ran). */
+static void test_thread_states_reused(void)
+{
+    vt_setup(0, 4);
+    atomic_store(&worker_errors, 0u);
+    unsigned before = lgs__tstate_count();
+    unsigned any = 0;
+    for (int w = 0; w < WAVES; w++)
+        CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
+    CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    const uint64_t calls = (uint64_t)WAVES * THREADS * OK_CALLS;
+    CU_ASSERT_EQUAL(st.calls, calls);
+    CU_ASSERT_EQUAL(st.attempts, calls);
+    CU_ASSERT_EQUAL(st.by_decision[LGS_DECISION_OK], calls);
+    CU_ASSERT_EQUAL(st.by_class[LGS_CLASS_OK], calls);
+    unsigned grown = lgs__tstate_count() - before;
+    CU_ASSERT(grown <= THREADS);
+    /* A reset forgets the counts of exited threads too. */
+    lgs_engine_reset_state();
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.calls, 0);
+}
+
+/* Runs a storm of `n` failing calls on this thread (waits of 0 ms); returns
+ * the retries the budget allowed. */
+static uint64_t retries_in_storm(unsigned n)
+{
+    lgs_stats before, after;
+    lgs_stats_snapshot(&before);
+    lgs_call c;
+    memset(&c, 0, sizeof c);
+    c.api = "LogonUser";
+    c.authority = "CONTOSO";
+    c.attempt = failing_attempt;
+    for (unsigned i = 0; i < n; i++) {
+        lgs_outcome o;
+        CU_ASSERT_EQUAL(lgs_engine_run(&c, &o), LGS_OK);
+    }
+    lgs_stats_snapshot(&after);
+    return after.retries - before.retries;
+}
+
+/* Calls that succeeded on threads that have since exited, counted in those
+ * threads' own states, still earn retries in the window: 10 failing calls
+ * after 8000 successes get all 30 retries they ask for (the floor of 10
+ * alone would allow about 11). */
+static void test_budget_counts_other_threads(void)
+{
+    vt_setup(0, 5);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    atomic_store(&worker_errors, 0u);
+    uint64_t alone = retries_in_storm(10);
+    CU_ASSERT(alone < 30);
+
+    vt_setup(0, 5);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    unsigned any = 0;
+    CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
+    CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
+    CU_ASSERT_EQUAL(retries_in_storm(10), 30);
+}
+
+/* Calls that can make one attempt only (the release calls) earn no retries:
+ * after 8000 of them a storm gets what it gets alone. */
+static void test_budget_ignores_single_attempt_calls(void)
+{
+    vt_setup(0, 6);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    uint64_t alone = retries_in_storm(10);
+
+    vt_setup(0, 6);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    atomic_store(&worker_errors, 0u);
+    unsigned once = 1;
+    CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &once), 0);
+    CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
+    CU_ASSERT_EQUAL(retries_in_storm(10), alone);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.calls, (uint64_t)THREADS * OK_CALLS + 10u); /* still counted as calls */
+}
+
+/* The window slides over the threads' own counts as over the shared ones:
+ * once the successes are a whole window old, they earn nothing. */
+static void test_budget_thread_counts_expire(void)
+{
+    vt_setup(0, 7);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    uint64_t alone = retries_in_storm(10);
+
+    vt_setup(0, 7);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    unsigned any = 0;
+    CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
+    vt_advance(10000); /* budget.window_ms */
+    CU_ASSERT_EQUAL(retries_in_storm(10), alone);
+}
+
 static CU_TestInfo tests[] = {
     {"budget holds across threads", test_budget_across_threads},
     {"breaker opens once across threads", test_breaker_across_threads},
+    {"thread states are reused, counts kept", test_thread_states_reused},
+    {"budget counts other threads' calls", test_budget_counts_other_threads},
+    {"single-attempt calls earn no retries", test_budget_ignores_single_attempt_calls},
+    {"threads' counts leave the window", test_budget_thread_counts_expire},
     CU_TEST_INFO_NULL,
 };
 

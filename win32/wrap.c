@@ -7,6 +7,7 @@
  * why; it is never ignored silently. */
 #include <stdatomic.h>
 
+#include "engine_internal.h"
 #include "faults_internal.h"
 #include "log_sink.h"
 #include "logonshim/engine.h"
@@ -18,6 +19,7 @@ static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {87u, 0xC000000Du, 0
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
+atomic_int lgs__wrap_env_good;
 
 /* Reads LOGONSHIM_FAULTS once. Returns 1 for the one call that must fail
  * because the spec was bad. */
@@ -39,11 +41,18 @@ static int env_faults_rejected(void)
             bad = 1;
         }
         atomic_store(&env_state, bad ? ENV_BAD : ENV_GOOD);
+        if (!bad)
+            atomic_store_explicit(&lgs__wrap_env_good, 1, memory_order_release);
     }
     while ((s = atomic_load(&env_state)) == ENV_READING)
         Sleep(0);
     expected = ENV_BAD;
-    return s == ENV_BAD && atomic_compare_exchange_strong(&env_state, &expected, ENV_REPORTED);
+    if (s == ENV_BAD && atomic_compare_exchange_strong(&env_state, &expected, ENV_REPORTED)) {
+        /* Reported once; the calls after it run as usual. */
+        atomic_store_explicit(&lgs__wrap_env_good, 1, memory_order_release);
+        return 1;
+    }
+    return 0;
 }
 
 static lgs_status_code attempt(void *p)
@@ -57,6 +66,8 @@ static lgs_status_code attempt(void *p)
             w->last_error = code;
     } else {
         code = w->call(w->ctx);
+        if (code == 0) /* a call function need only record a failure's */
+            w->last_error = GetLastError();
     }
     return (lgs_status_code){space, code};
 }
@@ -83,19 +94,12 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
 
 static atomic_int stub_warned[LGS_API_ID_COUNT_];
 
-uint32_t lgs__wrap_run(lgs__wrap *w)
+/* The engine's part of a run, and what follows it. With ts non-NULL, the
+ * first attempt was made already by the fast path and returned `first`;
+ * with ts NULL the engine makes every attempt (see lgs__wrap_run()). */
+uint32_t lgs__wrap_run_after_first(lgs__wrap *w, lgs__tstate *ts, uint32_t first, uint64_t start)
 {
-    w->last_error = GetLastError();
-    /* The configuration sources and LOGONSHIM_LOG load at the first call. */
-    lgs__log_init();
     lgs_space space = lgs__apis[w->api].space;
-    if (env_faults_rejected()) {
-        uint32_t code = invalid_parameter[space];
-        if (space == LGS_SPACE_WIN32)
-            w->last_error = code;
-        SetLastError(w->last_error);
-        return code;
-    }
     lgs_call call = {
         .api = lgs__apis[w->api].family,
         .authority = w->log.authority,
@@ -108,7 +112,11 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         .max_attempts = lgs__apis[w->api].release ? 1u : 0u,
     };
     lgs_outcome out;
-    if (lgs_engine_run(&call, &out) != LGS_OK) {
+    /* The observer logs failures only: spare it the successes. */
+    int rc = ts != NULL ? lgs__engine_run_after_first(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER, ts,
+                                                      (lgs_status_code){space, first}, start)
+                        : lgs__engine_run(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER);
+    if (rc != LGS_OK) {
         /* Only reachable through a bug in a wrapper (a NULL field). */
         SetLastError(w->last_error);
         return invalid_parameter[space];
@@ -130,6 +138,35 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     return out.value;
 }
 
+uint32_t lgs__wrap_run(lgs__wrap *w)
+{
+    lgs__tstate *ts;
+    uint64_t start;
+    /* The common case: the first attempt, straight to the API, succeeds.
+     * Nothing of ours runs after the API returns, so GetLastError() is the
+     * API's without being saved and restored. */
+    if (w->stub_check == NULL && (ts = lgs__wrap_fast_begin(w->api, &start)) != NULL) {
+        uint32_t code = w->call(w->ctx);
+        if (code == 0) {
+            lgs__fast_ok(ts);
+            return 0;
+        }
+        return lgs__wrap_run_after_first(w, ts, code, start);
+    }
+    w->last_error = GetLastError();
+    /* The configuration sources and LOGONSHIM_LOG load at the first call. */
+    lgs__log_init();
+    lgs_space space = lgs__apis[w->api].space;
+    if (env_faults_rejected()) {
+        uint32_t code = invalid_parameter[space];
+        if (space == LGS_SPACE_WIN32)
+            w->last_error = code;
+        SetLastError(w->last_error);
+        return code;
+    }
+    return lgs__wrap_run_after_first(w, NULL, 0, 0);
+}
+
 uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
                        void *ctx, lgs__wrap **back, int *injected)
 {
@@ -144,24 +181,30 @@ uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*rele
     return code;
 }
 
-typedef struct simple_ctx {
-    lgs__wrap *w;
-    uint32_t (*fn)(void *arg);
-    void *arg;
-} simple_ctx;
-
-static uint32_t simple_call(void *p)
+uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
+                                   void (*release)(void *ctx), void *ctx, lgs__wrap **back,
+                                   int *injected, lgs__tstate *ts, uint32_t first, uint64_t start,
+                                   DWORD last_error)
 {
-    simple_ctx *c = p;
-    uint32_t code = c->fn(c->arg);
-    LGS__CAPTURE(c->w);
+    lgs__wrap w;
+    lgs__wrap_init(&w, api, call, ctx);
+    w.cleanup = release;
+    w.last_error = last_error;
+    *back = &w;
+    uint32_t code = lgs__wrap_run_after_first(&w, ts, first, start);
+    *back = NULL;
+    if (injected != NULL)
+        *injected = w.injected;
     return code;
 }
 
-uint32_t lgs__wrap_simple(lgs__api_id api, uint32_t (*fn)(void *arg), void *arg)
+uint32_t lgs__wrap_simple_call(void *p)
 {
-    simple_ctx c = {NULL, fn, arg};
-    return lgs__wrap_ctx(api, simple_call, NULL, &c, &c.w, NULL);
+    lgs__simple_ctx *c = p;
+    uint32_t code = c->fn(c->arg);
+    if (code != 0)
+        LGS__CAPTURE(c->w);
+    return code;
 }
 
 int lgs__under_wine(void)

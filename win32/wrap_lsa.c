@@ -65,7 +65,7 @@ static void handle_cleanup(void *p)
 
 static NTSTATUS handle_run(handle_ctx *c, lgs__api_id api)
 {
-    return (NTSTATUS)lgs__wrap_ctx(api, handle_call, handle_cleanup, c, &c->w, &c->injected);
+    return (NTSTATUS)lgs__wrap_ctx_fast(api, handle_call, handle_cleanup, c, &c->w, &c->injected);
 }
 
 NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle)
@@ -358,7 +358,7 @@ static void session_cleanup(void *p)
 
 static NTSTATUS session_run(session_ctx *c, lgs__api_id api)
 {
-    return (NTSTATUS)lgs__wrap_ctx(api, session_call, session_cleanup, c, &c->w, &c->injected);
+    return (NTSTATUS)lgs__wrap_ctx_fast(api, session_call, session_cleanup, c, &c->w, &c->injected);
 }
 
 NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData)

@@ -154,7 +154,7 @@ typedef struct pkg_ctx {
 
 enum { OP_QUERY_A, OP_QUERY_W, OP_ENUM_A, OP_ENUM_W };
 
-static uint32_t pkg_call(void *p)
+static inline __attribute__((always_inline)) uint32_t pkg_call(void *p)
 {
     pkg_ctx *c = p;
     SECURITY_STATUS st;
@@ -174,7 +174,8 @@ static uint32_t pkg_call(void *p)
         st = lgs__sys.EnumerateSecurityPackagesW(&c->count, (PSecPkgInfoW *)&c->info);
         break;
     }
-    LGS__CAPTURE(c->w);
+    if (st != SEC_E_OK)
+        LGS__CAPTURE(c->w);
     return (uint32_t)st;
 }
 
@@ -186,10 +187,10 @@ static void pkg_cleanup(void *p)
     c->info = NULL;
 }
 
-static SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigned long *count)
+static inline __attribute__((always_inline)) SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigned long *count)
 {
     int injected;
-    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_ctx(api, pkg_call, pkg_cleanup, c, &c->w, &injected);
+    SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_ctx_fast(api, pkg_call, pkg_cleanup, c, &c->w, &injected);
     if (st == SEC_E_OK && !injected) {
         if (info != NULL)
             *info = c->info;

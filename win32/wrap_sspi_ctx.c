@@ -186,7 +186,7 @@ static uint32_t on_call(void *p)
 
 static SECURITY_STATUS on_run(on_ctx *c, lgs__api_id api)
 {
-    return (SECURITY_STATUS)lgs__wrap_ctx(api, on_call, NULL, c, &c->w, NULL);
+    return (SECURITY_STATUS)lgs__wrap_ctx_fast(api, on_call, NULL, c, &c->w, NULL);
 }
 
 SECURITY_STATUS WINAPI lgs_CompleteAuthToken(PCtxtHandle phContext, PSecBufferDesc pToken)

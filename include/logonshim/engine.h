@@ -83,7 +83,9 @@ typedef struct lgs_call {
     /** 0: as many attempts as the class policy allows; otherwise at most
      *  this many. The wrappers of release calls (Free*, Delete*, Revert*,
      *  LsaDeregisterLogonProcess) use 1: a release retried after a failure
-     *  it may have half done could release twice. */
+     *  it may have half done could release twice. A call with 1 is not
+     *  counted among the retry budget's calls: it can earn no retries for
+     *  others (and a first attempt that succeeds is not timed at all). */
     unsigned max_attempts;
 } lgs_call;
 
@@ -94,7 +96,9 @@ typedef struct lgs_outcome {
     lgs_class cls;
     lgs_decision decision; /**< the final decision (never LGS_DECISION_RETRY) */
     unsigned attempts;     /**< attempts that reached the API (0 after a fail-fast) */
-    uint64_t elapsed_ms;   /**< total time of the call, waits included */
+    uint64_t elapsed_ms;   /**< total time of the call, waits included; 0 for a call whose
+                                first attempt succeeded, which is not timed unless an
+                                observer (the call's or the hooks') is set */
 } lgs_outcome;
 
 /** Runs one logical call through the policy engine and writes how it ended to

@@ -3,9 +3,15 @@
  * Natively (and under Wine too): lgs_engine_run() around a no-op attempt
  * against calling the no-op directly: ns added per call.
  * Under Wine: a real, cheap call, QuerySecurityPackageInfoW + FreeContextBuffer,
- * direct against through lgs_QuerySecurityPackageInfoW + lgs_FreeContextBuffer,
- * measured side by side in interleaved rounds (the best round of each counts,
- * which filters out scheduling noise): ns per call and the ratio.
+ * direct against through lgs_QuerySecurityPackageInfoW + lgs_FreeContextBuffer:
+ * ns per call and the ratio.
+ *
+ * Both are measured side by side in many short rounds; each round times the
+ * direct and the wrapped loop back to back (in alternating order, so that
+ * neither always goes first), and the figures are the medians over rounds of
+ * each time, of the difference and of the ratio. Pairing cancels what drifts
+ * between rounds (frequency, a neighbour's load); the median drops the
+ * rounds a preemption spoiled.
  * Heap allocations made by logonshim's code on the success path are counted
  * by wrapping malloc/calloc/realloc at link time (-Wl,--wrap).
  *
@@ -93,9 +99,33 @@ static double run_engine(unsigned n)
     return (now_ns() - t0) / n;
 }
 
-static double best(double a, double b)
+static int cmp_double(const void *a, const void *b)
 {
-    return a < b ? a : b;
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, unsigned n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+#define MAX_ROUNDS 201
+
+/* Per-round figures of one side-by-side measurement. */
+typedef struct paired {
+    double a[MAX_ROUNDS], b[MAX_ROUNDS], diff[MAX_ROUNDS], ratio[MAX_ROUNDS];
+    unsigned n;
+} paired;
+
+static void pair_add(paired *p, double a, double b)
+{
+    p->a[p->n] = a;
+    p->b[p->n] = b;
+    p->diff[p->n] = b - a;
+    p->ratio[p->n] = b / a;
+    p->n++;
 }
 
 #ifdef _WIN32
@@ -121,37 +151,53 @@ static double run_sspi(unsigned n, int wrapped)
 int main(int argc, char **argv)
 {
     int smoke = argc > 1 && strcmp(argv[1], "--smoke") == 0;
-    const unsigned rounds = smoke ? 3 : 15, n = smoke ? 20000 : 1000000;
-    double d = 1e300, e = 1e300;
+    const unsigned rounds = smoke ? 21 : MAX_ROUNDS, n = smoke ? 20000 : 100000;
+    static paired eng;
     (void)run_engine(1000); /* warm up: first-use initialisation is not the steady state */
     unsigned long before = allocations;
     for (unsigned r = 0; r < rounds; r++) {
-        d = best(d, run_direct(n));
-        e = best(e, run_engine(n));
+        double d, e;
+        if (r % 2) {
+            e = run_engine(n);
+            d = run_direct(n);
+        } else {
+            d = run_direct(n);
+            e = run_engine(n);
+        }
+        pair_add(&eng, d, e);
     }
     unsigned long engine_allocs = allocations - before;
+    double added = median(eng.diff, eng.n);
     printf("engine, no-op attempt: direct %.1f ns/call, through lgs_engine_run %.1f ns/call, "
-           "added %.1f ns; heap allocations %lu in %u calls\n",
-           d, e, e - d, engine_allocs, rounds * n);
+           "added %.1f ns (medians of %u paired rounds); heap allocations %lu in %u calls\n",
+           median(eng.a, eng.n), median(eng.b, eng.n), added, eng.n, engine_allocs, rounds * n);
     unsigned long sspi_allocs = 0;
 #ifdef _WIN32
-    const unsigned m = smoke ? 2000 : 50000;
-    double raw = 1e300, wrapped = 1e300;
-    (void)run_sspi(100, 1);
-    (void)run_sspi(100, 0);
+    const unsigned m = smoke ? 500 : 2000;
+    static paired ss;
+    (void)run_sspi(1000, 1);
+    (void)run_sspi(1000, 0);
     before = allocations;
     for (unsigned r = 0; r < rounds; r++) {
-        raw = best(raw, run_sspi(m, 0));
-        wrapped = best(wrapped, run_sspi(m, 1));
+        double raw, wrapped;
+        if (r % 2) {
+            wrapped = run_sspi(m, 1);
+            raw = run_sspi(m, 0);
+        } else {
+            raw = run_sspi(m, 0);
+            wrapped = run_sspi(m, 1);
+        }
+        pair_add(&ss, raw, wrapped);
     }
     sspi_allocs = allocations - before;
-    printf("QuerySecurityPackageInfoW + FreeContextBuffer: direct %.1f ns, wrapped %.1f ns, ratio %.4f; "
-           "heap allocations by logonshim %lu\n",
-           raw, wrapped, wrapped / raw, sspi_allocs);
-    printf("bench_wrap added_ns=%.1f ratio=%.4f allocations=%lu\n", e - d, wrapped / raw,
+    double ratio = median(ss.ratio, ss.n);
+    printf("QuerySecurityPackageInfoW + FreeContextBuffer: direct %.1f ns, wrapped %.1f ns, "
+           "added %.1f ns, ratio %.4f (medians of %u paired rounds); heap allocations by logonshim %lu\n",
+           median(ss.a, ss.n), median(ss.b, ss.n), median(ss.diff, ss.n), ratio, ss.n, sspi_allocs);
+    printf("bench_wrap added_ns=%.1f ratio=%.4f allocations=%lu\n", added, ratio,
            engine_allocs + sspi_allocs);
 #else
-    printf("bench_wrap added_ns=%.1f allocations=%lu\n", e - d, engine_allocs);
+    printf("bench_wrap added_ns=%.1f allocations=%lu\n", added, engine_allocs);
 #endif
     return engine_allocs + sspi_allocs == 0 ? 0 : 1;
 }

@@ -215,10 +215,109 @@ static void test_no_leaks_after_failures(void)
     CU_ASSERT_EQUAL(live_creds, 0);
 }
 
+/* ---- the fast path: a first attempt that succeeds goes straight to the API ---- */
+
+static int qspi_fail_first; /* the next call fails (with a partial output) */
+static DWORD qspi_success_error; /* the last error a success leaves; 0: untouched */
+
+static SECURITY_STATUS SEC_ENTRY fake_qspi_w(SEC_WCHAR *name, PSecPkgInfoW *info)
+{
+    (void)name;
+    fake_calls++;
+    *info = fake_alloc();
+    if (qspi_fail_first) {
+        qspi_fail_first = 0;
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return SEC_E_INSUFFICIENT_MEMORY; /* class resource: retried */
+    }
+    if (qspi_success_error != 0)
+        SetLastError(qspi_success_error);
+    return SEC_E_OK;
+}
+
+static void install_qspi_fake(void)
+{
+    lgs__backend b = lgs__system_backend;
+    b.QuerySecurityPackageInfoW = fake_qspi_w;
+    b.FreeContextBuffer = fake_free_context_buffer;
+    lgs__backend_set(&b);
+    live_buffers = 0;
+    fake_calls = 0;
+    qspi_fail_first = 0;
+    qspi_success_error = 0;
+}
+
+/* A success leaves GetLastError() as the API left it: set by the API, or
+ * untouched from before the call, just as without the wrapper. */
+static void test_success_keeps_last_error(void)
+{
+    vt_setup(1000, 12);
+    install_qspi_fake();
+    static wchar_t package[] = L"Kerberos";
+    PSecPkgInfoW info = NULL;
+    for (int i = 0; i < 3; i++) { /* the first call of a thread takes the full path */
+        qspi_success_error = 4242;
+        SetLastError(1);
+        CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(package, &info), SEC_E_OK);
+        CU_ASSERT_EQUAL(GetLastError(), 4242);
+        SetLastError(777);
+        CU_ASSERT_EQUAL(lgs_FreeContextBuffer(info), SEC_E_OK);
+        CU_ASSERT_EQUAL(GetLastError(), 777);
+        qspi_success_error = 0;
+        SetLastError(778);
+        CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(package, &info), SEC_E_OK);
+        CU_ASSERT_EQUAL(GetLastError(), 778);
+        CU_ASSERT_EQUAL(lgs_FreeContextBuffer(info), SEC_E_OK);
+    }
+    lgs__backend_set(NULL);
+    CU_ASSERT_EQUAL(live_buffers, 0);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.calls, 12);
+    CU_ASSERT_EQUAL(st.by_decision[LGS_DECISION_OK], 12);
+}
+
+/* A first attempt made on the fast path that fails is handed to the engine
+ * as it is: its partial output is released, the retry the class allows is
+ * made, the caller gets the second attempt's output and last error, and the
+ * failed attempt is on record. */
+static void test_fast_first_failure_recovers(void)
+{
+    vt_setup(1000, 13);
+    install_qspi_fake();
+    static wchar_t package[] = L"Kerberos";
+    PSecPkgInfoW info = NULL;
+    CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(package, &info), SEC_E_OK); /* first use */
+    CU_ASSERT_EQUAL(lgs_FreeContextBuffer(info), SEC_E_OK);
+    fake_calls = 0;
+    qspi_fail_first = 1;
+    qspi_success_error = 5151;
+    info = NULL;
+    CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(package, &info), SEC_E_OK);
+    CU_ASSERT_EQUAL(GetLastError(), 5151);
+    CU_ASSERT_EQUAL(fake_calls, 2);
+    CU_ASSERT_PTR_NOT_NULL(info);
+    CU_ASSERT_EQUAL(live_buffers, 1); /* the first attempt's buffer was freed */
+    CU_ASSERT_EQUAL(lgs_FreeContextBuffer(info), SEC_E_OK);
+    CU_ASSERT_EQUAL(live_buffers, 0);
+    lgs_record f;
+    CU_ASSERT_EQUAL(lgs_last_failure(&f), LGS_OK);
+    CU_ASSERT_EQUAL(f.value, (uint32_t)SEC_E_INSUFFICIENT_MEMORY);
+    CU_ASSERT_STRING_EQUAL(f.api, "QuerySecurityPackageInfoW");
+    CU_ASSERT_EQUAL(f.attempt, 1);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.recovered, 1);
+    CU_ASSERT_EQUAL(st.retries, 1);
+    lgs__backend_set(NULL);
+}
+
 int lgs_suite_cleanup(void)
 {
     static CU_TestInfo tests[] = {
         {"no leaks after 10 000 failing calls", test_no_leaks_after_failures},
+        {"a success keeps the API's last error", test_success_keeps_last_error},
+        {"a fast first attempt that fails is retried", test_fast_first_failure_recovers},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("cleanup", tests, NULL, vt_teardown);

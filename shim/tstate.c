@@ -1,0 +1,108 @@
+/* tstate.c — the engine's per-thread states: a registry that only grows, and
+ * (on POSIX) the accessor behind lgs__tstate_get().
+ *
+ * Counting every call in shared counters costs each call a locked
+ * instruction, and the cache line they share bounces between cores as soon as
+ * several threads make calls. Instead each thread counts in a state of its
+ * own, which readers (a stats snapshot, a retry-budget decision) sum over the
+ * registry. A state is never freed: when its thread exits it is marked free,
+ * with its counts, and the next thread that needs one takes it over, so the
+ * registry holds as many states as threads ever ran at once and no count is
+ * lost. The Windows accessor, with its thread-exit callback, is in
+ * win32/tstate_win32.c.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "engine_internal.h"
+
+static _Atomic(lgs__tstate *) registry;
+static atomic_uint made;
+
+lgs__tstate *lgs__tstate_first(void)
+{
+    return atomic_load_explicit(&registry, memory_order_acquire);
+}
+
+unsigned lgs__tstate_count(void)
+{
+    return atomic_load(&made);
+}
+
+/* A new owner takes fresh copies of the settings; the counters, and the
+ * budget bucket the counter is for, carry on. */
+static void start_owner(lgs__tstate *ts)
+{
+    ts->depth = 0;
+    ts->cfg_gen_plus1 = 0;
+    ts->hooks_gen_plus1 = 0;
+    ts->fast_epoch_plus1 = 0;
+}
+
+lgs__tstate *lgs__tstate_acquire(void)
+{
+    for (lgs__tstate *ts = lgs__tstate_first(); ts != NULL; ts = ts->next) {
+        int free_state = 0;
+        if (atomic_load_explicit(&ts->in_use, memory_order_relaxed) == 0 &&
+            atomic_compare_exchange_strong_explicit(&ts->in_use, &free_state, 1, memory_order_acquire,
+                                                    memory_order_relaxed)) {
+            start_owner(ts);
+            return ts;
+        }
+    }
+    lgs__tstate *ts = calloc(1, sizeof *ts);
+    if (ts == NULL)
+        return NULL;
+    atomic_init(&ts->in_use, 1);
+    atomic_init(&ts->first_try_ok, 0u);
+    atomic_init(&ts->deposit, 0u);
+    lgs__tstate *head = atomic_load_explicit(&registry, memory_order_relaxed);
+    do {
+        ts->next = head;
+    } while (!atomic_compare_exchange_weak_explicit(&registry, &head, ts, memory_order_release,
+                                                    memory_order_relaxed));
+    atomic_fetch_add(&made, 1u);
+    return ts;
+}
+
+void lgs__tstate_release(lgs__tstate *ts)
+{
+    if (ts != NULL)
+        atomic_store_explicit(&ts->in_use, 0, memory_order_release);
+}
+
+#ifndef _WIN32
+#include <pthread.h>
+
+/* The fast path reads the thread-local pointer; the key exists only for its
+ * destructor, which gives the state back when the thread exits. */
+_Thread_local lgs__tstate *lgs__tstate_mine;
+static pthread_key_t exit_key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static int key_made;
+
+static void on_thread_exit(void *p)
+{
+    lgs__tstate_mine = NULL;
+    lgs__tstate_release(p);
+}
+
+static void make_key(void)
+{
+    key_made = pthread_key_create(&exit_key, on_thread_exit) == 0;
+}
+
+lgs__tstate *lgs__tstate_first_use(void)
+{
+    (void)pthread_once(&key_once, make_key);
+    lgs__tstate *ts = lgs__tstate_acquire();
+    if (ts == NULL)
+        return NULL;
+    /* Without the key the state would never come back: still usable, and
+     * the thread keeps it until the process ends. */
+    if (key_made)
+        (void)pthread_setspecific(exit_key, ts);
+    lgs__tstate_mine = ts;
+    return ts;
+}
+#endif

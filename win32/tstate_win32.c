@@ -1,0 +1,95 @@
+/* tstate_win32.c — the engine's per-thread state on Windows (see
+ * shim/tstate.c for the registry).
+ *
+ * The state's address lives in a TLS slot. A wrapped call must leave
+ * GetLastError() as the API left it, and TlsGetValue() clears the last error
+ * when it succeeds, so the hot path (inline, in engine_internal.h) reads the
+ * slot from the TEB's TlsSlots array (documented in winternl.h) for the
+ * first 64 slots, which is also all TlsGetValue() itself does; a slot in the
+ * expansion range, and a thread's first call, come here and go through
+ * TlsGetValue(), with the last error saved around it.
+ *
+ * A TLS callback (the .CRT$XL* section the CRT's TLS directory points at)
+ * gives the state back when a thread exits. It is part of this module's
+ * image, so it goes away with the module: a DLL that is unloaded leaves no
+ * callback behind, as an FLS callback would.
+ */
+#include <stddef.h>
+#include <windows.h>
+#include <winternl.h>
+
+#include "engine_internal.h"
+
+/* engine_internal.h reads TlsSlots at these offsets. */
+#ifdef _WIN64
+_Static_assert(offsetof(TEB, TlsSlots) == 0x1480, "TEB.TlsSlots offset (x64)");
+#else
+_Static_assert(offsetof(TEB, TlsSlots) == 0xE10, "TEB.TlsSlots offset (x86)");
+#endif
+
+volatile long lgs__tstate_slot_plus1; /* TlsAlloc() index plus one; 0: none yet */
+#define slot_plus1 lgs__tstate_slot_plus1
+
+static DWORD slot(void)
+{
+    LONG s = InterlockedCompareExchange(&slot_plus1, 0, 0);
+    if (s != 0)
+        return (DWORD)(s - 1);
+    DWORD index = TlsAlloc();
+    if (index == TLS_OUT_OF_INDEXES)
+        return TLS_OUT_OF_INDEXES;
+    s = InterlockedCompareExchange(&slot_plus1, (LONG)index + 1, 0);
+    if (s == 0)
+        return index;
+    TlsFree(index); /* another thread made one first */
+    return (DWORD)(s - 1);
+}
+
+lgs__tstate *lgs__tstate_first_use(void)
+{
+    DWORD saved = GetLastError();
+    lgs__tstate *ts = NULL;
+    DWORD index = slot();
+    if (index != TLS_OUT_OF_INDEXES) {
+        ts = TlsGetValue(index);
+        if (ts == NULL) {
+            ts = lgs__tstate_acquire();
+            if (ts != NULL && !TlsSetValue(index, ts)) {
+                lgs__tstate_release(ts);
+                ts = NULL;
+            }
+        }
+    }
+    SetLastError(saved);
+    return ts;
+}
+
+#if !defined(__x86_64__) && !defined(__i386__)
+/* Elsewhere engine_internal.h has no inline read of the TEB: every call
+ * takes the slot through TlsGetValue(). */
+lgs__tstate *lgs__tstate_get(void)
+{
+    return lgs__tstate_first_use();
+}
+#endif
+
+static void NTAPI on_thread(PVOID module, DWORD reason, PVOID reserved)
+{
+    (void)module;
+    (void)reserved;
+    LONG s = InterlockedCompareExchange(&slot_plus1, 0, 0);
+    if (reason != DLL_THREAD_DETACH || s == 0)
+        return;
+    DWORD saved = GetLastError();
+    lgs__tstate *ts = TlsGetValue((DWORD)(s - 1));
+    if (ts != NULL) {
+        TlsSetValue((DWORD)(s - 1), NULL);
+        lgs__tstate_release(ts);
+    }
+    SetLastError(saved);
+}
+
+/* Placed between the CRT's .CRT$XLA and .CRT$XLZ markers, which bound the
+ * TLS directory's callback array; `used` keeps it through the link. */
+__attribute__((section(".CRT$XLF"), used)) const PIMAGE_TLS_CALLBACK lgs__tstate_tls_callback =
+    on_thread;
