@@ -117,11 +117,16 @@ void lgs__budget_deposit(const lgs__config *cfg, uint64_t now)
 #define COUNT_MASK LGS__DEPOSIT_COUNT_MASK
 #define MAX_TAG (UINT64_C(1) << (64 - COUNT_BITS))
 
-/* Adds a thread's count for bucket idx to the shared slot, if that bucket is
- * still the slot's (or the slot is older and can become it). */
+/* Adds a thread's count for bucket idx (of `width` ms) to the shared slot,
+ * if that bucket is still the slot's (or the slot is older and can become
+ * it). Shared buckets of another width were cleared for a new configuration:
+ * the count is dropped with them. Shared buckets not used yet take the
+ * thread's width. */
 static void flush(uint64_t width, uint64_t idx, uint64_t count)
 {
     lgs__spin_lock(&budget_lock);
+    if (atomic_load(&bucket_ms) == 0u)
+        atomic_store(&bucket_ms, (unsigned)width);
     if (width == atomic_load(&bucket_ms)) {
         bucket *b = &buckets[idx % BUCKETS];
         uint64_t held = atomic_load(&b->index_plus1);

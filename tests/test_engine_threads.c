@@ -120,16 +120,22 @@ static lgs_status_code ok_attempt(void *ctx)
     return c;
 }
 
-/* `arg` points at the max_attempts of the calls. */
+/* What each ok_worker thread does: `calls` calls with `max_attempts`. */
+typedef struct ok_job {
+    unsigned max_attempts;
+    unsigned calls;
+} ok_job;
+
 static void ok_worker(void *arg, unsigned index)
 {
+    const ok_job *job = arg;
     (void)index;
     lgs_call c;
     memset(&c, 0, sizeof c);
     c.api = "SSPI.QSPI";
     c.attempt = ok_attempt;
-    c.max_attempts = *(const unsigned *)arg;
-    for (int i = 0; i < OK_CALLS; i++) {
+    c.max_attempts = job->max_attempts;
+    for (unsigned i = 0; i < job->calls; i++) {
         lgs_outcome o;
         if (lgs_engine_run(&c, &o) != LGS_OK || o.decision != LGS_DECISION_OK || o.attempts != 1)
             atomic_fetch_add(&worker_errors, 1u);
@@ -144,7 +150,7 @@ static void test_thread_states_reused(void)
     vt_setup(0, 4);
     atomic_store(&worker_errors, 0u);
     unsigned before = lgs__tstate_count();
-    unsigned any = 0;
+    ok_job any = {0, OK_CALLS};
     for (int w = 0; w < WAVES; w++)
         CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
     CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
@@ -198,8 +204,29 @@ static void test_budget_counts_other_threads(void)
     vt_setup(0, 5);
     vt_set("breaker.threshold", "0");
     vt_set("retry.transient.base_ms", "0");
-    unsigned any = 0;
+    ok_job any = {0, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
+    CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
+    CU_ASSERT_EQUAL(retries_in_storm(10), 30);
+}
+
+/* A thread's calls spread over several buckets of the window all count: the
+ * count a thread keeps for its current bucket moves to the shared buckets
+ * when time moves on. 200 successes over 9 s of a 10 s window, then 10
+ * failing calls: the 30 retries they ask for are 10 + 10 % of 200 (the
+ * last bucket's 20 alone would allow 12). */
+static void test_budget_counts_earlier_buckets(void)
+{
+    vt_setup(0, 8);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    atomic_store(&worker_errors, 0u);
+    ok_job twenty = {0, 20};
+    for (int b = 0; b < 10; b++) {
+        CU_ASSERT_EQUAL(lgs_test_run_threads(1, ok_worker, &twenty), 0);
+        if (b < 9)
+            vt_advance(1000); /* budget.window_ms / 10 */
+    }
     CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
     CU_ASSERT_EQUAL(retries_in_storm(10), 30);
 }
@@ -217,7 +244,7 @@ static void test_budget_ignores_single_attempt_calls(void)
     vt_set("breaker.threshold", "0");
     vt_set("retry.transient.base_ms", "0");
     atomic_store(&worker_errors, 0u);
-    unsigned once = 1;
+    ok_job once = {1, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &once), 0);
     CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
     CU_ASSERT_EQUAL(retries_in_storm(10), alone);
@@ -238,7 +265,7 @@ static void test_budget_thread_counts_expire(void)
     vt_setup(0, 7);
     vt_set("breaker.threshold", "0");
     vt_set("retry.transient.base_ms", "0");
-    unsigned any = 0;
+    ok_job any = {0, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
     vt_advance(10000); /* budget.window_ms */
     CU_ASSERT_EQUAL(retries_in_storm(10), alone);
@@ -249,6 +276,7 @@ static CU_TestInfo tests[] = {
     {"breaker opens once across threads", test_breaker_across_threads},
     {"thread states are reused, counts kept", test_thread_states_reused},
     {"budget counts other threads' calls", test_budget_counts_other_threads},
+    {"budget counts a thread's earlier buckets", test_budget_counts_earlier_buckets},
     {"single-attempt calls earn no retries", test_budget_ignores_single_attempt_calls},
     {"threads' counts leave the window", test_budget_thread_counts_expire},
     CU_TEST_INFO_NULL,
