@@ -394,7 +394,7 @@ int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags)
         (ts = lgs__fast_begin(&start, call->max_attempts == 1)) == NULL)
         return run_full(call, out, flags, lgs__tstate_get(), 0, (lgs_status_code){LGS_SPACE_WIN32, 0}, 0);
     lgs_status_code code = call->attempt(call->ctx);
-    if (code.value != 0 || (unsigned)code.space >= LGS_SPACE_COUNT_)
+    if (!lgs__is_zero_code(code))
         return lgs__engine_run_after_first(call, out, flags, ts, code, start);
     lgs__fast_ok(ts);
     out->space = code.space;

@@ -8,6 +8,7 @@
 
 #include <stdatomic.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "logonshim/codes.h"
 #include "logonshim/engine.h"
@@ -324,6 +325,21 @@ static inline void lgs__fast_ok(lgs__tstate *ts)
 {
     ts->depth = 0;
     lgs__stat_first_try_ok_fast(ts);
+}
+
+/** 1 when `code` is 0 (success in every space) in a known space. Tested on
+ *  the whole 8-byte value as returned in a register: reading the two fields
+ *  of a spilled copy makes some compilers reload half of a wider store,
+ *  which stalls store-to-load forwarding on the hot path. */
+_Static_assert(sizeof(lgs_status_code) == 8, "lgs_status_code is two 32-bit fields");
+static inline int lgs__is_zero_code(lgs_status_code code)
+{
+    uint64_t raw;
+    memcpy(&raw, &code, sizeof raw);
+    lgs_status_code zero_of_space = {code.space, 0};
+    uint64_t want;
+    memcpy(&want, &zero_of_space, sizeof want);
+    return raw == want && (unsigned)code.space < LGS_SPACE_COUNT_;
 }
 
 /** Runs the rest of a call whose first attempt, begun with lgs__fast_begin()
