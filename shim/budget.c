@@ -11,9 +11,9 @@
  * slot may land in the newer bucket: one call counted a bucket late.
  *
  * A thread with a state of its own (tstate.c) deposits there instead: its
- * state holds one bucket index and a count, in one word only that thread
- * writes, so a deposit is a load and a store. A withdrawal adds the words of
- * all states whose bucket is inside the window. When a thread moves on to a
+ * state holds one bucket (by its start time) and a count, in one word only
+ * that thread writes, so a deposit is a load and a store. A withdrawal adds
+ * the words of all states whose bucket is inside the window. When a thread moves on to a
  * new bucket it first publishes the new word and then adds the old count to
  * the shared bucket: a withdrawal in between counts those calls nowhere
  * (fewer calls, so fewer retries allowed), never twice.
@@ -52,15 +52,23 @@ static void clear_all(void)
     }
 }
 
-/* Called with budget_lock held: points the slot for `now` at the current
- * bucket (dropping what it held) and sums the window into *calls, *retries. */
-static bucket *current(const lgs__config *cfg, uint64_t now, uint64_t *calls, uint64_t *retries)
+/* Called with budget_lock held: a new bucket width (the window changed)
+ * empties the shared buckets. Returns the width. */
+static uint32_t apply_width(const lgs__config *cfg)
 {
     uint32_t width = width_of(cfg);
     if (width != atomic_load(&bucket_ms)) {
         clear_all();
         atomic_store(&bucket_ms, width);
     }
+    return width;
+}
+
+/* Called with budget_lock held: points the slot for `now` at the current
+ * bucket (dropping what it held) and sums the window into *calls, *retries. */
+static bucket *current(const lgs__config *cfg, uint64_t now, uint64_t *calls, uint64_t *retries)
+{
+    uint32_t width = apply_width(cfg);
     uint64_t idx = now / width;
     bucket *b = &buckets[idx % BUCKETS];
     if (atomic_load(&b->index_plus1) != idx + 1) {
@@ -112,33 +120,31 @@ void lgs__budget_deposit(const lgs__config *cfg, uint64_t now)
     lgs__spin_unlock(&budget_lock);
 }
 
-/* A thread's word: the bucket index plus one above COUNT_BITS, the count below. */
+/* A thread's word: the start of its bucket in ms, plus one, above
+ * COUNT_BITS; the count below. A start time rather than an index, so that
+ * a word counted with an earlier bucket width still says when its calls
+ * were made. */
 #define COUNT_BITS LGS__DEPOSIT_COUNT_BITS
 #define COUNT_MASK LGS__DEPOSIT_COUNT_MASK
 #define MAX_TAG (UINT64_C(1) << (64 - COUNT_BITS))
 
-/* Adds a thread's count for bucket idx (of `width` ms) to the shared slot,
- * if that bucket is still the slot's (or the slot is older and can become
- * it). Shared buckets of another width were cleared for a new configuration:
- * the count is dropped with them. Shared buckets not used yet take the
- * thread's width. */
-static void flush(uint64_t width, uint64_t idx, uint64_t count)
+/* Adds `count` calls made from `start` on to the shared bucket holding that
+ * time, if that bucket is still in its slot (or the slot holds an older one
+ * and can take it); a bucket already replaced is out of the window. */
+static void flush(const lgs__config *cfg, uint64_t start, uint64_t count)
 {
     lgs__spin_lock(&budget_lock);
-    if (atomic_load(&bucket_ms) == 0u)
-        atomic_store(&bucket_ms, (unsigned)width);
-    if (width == atomic_load(&bucket_ms)) {
-        bucket *b = &buckets[idx % BUCKETS];
-        uint64_t held = atomic_load(&b->index_plus1);
-        if (held < idx + 1) {
-            atomic_store(&b->calls, 0u);
-            b->retries = 0;
-            atomic_store(&b->index_plus1, idx + 1);
-            held = idx + 1;
-        }
-        if (held == idx + 1)
-            atomic_fetch_add_explicit(&b->calls, count, memory_order_relaxed);
+    uint64_t idx = start / apply_width(cfg);
+    bucket *b = &buckets[idx % BUCKETS];
+    uint64_t held = atomic_load(&b->index_plus1);
+    if (held < idx + 1) {
+        atomic_store(&b->calls, 0u);
+        b->retries = 0;
+        atomic_store(&b->index_plus1, idx + 1);
+        held = idx + 1;
     }
+    if (held == idx + 1)
+        atomic_fetch_add_explicit(&b->calls, count, memory_order_relaxed);
     lgs__spin_unlock(&budget_lock);
 }
 
@@ -154,43 +160,43 @@ void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_
         atomic_store_explicit(&ts->deposit, word + 1u, memory_order_relaxed);
         return;
     }
-    uint64_t old_width = ts->bucket_end - ts->bucket_start;
     uint32_t width = width_of(cfg);
-    uint64_t idx = now / width;
-    if (idx + 1u >= MAX_TAG) { /* a clock this far out does not fit the word */
-        lgs__budget_thread_retire(ts);
+    uint64_t start = now / width * width;
+    if (start + 1u >= MAX_TAG) { /* a clock this far out does not fit the word */
+        lgs__budget_thread_retire(ts, cfg);
         lgs__budget_deposit(cfg, now);
         return;
     }
-    ts->bucket_tag = idx + 1u;
-    ts->bucket_start = idx * width;
-    ts->bucket_end = ts->bucket_start + width;
+    ts->bucket_tag = start + 1u;
+    ts->bucket_start = start;
+    ts->bucket_end = start + width;
     atomic_store_explicit(&ts->deposit, ts->bucket_tag << COUNT_BITS | 1u, memory_order_relaxed);
-    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0 && old_width != 0)
-        flush(old_width, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
+    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0)
+        flush(cfg, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
 }
 
-void lgs__budget_thread_retire(lgs__tstate *ts)
+void lgs__budget_thread_retire(lgs__tstate *ts, const lgs__config *cfg)
 {
     if (ts == NULL)
         return;
     uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
-    uint64_t width = ts->bucket_end - ts->bucket_start;
     atomic_store_explicit(&ts->deposit, 0u, memory_order_relaxed);
     ts->bucket_start = ts->bucket_end = 0;
     ts->bucket_tag = 0;
-    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0 && width != 0)
-        flush(width, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
+    if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0)
+        flush(cfg, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
 }
 
-/* Calls the threads' own words hold for buckets (idx - BUCKETS, idx]. */
-static uint64_t thread_calls(uint64_t idx)
+/* Calls the threads' own words hold for the window that ends with bucket
+ * idx (of `width` ms): buckets that start in [lo, hi). */
+static uint64_t thread_calls(uint64_t idx, uint64_t width)
 {
+    uint64_t lo = idx >= BUCKETS - 1 ? (idx - (BUCKETS - 1)) * width : 0, hi = (idx + 1) * width;
     uint64_t calls = 0;
     for (lgs__tstate *ts = lgs__tstate_first(); ts != NULL; ts = ts->next) {
         uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
         uint64_t tag = word >> COUNT_BITS;
-        if (tag != 0 && tag - 1u + BUCKETS > idx && tag - 1u <= idx)
+        if (tag != 0 && tag - 1u >= lo && tag - 1u < hi)
             calls += word & COUNT_MASK;
     }
     return calls;
@@ -202,7 +208,7 @@ int lgs__budget_withdraw(const lgs__config *cfg, uint64_t now)
     int ok = 0;
     lgs__spin_lock(&budget_lock);
     bucket *b = current(cfg, now, &calls, &retries);
-    calls += thread_calls(now / width_of(cfg));
+    calls += thread_calls(now / width_of(cfg), width_of(cfg));
     /* retries + 1 <= floor + calls * percent / 100, in integers. */
     if ((retries + 1u) * 100u <= (uint64_t)cfg->budget_floor * 100u + calls * cfg->budget_percent) {
         b->retries++;

@@ -1,8 +1,10 @@
 /* clock.c — the platform defaults behind the engine's clock and sleep hooks,
  * and the yield its spinlock uses: CLOCK_MONOTONIC_COARSE, nanosleep and sched_yield
- * on POSIX; GetTickCount64, Sleep and SwitchToThread on Windows. The three
- * kernel32 functions are declared here by hand because shim/ never includes
- * <windows.h>. This is the only file in shim/ that knows the platform.
+ * on POSIX; GetTickCount64, Sleep and SwitchToThread on Windows, and the
+ * call of a clock hook with the thread's last error kept. The kernel32
+ * functions are declared here by hand because shim/ never includes
+ * <windows.h>. With tstate.c (which also knows pthreads) and the Windows
+ * TLS read in engine_internal.h, this is where shim/ knows the platform.
  */
 #ifndef _WIN32
 #define _GNU_SOURCE /* CLOCK_MONOTONIC_COARSE */
@@ -19,6 +21,16 @@
 __declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
 __declspec(dllimport) void __stdcall Sleep(unsigned long ms);
 __declspec(dllimport) int __stdcall SwitchToThread(void);
+__declspec(dllimport) unsigned long __stdcall GetLastError(void);
+__declspec(dllimport) void __stdcall SetLastError(unsigned long code);
+
+uint64_t lgs__clock_hook_call(const lgs_hooks *h)
+{
+    unsigned long saved = GetLastError();
+    uint64_t now = h->clock_ms(h->user);
+    SetLastError(saved);
+    return now;
+}
 
 uint64_t lgs__default_clock_ms(void *user)
 {

@@ -81,7 +81,7 @@ static void take_settings(run *r, lgs__tstate *ts)
         if (ts->cfg_gen_plus1 != g + 1u) {
             lgs__config_snapshot(&ts->cfg);
             ts->cfg_gen_plus1 = g + 1u;
-            lgs__budget_thread_retire(ts); /* the budget window may have changed */
+            lgs__budget_thread_retire(ts, &ts->cfg); /* the budget window may have changed */
         }
         r->cfg = &ts->cfg;
     }
@@ -311,9 +311,10 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
                                               uint64_t start)
 {
     run r;
+    unsigned *depth = ts != NULL ? &ts->depth : lgs__depth_fallback();
     r.call = call;
     r.flags = flags;
-    r.nested = !have_first && ts != NULL && ts->depth > 0;
+    r.nested = !have_first && *depth > 0;
     r.have_breaker_key = 0;
     r.have_account_key = 0;
     r.have_first = have_first;
@@ -334,36 +335,34 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     }
     r.deadline = r.start + r.cfg->deadline_ms;
 
-    if (ts != NULL)
-        ts->depth++;
+    (*depth)++;
     if (!have_first && !r.nested && quiet(r.cfg)) {
         r.first = call->attempt(call->ctx);
         r.have_first = 1;
     }
-    if (r.have_first && r.first.value == 0 && (unsigned)r.first.space < LGS_SPACE_COUNT_) {
-        if (ts != NULL)
-            ts->depth--;
+    if (r.have_first && lgs__is_zero_code(r.first)) {
         lgs__stat_first_try_ok(ts);
         *out = (lgs_outcome){.space = r.first.space, .cls = LGS_CLASS_OK, .decision = LGS_DECISION_OK,
                              .attempts = 1};
+        /* Still inside the call: a call the observer makes is nested. */
         if ((call->observer != NULL && !(flags & LGS__RUN_FAILURES_TO_OBSERVER)) || r.hooks->observer != NULL)
             observed_first_try_ok(&r, out);
+        (*depth)--;
         return LGS_OK;
     }
     loop(&r, out);
-    if (ts != NULL)
-        ts->depth--;
+    (*depth)--;
     if (!r.nested)
         lgs__stat_add(LGS__C_CALLS);
     count_final(out->decision);
     return LGS_OK;
 }
 
-atomic_uint lgs__fast_epoch;
+atomic_uint_fast64_t lgs__fast_epoch;
 
 int lgs__fast_verify(lgs__tstate *ts)
 {
-    unsigned e = atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire);
+    uint64_t e = (uint64_t)atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire);
     run r;
     r.nested = 0;
     take_settings(&r, ts);
@@ -376,9 +375,11 @@ int lgs__fast_verify(lgs__tstate *ts)
 int lgs__engine_run_after_first(const lgs_call *call, lgs_outcome *out, unsigned flags,
                                 lgs__tstate *ts, lgs_status_code first, uint64_t start)
 {
-    if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL || ts == NULL)
+    if (ts == NULL)
         return LGS_EINVAL;
-    ts->depth = 0;
+    ts->depth = 0; /* lgs__fast_begin() set it; run_full() counts again */
+    if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
+        return LGS_EINVAL;
     return run_full(call, out, flags, ts, 1, first, start);
 }
 

@@ -61,6 +61,9 @@ static inline unsigned lgs__hooks_generation(void)
 uint64_t lgs__default_clock_ms(void *user);
 #ifdef _WIN32
 __declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
+/** A clock hook called with the thread's last error kept around it (the
+ *  fast path calls it before the API, with nothing to restore after). */
+uint64_t lgs__clock_hook_call(const lgs_hooks *h);
 #endif
 /** The hooks' clock; the default one called directly on Windows. */
 static inline uint64_t lgs__clock_now(const lgs_hooks *h)
@@ -68,8 +71,10 @@ static inline uint64_t lgs__clock_now(const lgs_hooks *h)
 #ifdef _WIN32
     if (h->clock_ms == lgs__default_clock_ms)
         return (uint64_t)GetTickCount64();
-#endif
+    return lgs__clock_hook_call(h);
+#else
     return h->clock_ms(h->user);
+#endif
 }
 void lgs__default_sleep_ms(void *user, uint64_t ms);
 /** Lets another thread run (used by spinning locks). */
@@ -90,14 +95,14 @@ typedef struct lgs__tstate {
     unsigned depth;           /* of lgs_engine_run() on this thread: only the outermost retries */
     unsigned cfg_gen_plus1;   /* generation of `cfg`, plus one: 0 means no copy yet */
     unsigned hooks_gen_plus1; /* generation of `hooks`, plus one */
-    unsigned fast_epoch_plus1; /* lgs__fast_epoch at which the fast path was found open, plus one */
+    uint64_t fast_epoch_plus1; /* lgs__fast_epoch at which the fast path was found open, plus one */
     lgs__config cfg;
     lgs_hooks hooks;
     uint64_t bucket_start, bucket_end; /* the budget bucket `deposit` counts: [start, end) */
-    uint64_t bucket_tag;               /* its index plus one, as `deposit` holds it */
+    uint64_t bucket_tag;               /* its start plus one, as `deposit` holds it */
 
     atomic_uint_fast64_t first_try_ok; /* calls that succeeded at the first attempt, not nested */
-    atomic_uint_fast64_t deposit;      /* budget: (bucket index + 1) << 24 | calls in it */
+    atomic_uint_fast64_t deposit;      /* budget: (bucket start ms + 1) << 24 | calls in it */
 
     struct lgs__tstate *next; /* registry; set before the state is published */
     atomic_int in_use;        /* 1 while a thread owns it */
@@ -107,7 +112,7 @@ typedef struct lgs__tstate {
  *  lgs__fast_begin()): configuration, hooks, a breaker or lockout table
  *  becoming empty or not, a fault script queued or used up. A thread checks
  *  the conditions once per epoch instead of on every call. */
-extern atomic_uint lgs__fast_epoch;
+extern atomic_uint_fast64_t lgs__fast_epoch; /* 64 bits: never wraps to a value a thread saw */
 static inline void lgs__fast_epoch_bump(void)
 {
     atomic_fetch_add_explicit(&lgs__fast_epoch, 1u, memory_order_release);
@@ -116,6 +121,14 @@ static inline void lgs__fast_epoch_bump(void)
 /** The calling thread's state, made on first use; NULL only when memory for
  *  a new one could not be had (the engine then counts through the shared
  *  counters). Never changes the thread's last-error value on Windows. */
+/** The nesting depth of a thread that has no state (out of memory, out of
+ *  TLS indexes, or a call during the thread's exit). */
+unsigned *lgs__depth_fallback(void);
+/** Frees every state (the module holding the library is being unloaded). */
+void lgs__tstate_free_all(void);
+/* A Windows thread's TLS slot after its exit: no state, and none to take. */
+#define LGS__TSTATE_EXITING 1u
+
 #if defined(_WIN32) && (defined(__x86_64__) || defined(__i386__))
 /* win32/tstate_win32.c: the TLS index holding the state, plus one (0: none
  * yet), and the slow path. The hot path reads the slot from the TEB's
@@ -133,7 +146,7 @@ static inline lgs__tstate *lgs__tstate_get(void)
 #else
         __asm__ volatile("movl %%fs:0xE10(,%1,4), %0" : "=r"(v) : "r"((unsigned long)(s - 1)));
 #endif
-        if (v != NULL)
+        if ((uintptr_t)v > LGS__TSTATE_EXITING)
             return (lgs__tstate *)v;
     }
     return lgs__tstate_first_use();
@@ -165,7 +178,7 @@ void lgs__budget_deposit(const lgs__config *cfg, uint64_t now);
 /** The same into the calling thread's own counter: a load and a store while
  *  `now` stays inside the thread's current bucket. */
 void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_t now);
-/* The word lgs__tstate.deposit: bucket index plus one above the count's bits. */
+/* The word lgs__tstate.deposit: bucket start plus one above the count's bits. */
 #define LGS__DEPOSIT_COUNT_BITS 24
 #define LGS__DEPOSIT_COUNT_MASK ((UINT64_C(1) << LGS__DEPOSIT_COUNT_BITS) - 1u)
 /** lgs__budget_deposit_thread() with its common case inline: `now` inside
@@ -182,7 +195,7 @@ static inline void lgs__budget_deposit_fast(lgs__tstate *ts, const lgs__config *
 }
 /** Moves a thread's own count to the shared buckets (when its configuration
  *  changed: the bucket width may have). */
-void lgs__budget_thread_retire(lgs__tstate *ts);
+void lgs__budget_thread_retire(lgs__tstate *ts, const lgs__config *cfg);
 /** Asks for one retry at time now: 1 and the retry is counted, or 0. */
 int lgs__budget_withdraw(const lgs__config *cfg, uint64_t now);
 void lgs__budget_reset(void);
@@ -308,7 +321,7 @@ static inline __attribute__((always_inline)) lgs__tstate *lgs__fast_begin(uint64
     lgs__tstate *ts = lgs__tstate_get();
     if (ts == NULL || ts->depth != 0)
         return NULL;
-    if (ts->fast_epoch_plus1 != atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire) + 1u &&
+    if (ts->fast_epoch_plus1 != (uint64_t)atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire) + 1u &&
         !lgs__fast_verify(ts))
         return NULL;
     if (once) {

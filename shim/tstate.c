@@ -71,6 +71,17 @@ void lgs__tstate_release(lgs__tstate *ts)
         atomic_store_explicit(&ts->in_use, 0, memory_order_release);
 }
 
+void lgs__tstate_free_all(void)
+{
+    lgs__tstate *ts = atomic_exchange(&registry, NULL);
+    while (ts != NULL) {
+        lgs__tstate *next = ts->next;
+        free(ts);
+        ts = next;
+    }
+    atomic_store(&made, 0u);
+}
+
 #ifndef _WIN32
 #include <pthread.h>
 
@@ -90,6 +101,22 @@ static void on_thread_exit(void *p)
 static void make_key(void)
 {
     key_made = pthread_key_create(&exit_key, on_thread_exit) == 0;
+}
+
+static _Thread_local unsigned fallback_depth;
+
+unsigned *lgs__depth_fallback(void)
+{
+    return &fallback_depth;
+}
+
+/* A shared object holding the library may be unloaded: its key's destructor
+ * must not outlive it. */
+__attribute__((destructor)) static void drop_key(void)
+{
+    if (key_made)
+        (void)pthread_key_delete(exit_key);
+    key_made = 0;
 }
 
 lgs__tstate *lgs__tstate_first_use(void)

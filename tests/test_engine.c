@@ -381,6 +381,48 @@ static void test_nesting_guard(void)
     CU_ASSERT_EQUAL(vt_run(&c).attempts, 4);
 }
 
+/* A call made from an observer is inside the observed call: nested, one
+ * attempt, also when the observed call was a first-try success. */
+static lgs_decision observer_inner_decision;
+static unsigned observer_inner_attempts;
+static void calling_observer(void *user, const lgs_attempt *a)
+{
+    (void)user;
+    if (a->decision != LGS_DECISION_OK || !a->reached_api || strcmp(a->api, "LogonUser") != 0)
+        return;
+    lgs_call inner;
+    memset(&inner, 0, sizeof inner);
+    inner.api = "Lsa.LogonUser";
+    inner.attempt = inner_attempt;
+    unsigned before = inner_attempts;
+    lgs_outcome o;
+    CU_ASSERT_EQUAL(lgs_engine_run(&inner, &o), LGS_OK);
+    observer_inner_decision = o.decision;
+    observer_inner_attempts = inner_attempts - before;
+}
+
+static void test_observer_calls_are_nested(void)
+{
+    vt_setup(0, 14);
+    lgs_hooks h;
+    vt_fill_hooks(&h);
+    h.observer = calling_observer;
+    lgs_engine_set_hooks(&h);
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(0), 1);
+    lgs_call c = vt_call(&s, "LogonUser", NULL);
+    c.observer = NULL;
+    observer_inner_attempts = 0;
+    CU_ASSERT_EQUAL(vt_run(&c).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(observer_inner_attempts, 1);
+    CU_ASSERT_EQUAL(observer_inner_decision, LGS_DECISION_GIVE_UP);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.nested_calls, 1);
+    CU_ASSERT_EQUAL(st.retries, 0);
+    vt_setup(0, 1);
+}
+
 /* The process-wide observer hook sees every attempt of every call, with
  * elapsed and remaining time consistent with the deadline. */
 
@@ -479,6 +521,7 @@ static void test_stats_add_up(void)
 
 static CU_TestInfo tests[] = {
     {"first try success", test_first_try_success},
+    {"calls from an observer are nested", test_observer_calls_are_nested},
     {"a first-try success is timed for observers", test_first_try_success_timing},
     {"the fast path follows breaker state", test_fast_path_follows_state},
     {"scripted transient failures recover", test_scripted_transient_recovers},

@@ -271,6 +271,31 @@ static void test_budget_thread_counts_expire(void)
     CU_ASSERT_EQUAL(retries_in_storm(10), alone);
 }
 
+/* A new window width does not bring old calls back into the window: 1000
+ * successes, then the window is widened and a long time passes; a storm
+ * gets what it gets alone. */
+static void test_budget_width_change(void)
+{
+    vt_setup(1000000, 9);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    vt_set("budget.window_ms", "20000");
+    vt_advance(1000000);
+    uint64_t alone = retries_in_storm(10);
+
+    vt_setup(1000000, 9);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+    ok_job any = {0, OK_CALLS};
+    CU_ASSERT_EQUAL(lgs_test_run_threads(1, ok_worker, &any), 0);
+    vt_set("budget.window_ms", "20000");
+    vt_advance(1000000);
+    CU_ASSERT_EQUAL(retries_in_storm(10), alone);
+    /* And calls made under the new width count as before. */
+    CU_ASSERT_EQUAL(lgs_test_run_threads(1, ok_worker, &any), 0);
+    CU_ASSERT_EQUAL(retries_in_storm(10), 30);
+}
+
 static CU_TestInfo tests[] = {
     {"budget holds across threads", test_budget_across_threads},
     {"breaker opens once across threads", test_breaker_across_threads},
@@ -279,6 +304,7 @@ static CU_TestInfo tests[] = {
     {"budget counts a thread's earlier buckets", test_budget_counts_earlier_buckets},
     {"single-attempt calls earn no retries", test_budget_ignores_single_attempt_calls},
     {"threads' counts leave the window", test_budget_thread_counts_expire},
+    {"a new window width keeps old calls out", test_budget_width_change},
     CU_TEST_INFO_NULL,
 };
 

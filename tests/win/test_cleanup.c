@@ -5,12 +5,14 @@
  * policy allows, the process's handle count and the fake's live handles,
  * buffers, contexts and credentials are back where they started. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <CUnit/CUnit.h>
 
 #include "backend.h"
 #include "logonshim/logonshim.h"
+#include "dll_path.h"
 #include "suites.h"
 #include "vtime.h"
 
@@ -312,12 +314,53 @@ static void test_fast_first_failure_recovers(void)
     lgs__backend_set(NULL);
 }
 
+/* logonshim.dll keeps each thread's engine state in a TLS slot. Loaded,
+ * used and unloaded more times than a process has TLS indexes, it leaves
+ * none taken (LGS_DLL names the DLL; CTest sets it). */
+static lgs_status_code dll_noop(void *ctx)
+{
+    (void)ctx;
+    lgs_status_code c = {LGS_SPACE_WIN32, 0};
+    return c;
+}
+
+static void test_dll_unload_frees_tls(void)
+{
+    char path[MAX_PATH * 2];
+    if (!lgs_test_dll_path(path, sizeof path)) {
+        CU_PASS("LGS_DLL not set: run through CTest");
+        return;
+    }
+    typedef int (*run_fn)(const lgs_call *, lgs_outcome *);
+    const int cycles = 1100; /* more than TLS_MINIMUM_AVAILABLE + TLS_EXPANSION_SLOTS (1088) */
+    int ran = 0;
+    for (int i = 0; i < cycles; i++) {
+        HMODULE m = LoadLibraryA(path);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+        run_fn run = (run_fn)(void (*)(void))GetProcAddress(m, "lgs_engine_run");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(run);
+        lgs_call c;
+        memset(&c, 0, sizeof c);
+        c.api = "Test";
+        c.attempt = dll_noop;
+        lgs_outcome o;
+        ran += run(&c, &o) == LGS_OK && o.decision == LGS_DECISION_OK;
+        CU_ASSERT_FATAL(FreeLibrary(m));
+    }
+    CU_ASSERT_EQUAL(ran, cycles);
+    DWORD index = TlsAlloc();
+    CU_ASSERT_NOT_EQUAL(index, TLS_OUT_OF_INDEXES);
+    if (index != TLS_OUT_OF_INDEXES)
+        TlsFree(index);
+}
+
 int lgs_suite_cleanup(void)
 {
     static CU_TestInfo tests[] = {
         {"no leaks after 10 000 failing calls", test_no_leaks_after_failures},
         {"a success keeps the API's last error", test_success_keeps_last_error},
         {"a fast first attempt that fails is retried", test_fast_first_failure_recovers},
+        {"unloading logonshim.dll frees its TLS index", test_dll_unload_frees_tls},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("cleanup", tests, NULL, vt_teardown);

@@ -17,6 +17,7 @@
 #include "log_internal.h"
 #include "log_win32.h"
 #include "logtest.h"
+#include "dll_path.h"
 #include "suites.h"
 
 static const DWORD event_ids[] = {1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008,
@@ -68,14 +69,11 @@ static void test_format_message(void)
  * sets it). */
 static void test_dll_message_table(void)
 {
-    const char *dll = getenv("LGS_DLL");
-    if (dll == NULL || dll[0] == '\0') {
+    char path[MAX_PATH * 2];
+    if (!lgs_test_dll_path(path, sizeof path)) {
         CU_PASS("LGS_DLL not set: run through CTest");
         return;
     }
-    char path[MAX_PATH * 2];
-    /* A Unix path from CMake: Wine maps Z: to /. */
-    snprintf(path, sizeof path, "%s%s", dll[0] == '/' ? "Z:" : "", dll);
     HMODULE m = LoadLibraryExA(path, NULL, LOAD_LIBRARY_AS_DATAFILE);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
     wchar_t buf[2048];
