@@ -155,7 +155,7 @@ void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_
         return;
     }
     uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
-    if (now >= ts->bucket_start && now < ts->bucket_end && word >> COUNT_BITS == ts->bucket_tag &&
+    if (now >= ts->bucket_start && now < ts->bucket_end && word >> COUNT_BITS == ts->bucket_start + 1u &&
         (word & COUNT_MASK) != COUNT_MASK) {
         atomic_store_explicit(&ts->deposit, word + 1u, memory_order_relaxed);
         return;
@@ -167,10 +167,9 @@ void lgs__budget_deposit_thread(lgs__tstate *ts, const lgs__config *cfg, uint64_
         lgs__budget_deposit(cfg, now);
         return;
     }
-    ts->bucket_tag = start + 1u;
     ts->bucket_start = start;
     ts->bucket_end = start + width;
-    atomic_store_explicit(&ts->deposit, ts->bucket_tag << COUNT_BITS | 1u, memory_order_relaxed);
+    atomic_store_explicit(&ts->deposit, (start + 1u) << COUNT_BITS | 1u, memory_order_relaxed);
     if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0)
         flush(cfg, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
 }
@@ -182,7 +181,6 @@ void lgs__budget_thread_retire(lgs__tstate *ts, const lgs__config *cfg)
     uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
     atomic_store_explicit(&ts->deposit, 0u, memory_order_relaxed);
     ts->bucket_start = ts->bucket_end = 0;
-    ts->bucket_tag = 0;
     if (word >> COUNT_BITS != 0 && (word & COUNT_MASK) != 0)
         flush(cfg, (word >> COUNT_BITS) - 1u, word & COUNT_MASK);
 }

@@ -24,10 +24,10 @@ __declspec(dllimport) int __stdcall SwitchToThread(void);
 __declspec(dllimport) unsigned long __stdcall GetLastError(void);
 __declspec(dllimport) void __stdcall SetLastError(unsigned long code);
 
-uint64_t lgs__clock_hook_call(const lgs_hooks *h)
+uint64_t lgs__clock_hook_call(uint64_t (*clock_ms)(void *user), void *user)
 {
     unsigned long saved = GetLastError();
-    uint64_t now = h->clock_ms(h->user);
+    uint64_t now = clock_ms(user);
     SetLastError(saved);
     return now;
 }

@@ -92,6 +92,8 @@ static void take_settings(run *r, lgs__tstate *ts)
     } else {
         if (ts->hooks_gen_plus1 != h + 1u) {
             lgs__hooks_snapshot(&ts->hooks);
+            ts->clock_ms = ts->hooks.clock_ms;
+            ts->clock_user = ts->hooks.user;
             ts->hooks_gen_plus1 = h + 1u;
         }
         r->hooks = &ts->hooks;
@@ -358,11 +360,11 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     return LGS_OK;
 }
 
-atomic_uint_fast64_t lgs__fast_epoch;
+lgs__hot_data lgs__hot;
 
 int lgs__fast_verify(lgs__tstate *ts)
 {
-    uint64_t e = (uint64_t)atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire);
+    uint64_t e = (uint64_t)atomic_load_explicit(&lgs__hot.fast_epoch, memory_order_acquire);
     run r;
     r.nested = 0;
     take_settings(&r, ts);

@@ -63,17 +63,17 @@ uint64_t lgs__default_clock_ms(void *user);
 __declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
 /** A clock hook called with the thread's last error kept around it (the
  *  fast path calls it before the API, with nothing to restore after). */
-uint64_t lgs__clock_hook_call(const lgs_hooks *h);
+uint64_t lgs__clock_hook_call(uint64_t (*clock_ms)(void *user), void *user);
 #endif
-/** The hooks' clock; the default one called directly on Windows. */
-static inline uint64_t lgs__clock_now(const lgs_hooks *h)
+/** A hooks clock; the default one called directly on Windows. */
+static inline uint64_t lgs__clock_now(uint64_t (*clock_ms)(void *user), void *user)
 {
 #ifdef _WIN32
-    if (h->clock_ms == lgs__default_clock_ms)
+    if (clock_ms == lgs__default_clock_ms)
         return (uint64_t)GetTickCount64();
-    return lgs__clock_hook_call(h);
+    return lgs__clock_hook_call(clock_ms, user);
 #else
-    return h->clock_ms(h->user);
+    return clock_ms(user);
 #endif
 }
 void lgs__default_sleep_ms(void *user, uint64_t ms);
@@ -92,19 +92,22 @@ uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound);
  *  thread exit it is released, its counts kept, and the next new thread
  *  takes it over. */
 typedef struct lgs__tstate {
-    unsigned depth;           /* of lgs_engine_run() on this thread: only the outermost retries */
+    /* The fast path touches this first cache line only (the state is
+     * allocated on a 64-byte boundary). */
+    _Alignas(64) unsigned depth; /* of lgs_engine_run() on this thread: only the outermost retries */
+    uint64_t fast_epoch_plus1;   /* lgs__hot.fast_epoch at which the fast path was found open, plus one */
+    uint64_t (*clock_ms)(void *user); /* hooks.clock_ms and hooks.user, copied here */
+    void *clock_user;
+    uint64_t bucket_start, bucket_end; /* the budget bucket `deposit` counts: [start, end) */
+    atomic_uint_fast64_t first_try_ok; /* calls that succeeded at the first attempt, not nested */
+    atomic_uint_fast64_t deposit;      /* budget: (bucket_start + 1) << 24 | calls in it */
+
     unsigned cfg_gen_plus1;   /* generation of `cfg`, plus one: 0 means no copy yet */
     unsigned hooks_gen_plus1; /* generation of `hooks`, plus one */
-    uint64_t fast_epoch_plus1; /* lgs__fast_epoch at which the fast path was found open, plus one */
     lgs__config cfg;
     lgs_hooks hooks;
-    uint64_t bucket_start, bucket_end; /* the budget bucket `deposit` counts: [start, end) */
-    uint64_t bucket_tag;               /* its start plus one, as `deposit` holds it */
-
-    atomic_uint_fast64_t first_try_ok; /* calls that succeeded at the first attempt, not nested */
-    atomic_uint_fast64_t deposit;      /* budget: (bucket start ms + 1) << 24 | calls in it */
-
     struct lgs__tstate *next; /* registry; set before the state is published */
+    void *block;              /* what malloc() returned, for free() */
     atomic_int in_use;        /* 1 while a thread owns it */
 } lgs__tstate;
 
@@ -112,10 +115,17 @@ typedef struct lgs__tstate {
  *  lgs__fast_begin()): configuration, hooks, a breaker or lockout table
  *  becoming empty or not, a fault script queued or used up. A thread checks
  *  the conditions once per epoch instead of on every call. */
-extern atomic_uint_fast64_t lgs__fast_epoch; /* 64 bits: never wraps to a value a thread saw */
+/** What every call reads, together in one cache line (engine.c). */
+typedef struct lgs__hot_data {
+    _Alignas(64) atomic_uint_fast64_t fast_epoch; /* 64 bits: never wraps to a value a thread saw */
+    volatile long tstate_slot_plus1; /* Windows: TlsAlloc() index + 1; 0 none yet; -1 none to be had */
+    atomic_int wrap_env_good;        /* Windows: LOGONSHIM_FAULTS read, good or reported (wrap.c) */
+} lgs__hot_data;
+extern lgs__hot_data lgs__hot;
+
 static inline void lgs__fast_epoch_bump(void)
 {
-    atomic_fetch_add_explicit(&lgs__fast_epoch, 1u, memory_order_release);
+    atomic_fetch_add_explicit(&lgs__hot.fast_epoch, 1u, memory_order_release);
 }
 
 /** The calling thread's state, made on first use; NULL only when memory for
@@ -134,11 +144,10 @@ void lgs__tstate_free_all(void);
  * yet), and the slow path. The hot path reads the slot from the TEB's
  * TlsSlots array (winternl.h; tstate_win32.c checks the offsets against the
  * SDK's TEB) as TlsGetValue() does, but without clearing the last error. */
-extern volatile long lgs__tstate_slot_plus1;
 lgs__tstate *lgs__tstate_first_use(void);
 static inline lgs__tstate *lgs__tstate_get(void)
 {
-    long s = lgs__tstate_slot_plus1;
+    long s = lgs__hot.tstate_slot_plus1;
     if (s > 0 && s <= 64) {
         void *v;
 #ifdef __x86_64__
@@ -187,7 +196,7 @@ static inline void lgs__budget_deposit_fast(lgs__tstate *ts, const lgs__config *
 {
     uint64_t word = atomic_load_explicit(&ts->deposit, memory_order_relaxed);
     if (now >= ts->bucket_start && now < ts->bucket_end &&
-        word >> LGS__DEPOSIT_COUNT_BITS == ts->bucket_tag &&
+        word >> LGS__DEPOSIT_COUNT_BITS == ts->bucket_start + 1u &&
         (word & LGS__DEPOSIT_COUNT_MASK) != LGS__DEPOSIT_COUNT_MASK)
         atomic_store_explicit(&ts->deposit, word + 1u, memory_order_relaxed);
     else
@@ -321,13 +330,13 @@ static inline __attribute__((always_inline)) lgs__tstate *lgs__fast_begin(uint64
     lgs__tstate *ts = lgs__tstate_get();
     if (ts == NULL || ts->depth != 0)
         return NULL;
-    if (ts->fast_epoch_plus1 != (uint64_t)atomic_load_explicit(&lgs__fast_epoch, memory_order_acquire) + 1u &&
+    if (ts->fast_epoch_plus1 != (uint64_t)atomic_load_explicit(&lgs__hot.fast_epoch, memory_order_acquire) + 1u &&
         !lgs__fast_verify(ts))
         return NULL;
     if (once) {
         *start = LGS__START_UNKNOWN;
     } else {
-        *start = lgs__clock_now(&ts->hooks);
+        *start = lgs__clock_now(ts->clock_ms, ts->clock_user);
         lgs__budget_deposit_fast(ts, &ts->cfg, *start);
     }
     ts->depth = 1;

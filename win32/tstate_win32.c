@@ -27,8 +27,7 @@ _Static_assert(offsetof(TEB, TlsSlots) == 0x1480, "TEB.TlsSlots offset (x64)");
 _Static_assert(offsetof(TEB, TlsSlots) == 0xE10, "TEB.TlsSlots offset (x86)");
 #endif
 
-volatile long lgs__tstate_slot_plus1; /* TlsAlloc() index plus one; 0: none yet; -1: none to be had */
-#define slot_plus1 lgs__tstate_slot_plus1
+#define slot_plus1 lgs__hot.tstate_slot_plus1 /* TlsAlloc() index + 1; 0: none yet; -1: none to be had */
 
 /* What a thread's slot holds once the thread has given its state back at
  * exit: a call made later in its teardown (another module's detach handler)

@@ -19,7 +19,6 @@ static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {87u, 0xC000000Du, 0
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
-atomic_int lgs__wrap_env_good;
 
 /* Reads LOGONSHIM_FAULTS once. Returns 1 for the one call that must fail
  * because the spec was bad. */
@@ -42,14 +41,14 @@ static int env_faults_rejected(void)
         }
         atomic_store(&env_state, bad ? ENV_BAD : ENV_GOOD);
         if (!bad)
-            atomic_store_explicit(&lgs__wrap_env_good, 1, memory_order_release);
+            atomic_store_explicit(&lgs__hot.wrap_env_good, 1, memory_order_release);
     }
     while ((s = atomic_load(&env_state)) == ENV_READING)
         Sleep(0);
     expected = ENV_BAD;
     if (s == ENV_BAD && atomic_compare_exchange_strong(&env_state, &expected, ENV_REPORTED)) {
         /* Reported once; the calls after it run as usual. */
-        atomic_store_explicit(&lgs__wrap_env_good, 1, memory_order_release);
+        atomic_store_explicit(&lgs__hot.wrap_env_good, 1, memory_order_release);
         return 1;
     }
     return 0;

@@ -49,15 +49,15 @@ uint32_t lgs__wrap_run(lgs__wrap *w);
  * wrapper's call function is inlined into it too. Any other first result is
  * handed to the full path with the attempt already made. */
 
-/* 1 once LOGONSHIM_FAULTS has been read and either was good or its error has
- * been reported (reading it comes after setting up the logs). */
-extern atomic_int lgs__wrap_env_good;
+/* lgs__hot.wrap_env_good: 1 once LOGONSHIM_FAULTS has been read and either
+ * was good or its error has been reported (reading it comes after setting up
+ * the logs). */
 
 /* lgs__fast_begin() for a wrapper of `api`: a release call makes one attempt. */
 static inline __attribute__((always_inline)) lgs__tstate *lgs__wrap_fast_begin(lgs__api_id api,
                                                                               uint64_t *start)
 {
-    if (!atomic_load_explicit(&lgs__wrap_env_good, memory_order_acquire))
+    if (!atomic_load_explicit(&lgs__hot.wrap_env_good, memory_order_acquire))
         return NULL;
     return lgs__fast_begin(start, lgs__apis[api].release);
 }
