@@ -169,6 +169,15 @@ static void test_thread_states_reused(void)
     CU_ASSERT_EQUAL(st.calls, 0);
 }
 
+/* A fresh engine at virtual time `start`: no breaker, transient retries
+ * without waits, so that only the budget limits retries. */
+static void budget_fixture(uint64_t start, uint64_t seed)
+{
+    vt_setup(start, seed);
+    vt_set("breaker.threshold", "0");
+    vt_set("retry.transient.base_ms", "0");
+}
+
 /* Runs a storm of `n` failing calls on this thread (waits of 0 ms); returns
  * the retries the budget allowed. */
 static uint64_t retries_in_storm(unsigned n)
@@ -194,16 +203,12 @@ static uint64_t retries_in_storm(unsigned n)
  * alone would allow about 11). */
 static void test_budget_counts_other_threads(void)
 {
-    vt_setup(0, 5);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 5);
     atomic_store(&worker_errors, 0u);
     uint64_t alone = retries_in_storm(10);
     CU_ASSERT(alone < 30);
 
-    vt_setup(0, 5);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 5);
     ok_job any = {0, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
     CU_ASSERT_EQUAL(atomic_load(&worker_errors), 0);
@@ -217,9 +222,7 @@ static void test_budget_counts_other_threads(void)
  * last bucket's 20 alone would allow 12). */
 static void test_budget_counts_earlier_buckets(void)
 {
-    vt_setup(0, 8);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 8);
     atomic_store(&worker_errors, 0u);
     ok_job twenty = {0, 20};
     for (int b = 0; b < 10; b++) {
@@ -235,14 +238,10 @@ static void test_budget_counts_earlier_buckets(void)
  * after 8000 of them a storm gets what it gets alone. */
 static void test_budget_ignores_single_attempt_calls(void)
 {
-    vt_setup(0, 6);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 6);
     uint64_t alone = retries_in_storm(10);
 
-    vt_setup(0, 6);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 6);
     atomic_store(&worker_errors, 0u);
     ok_job once = {1, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &once), 0);
@@ -257,14 +256,10 @@ static void test_budget_ignores_single_attempt_calls(void)
  * once the successes are a whole window old, they earn nothing. */
 static void test_budget_thread_counts_expire(void)
 {
-    vt_setup(0, 7);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 7);
     uint64_t alone = retries_in_storm(10);
 
-    vt_setup(0, 7);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(0, 7);
     ok_job any = {0, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(THREADS, ok_worker, &any), 0);
     vt_advance(10000); /* budget.window_ms */
@@ -276,16 +271,12 @@ static void test_budget_thread_counts_expire(void)
  * gets what it gets alone. */
 static void test_budget_width_change(void)
 {
-    vt_setup(1000000, 9);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(1000000, 9);
     vt_set("budget.window_ms", "20000");
     vt_advance(1000000);
     uint64_t alone = retries_in_storm(10);
 
-    vt_setup(1000000, 9);
-    vt_set("breaker.threshold", "0");
-    vt_set("retry.transient.base_ms", "0");
+    budget_fixture(1000000, 9);
     ok_job any = {0, OK_CALLS};
     CU_ASSERT_EQUAL(lgs_test_run_threads(1, ok_worker, &any), 0);
     vt_set("budget.window_ms", "20000");
