@@ -277,13 +277,6 @@ static void loop(run *r, lgs_outcome *out)
     }
 }
 
-/* Whether nothing can stop an attempt before it reaches the API: no breaker
- * and no account holds state (or the guards are off). */
-static int quiet(const lgs__config *cfg)
-{
-    return lgs__fast_quiet(cfg);
-}
-
 /* A first attempt that succeeded in a call that is not nested, with an
  * observer to tell: the attempt is timed for it. */
 static void observed_first_try_ok(run *r, lgs_outcome *out)
@@ -338,7 +331,7 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     r.deadline = r.start + r.cfg->deadline_ms;
 
     (*depth)++;
-    if (!have_first && !r.nested && quiet(r.cfg)) {
+    if (!have_first && !r.nested && lgs__fast_quiet(r.cfg)) {
         r.first = call->attempt(call->ctx);
         r.have_first = 1;
     }
@@ -368,7 +361,7 @@ int lgs__fast_verify(lgs__tstate *ts)
     run r;
     r.nested = 0;
     take_settings(&r, ts);
-    if (ts->hooks.observer != NULL || !quiet(&ts->cfg) || lgs__faults_any())
+    if (ts->hooks.observer != NULL || !lgs__fast_quiet(&ts->cfg) || lgs__faults_any())
         return 0;
     ts->fast_epoch_plus1 = e + 1u;
     return 1;

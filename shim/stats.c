@@ -24,9 +24,7 @@ void lgs__stat_first_try_ok(lgs__tstate *ts)
         atomic_fetch_add_explicit(&first_try_ok, 1u, memory_order_relaxed);
         return;
     }
-    /* Only the owner writes it: no read-modify-write needed. */
-    uint64_t n = atomic_load_explicit(&ts->first_try_ok, memory_order_relaxed);
-    atomic_store_explicit(&ts->first_try_ok, n + 1u, memory_order_relaxed);
+    lgs__stat_first_try_ok_fast(ts);
 }
 static atomic_uint_fast64_t decisions[LGS_DECISION_COUNT_];
 static atomic_uint_fast64_t classes[LGS_CLASS_COUNT_];
