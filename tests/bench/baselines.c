@@ -62,7 +62,7 @@ int baseline_aws_standard(unsigned client)
         double ceiling = (double)(1u << (attempt - 1));
         if (ceiling > AWS_MAX_BACKOFF_S)
             ceiling = AWS_MAX_BACKOFF_S;
-        sim_sleep((uint64_t)(bench_uniform(client) * ceiling * MS_PER_S));
+        sim_sleep((uint64_t)(bench_jitter(client) * ceiling * MS_PER_S));
     }
 }
 
@@ -87,7 +87,7 @@ int baseline_grpc(unsigned client)
             grpc_tokens = 0;
         if (attempt >= GRPC_MAX_ATTEMPTS || grpc_tokens <= GRPC_MAX_TOKENS / 2)
             return 0;
-        sim_sleep((uint64_t)(bench_uniform(client) * backoff_ms));
+        sim_sleep((uint64_t)(bench_jitter(client) * backoff_ms));
         backoff_ms = backoff_ms * 2 > 5000 ? 5000 : backoff_ms * 2;
     }
 }

@@ -12,8 +12,11 @@
  *  is up, ERROR_NO_LOGON_SERVERS (1311) while it is down. */
 uint32_t authority_call(unsigned client);
 
-/** A uniform random number in [0, 1) from the client's own stream. */
-double bench_uniform(unsigned client);
+/** A uniform random number in [0, 1) from the client's own jitter stream,
+ *  for a strategy's backoff jitter. The client's think times come from a
+ *  stream of their own, so a strategy's jitter cannot shift its workload:
+ *  every strategy sees the same think times. */
+double bench_jitter(unsigned client);
 
 /** A logical call as a strategy makes it: returns 1 on success. */
 typedef int (*strategy_fn)(unsigned client);

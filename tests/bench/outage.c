@@ -9,22 +9,40 @@
  * configuration, and the four baselines of baselines.c. Everything runs in
  * virtual time (sim.h), so the result is deterministic.
  *
+ * Each client has two random streams: one for its think times (and its
+ * start offset), one for a baseline's backoff jitter (bench_jitter), so a
+ * strategy that draws jitter does not shift its own workload; logonshim's
+ * engine draws from its own generator (lgs_engine_seed). The program checks
+ * that every strategy drew the same think times: it keeps each client's
+ * first THINK_KEPT draws, compares them over the prefix every strategy
+ * reached, prints a hash of that prefix per strategy (think_hash), and
+ * fails (exit 1, no machine-readable line) when they differ.
+ *
  * Figures: retry amplification during the outage (requests reaching the
- * authority while it is down / logical calls started while it is down), all
- * requests in the run, time to recovery per client (from the authority's
- * return to the end of the client's first successful logical call; p50 and
- * p99 over clients), and logical calls failed. The last line is
- * machine-readable.
+ * authority while it is down / logical calls started while it is down);
+ * beside it the requests reaching the authority while it is down in total
+ * and per second, since a strategy that refuses calls at once lets its
+ * clients start more logical calls, which lowers the ratio without sparing
+ * the authority anything; all requests in the run; time to recovery per
+ * client (from the authority's return to the end of the client's first
+ * successful logical call; p50 and p99 over clients); and logical calls
+ * failed. The last line is machine-readable.
  *
  *   lgs_bench_outage [--clients N] [--outage-s T] [--think-ms M] [--seed S]
- *                    [--set key=value]... [--smoke] [--check]
+ *                    [--seeds N] [--set key=value]... [--smoke] [--check]
+ *
+ * --seeds N runs seeds S..S+N-1 (S from --seed, default 1), prints each
+ * seed's figures, then per strategy the median and the worst (largest) of
+ * each figure over the seeds; the median of an even count is the mean of
+ * the middle two. The machine-readable line then carries medians, plus
+ * logonshim's worst recovery p99.
  *
  * --set changes logonshim's configuration for the run (lgs_config_set keys,
  * see docs/configuration.md); without it the engine runs on its defaults.
  *
  * --smoke runs a small scenario (16 clients, 20 s outage) for CI; --check
  * exits 1 when logonshim misses a target (amplification <= 1.10, recovery
- * p99 no worse than the best baseline's).
+ * p99 no worse than the best baseline's; with --seeds, their medians).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +57,8 @@
 #define WARM_MS 10000
 #define AFTER_MS 120000
 #define NO_LOGON_SERVERS 1311u
+#define THINK_KEPT 64 /* think-stream draws kept per client for the identity check */
+#define MAX_SEEDS 64
 
 typedef struct scenario {
     unsigned clients;
@@ -55,6 +75,8 @@ typedef struct result {
     uint64_t logical_calls;
     uint64_t logical_failed;
     uint64_t recovery[SIM_MAX_CLIENTS];
+    uint64_t think[SIM_MAX_CLIENTS][THINK_KEPT]; /* the first think-stream draws, in ms */
+    unsigned thinks[SIM_MAX_CLIENTS];            /* think-stream draws made */
 } result;
 
 #define MAX_SETTINGS 16
@@ -64,15 +86,39 @@ static const char *settings[MAX_SETTINGS];
 static unsigned setting_count;
 static result *cur;
 static strategy_fn current_strategy;
-static uint64_t rng[SIM_MAX_CLIENTS];
+static uint64_t think_rng[SIM_MAX_CLIENTS], jitter_rng[SIM_MAX_CLIENTS];
 
-double bench_uniform(unsigned client)
+static double xorshift_uniform(uint64_t *s)
 {
-    uint64_t *s = &rng[client];
     *s ^= *s << 13;
     *s ^= *s >> 7;
     *s ^= *s << 17;
     return (double)(*s >> 11) / 9007199254740992.0;
+}
+
+double bench_jitter(unsigned client)
+{
+    return xorshift_uniform(&jitter_rng[client]);
+}
+
+/* A think time (or start offset) for the client, uniform in [0, 2 x think],
+ * from its think stream; the first THINK_KEPT are kept for the check. */
+static uint64_t think_draw(unsigned client)
+{
+    uint64_t ms = (uint64_t)(xorshift_uniform(&think_rng[client]) * 2.0 * (double)sc.think_ms);
+    if (cur->thinks[client] < THINK_KEPT)
+        cur->think[client][cur->thinks[client]] = ms;
+    cur->thinks[client]++;
+    return ms;
+}
+
+/* splitmix64's finaliser: seeds the jitter streams apart from the think
+ * streams. */
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
 }
 
 static int authority_up(uint64_t t)
@@ -143,7 +189,7 @@ static void client_body(unsigned client, void *arg)
             cur->recovery[client] = sim_now() - sc.down_end;
             recovered = 1;
         }
-        sim_sleep((uint64_t)(bench_uniform(client) * 2.0 * (double)sc.think_ms));
+        sim_sleep(think_draw(client));
     }
     if (!recovered)
         cur->recovery[client] = sc.end - sc.down_end; /* censored: never recovered */
@@ -175,10 +221,13 @@ static void run_strategy(strategy_fn fn, result *r)
     lgs_engine_reset_state();
     lgs_engine_seed(sc.seed);
     for (unsigned i = 0; i < sc.clients; i++) {
-        rng[i] = (sc.seed + 1u) * 0x9E3779B97F4A7C15ull + i * 0xD1B54A32D192ED03ull;
-        if (rng[i] == 0)
-            rng[i] = 1;
-        start[i] = (uint64_t)(bench_uniform(i) * 2.0 * (double)sc.think_ms);
+        think_rng[i] = (sc.seed + 1u) * 0x9E3779B97F4A7C15ull + i * 0xD1B54A32D192ED03ull;
+        if (think_rng[i] == 0)
+            think_rng[i] = 1;
+        jitter_rng[i] = mix64(think_rng[i] ^ 0x6A09E667F3BCC909ull);
+        if (jitter_rng[i] == 0)
+            jitter_rng[i] = 1;
+        start[i] = think_draw(i);
     }
     sim_run(sc.clients, start, client_body, NULL);
 }
@@ -199,9 +248,105 @@ static uint64_t percentile(const result *r, unsigned pct)
     return v[rank == 0 ? 0 : rank - 1];
 }
 
-static double amplification(const result *r)
+/* The figures of one strategy on one seed, as numbers, so that the same
+ * code prints, sorts and summarises all of them. */
+enum {
+    F_AMPLIFICATION,
+    F_OUTAGE_REQUESTS,
+    F_OUTAGE_PER_S,
+    F_TOTAL_CALLS,
+    F_LOGICAL_CALLS,
+    F_P50,
+    F_P99,
+    F_FAILED,
+    F_COUNT
+};
+static const char *const figure_name[F_COUNT] = {
+    "amplification", "outage_requests", "outage_req_per_s", "total_calls",
+    "logical_calls", "recovery_p50_ms", "recovery_p99_ms",  "logical_failed",
+};
+
+static void figures_of(const result *r, double f[F_COUNT])
 {
-    return r->outage_logical == 0 ? 0.0 : (double)r->outage_requests / (double)r->outage_logical;
+    f[F_AMPLIFICATION] = r->outage_logical == 0
+                             ? 0.0
+                             : (double)r->outage_requests / (double)r->outage_logical;
+    f[F_OUTAGE_REQUESTS] = (double)r->outage_requests;
+    f[F_OUTAGE_PER_S] = (double)r->outage_requests * 1000.0 / (double)sc.outage_ms;
+    f[F_TOTAL_CALLS] = (double)r->authority_calls;
+    f[F_LOGICAL_CALLS] = (double)r->logical_calls;
+    f[F_P50] = (double)percentile(r, 50);
+    f[F_P99] = (double)percentile(r, 99);
+    f[F_FAILED] = (double)r->logical_failed;
+}
+
+static void print_figures(const double f[F_COUNT])
+{
+    for (int i = 0; i < F_COUNT; i++) {
+        int width = (int)strlen(figure_name[i]) + 1;
+        int decimals = i == F_AMPLIFICATION ? 3 : i == F_OUTAGE_PER_S ? 1 : 0;
+        printf(" %*.*f", width, decimals, f[i]);
+    }
+}
+
+static void print_header(const char *first, const char *last)
+{
+    printf("%-30s", first);
+    for (int i = 0; i < F_COUNT; i++)
+        printf("  %s", figure_name[i]);
+    printf("%s\n", last);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static const struct {
+    const char *name;
+    strategy_fn fn;
+} strategies[] = {
+    {"logonshim", strategy_logonshim},
+    {"fixed_3x1s", baseline_fixed},
+    {"exponential_nojitter", baseline_exponential},
+    {"aws_standard", baseline_aws_standard},
+    {"grpc_throttling", baseline_grpc},
+};
+enum { N = sizeof strategies / sizeof strategies[0] };
+static result results[N];
+static double figures[N][F_COUNT][MAX_SEEDS];
+
+static uint32_t fnv1a(uint32_t h, uint64_t v)
+{
+    for (int b = 0; b < 8; b++) {
+        h ^= (uint32_t)(v >> (8 * b)) & 0xFFu;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* After every strategy ran one seed: 1 when each client drew the same think
+ * times under every strategy, over the prefix all of them reached (at most
+ * THINK_KEPT draws). hash[s] is a hash of that prefix as strategy s drew
+ * it, so equal streams print equal hashes. */
+static int think_times_identical(uint32_t hash[N])
+{
+    int same = 1;
+    for (int s = 0; s < N; s++)
+        hash[s] = 2166136261u;
+    for (unsigned c = 0; c < sc.clients; c++) {
+        unsigned common = THINK_KEPT;
+        for (int s = 0; s < N; s++)
+            if (results[s].thinks[c] < common)
+                common = results[s].thinks[c];
+        for (int s = 0; s < N; s++)
+            for (unsigned k = 0; k < common; k++) {
+                hash[s] = fnv1a(hash[s], results[s].think[c][k]);
+                same &= results[s].think[c][k] == results[0].think[c][k];
+            }
+    }
+    return same;
 }
 
 static unsigned long parse_arg(int argc, char **argv, int *i)
@@ -222,6 +367,7 @@ static unsigned long parse_arg(int argc, char **argv, int *i)
 int main(int argc, char **argv)
 {
     int check = 0;
+    unsigned seeds = 1;
     sc.clients = 64;
     sc.outage_ms = 60000;
     sc.think_ms = 1000;
@@ -235,6 +381,8 @@ int main(int argc, char **argv)
             sc.think_ms = parse_arg(argc, argv, &i);
         else if (strcmp(argv[i], "--seed") == 0)
             sc.seed = parse_arg(argc, argv, &i);
+        else if (strcmp(argv[i], "--seeds") == 0)
+            seeds = (unsigned)parse_arg(argc, argv, &i);
         else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc && setting_count < MAX_SETTINGS)
             settings[setting_count++] = argv[++i];
         else if (strcmp(argv[i], "--smoke") == 0) {
@@ -244,14 +392,16 @@ int main(int argc, char **argv)
             check = 1;
         else {
             fprintf(stderr, "usage: lgs_bench_outage [--clients N] [--outage-s T] "
-                            "[--think-ms M] [--seed S] [--set key=value]... [--smoke] "
-                            "[--check]\n");
+                            "[--think-ms M] [--seed S] [--seeds N] [--set key=value]... "
+                            "[--smoke] [--check]\n");
             return 2;
         }
     }
-    if (sc.clients == 0 || sc.clients > SIM_MAX_CLIENTS || sc.think_ms == 0) {
-        fprintf(stderr, "lgs_bench_outage: clients must be 1..%d, think-ms above 0\n",
-                SIM_MAX_CLIENTS);
+    if (sc.clients == 0 || sc.clients > SIM_MAX_CLIENTS || sc.think_ms == 0 || sc.outage_ms == 0 ||
+        seeds == 0 || seeds > MAX_SEEDS) {
+        fprintf(stderr, "lgs_bench_outage: clients must be 1..%d, seeds 1..%d, think-ms and "
+                        "outage-s above 0\n",
+                SIM_MAX_CLIENTS, MAX_SEEDS);
         return 2;
     }
     sc.down_start = WARM_MS;
@@ -264,44 +414,79 @@ int main(int argc, char **argv)
     hooks.sleep_ms = hook_sleep;
     lgs_engine_set_hooks(&hooks);
 
-    static const struct {
-        const char *name;
-        strategy_fn fn;
-    } strategies[] = {
-        {"logonshim", strategy_logonshim},
-        {"fixed_3x1s", baseline_fixed},
-        {"exponential_nojitter", baseline_exponential},
-        {"aws_standard", baseline_aws_standard},
-        {"grpc_throttling", baseline_grpc},
-    };
-    enum { N = sizeof strategies / sizeof strategies[0] };
-    static result results[N];
+    const uint64_t first_seed = sc.seed;
     printf("domain-controller outage: %u clients, think %llu ms (mean), outage %llu s, "
-           "authority latency %d ms, seed %llu\n",
+           "authority latency %d ms, seed%s %llu",
            sc.clients, (unsigned long long)sc.think_ms,
-           (unsigned long long)(sc.outage_ms / 1000u), LATENCY_MS, (unsigned long long)sc.seed);
-    printf("logonshim configuration: %s", setting_count == 0 ? "defaults" : "defaults plus");
+           (unsigned long long)(sc.outage_ms / 1000u), LATENCY_MS, seeds > 1 ? "s" : "",
+           (unsigned long long)first_seed);
+    if (seeds > 1)
+        printf("..%llu", (unsigned long long)(first_seed + seeds - 1u));
+    printf("\nlogonshim configuration: %s", setting_count == 0 ? "defaults" : "defaults plus");
     for (unsigned i = 0; i < setting_count; i++)
         printf(" %s", settings[i]);
     printf("\n\n");
-    printf("%-22s %13s %11s %13s %16s %16s %15s\n", "strategy", "amplification", "total_calls",
-           "logical_calls", "recovery_p50_ms", "recovery_p99_ms", "logical_failed");
-    uint64_t best = UINT64_MAX;
-    for (int s = 0; s < N; s++) {
-        run_strategy(strategies[s].fn, &results[s]);
-        const result *r = &results[s];
-        uint64_t p99 = percentile(r, 99);
-        printf("%-22s %13.3f %11llu %13llu %16llu %16llu %15llu\n", strategies[s].name,
-               amplification(r), (unsigned long long)r->authority_calls,
-               (unsigned long long)r->logical_calls, (unsigned long long)percentile(r, 50),
-               (unsigned long long)p99, (unsigned long long)r->logical_failed);
-        if (s > 0 && p99 < best)
-            best = p99;
+    print_header("strategy                  seed", "  think_hash");
+    for (unsigned k = 0; k < seeds; k++) {
+        sc.seed = first_seed + k;
+        for (int s = 0; s < N; s++)
+            run_strategy(strategies[s].fn, &results[s]);
+        uint32_t hash[N];
+        int same = think_times_identical(hash);
+        for (int s = 0; s < N; s++) {
+            double f[F_COUNT];
+            figures_of(&results[s], f);
+            for (int i = 0; i < F_COUNT; i++)
+                figures[s][i][k] = f[i];
+            printf("%-25s %4llu", strategies[s].name, (unsigned long long)sc.seed);
+            print_figures(f);
+            printf("    %08lx\n", (unsigned long)hash[s]);
+        }
+        if (!same) {
+            fprintf(stderr, "lgs_bench_outage: seed %llu: the strategies drew different think "
+                            "times (think_hash differs): their workloads are not the same\n",
+                    (unsigned long long)sc.seed);
+            return 1;
+        }
     }
-    double amp = amplification(&results[0]);
-    uint64_t p99 = percentile(&results[0], 99);
-    printf("\nlogonshim amplification=%.3f recovery_p99_ms=%llu best_baseline_recovery_p99_ms=%llu\n",
-           amp, (unsigned long long)p99, (unsigned long long)best);
+
+    /* Per strategy and figure: the median and the worst (largest) over the
+     * seeds. With one seed both are that seed's figure. */
+    static double med[N][F_COUNT], worst[N][F_COUNT];
+    for (int s = 0; s < N; s++)
+        for (int i = 0; i < F_COUNT; i++) {
+            double v[MAX_SEEDS];
+            memcpy(v, figures[s][i], seeds * sizeof v[0]);
+            qsort(v, seeds, sizeof v[0], cmp_double);
+            med[s][i] = seeds % 2 ? v[seeds / 2] : (v[seeds / 2 - 1] + v[seeds / 2]) / 2.0;
+            worst[s][i] = v[seeds - 1];
+        }
+    if (seeds > 1) {
+        printf("\nover %u seeds: the median, and the worst (the largest) of each figure "
+               "(not one seed's row)\n",
+               seeds);
+        print_header("strategy", "");
+        for (int s = 0; s < N; s++) {
+            char label[64];
+            snprintf(label, sizeof label, "%s median", strategies[s].name);
+            printf("%-30s", label);
+            print_figures(med[s]);
+            snprintf(label, sizeof label, "%s worst", strategies[s].name);
+            printf("\n%-30s", label);
+            print_figures(worst[s]);
+            printf("\n");
+        }
+    }
+    double best = -1.0;
+    for (int s = 1; s < N; s++)
+        if (best < 0 || med[s][F_P99] < best)
+            best = med[s][F_P99];
+    double amp = med[0][F_AMPLIFICATION], p99 = med[0][F_P99];
+    printf("\nlogonshim amplification=%.3f recovery_p99_ms=%.0f best_baseline_recovery_p99_ms=%.0f "
+           "outage_requests=%.0f outage_req_per_s=%.1f worst_recovery_p99_ms=%.0f seeds=%u "
+           "think_times=identical\n",
+           amp, p99, best, med[0][F_OUTAGE_REQUESTS], med[0][F_OUTAGE_PER_S], worst[0][F_P99],
+           seeds);
     if (check && (amp > 1.10 || p99 > best)) {
         fprintf(stderr, "lgs_bench_outage: logonshim misses a target\n");
         return 1;
