@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
-#include "settings.h"
+#include "settings_values.h"
 #include "spinlock.h"
 
 static lgs__spinlock config_lock = LGS__SPINLOCK_INIT;

@@ -1,5 +1,5 @@
 /* log_config.c — the log settings' values: the compiled defaults, the live
- * copy the dispatcher reads, and applying one value (settings.h).
+ * copy the dispatcher reads, and applying one value (settings_values.h).
  *
  * A value that needs a resource (the JSON lines file, the Event Log source)
  * is applied only once the resource is open, so a refused value leaves the
@@ -7,12 +7,11 @@
  * and how their text is parsed is the settings module's (settings.c);
  * LOGONSHIM_LOG's syntax is log_spec.c's. docs/logging.md documents both.
  */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "log_sink.h"
-#include "settings.h"
+#include "settings_values.h"
 #include "spinlock.h"
 #include "why.h"
 
