@@ -1,8 +1,10 @@
-/* classes.c — names of the code spaces, classes and actions, and each class's
- * default action (DESIGN.md's class table, which this must match). */
+/* classes.c — names of the code spaces, classes, actions and severities,
+ * and each class's default action (DESIGN.md's class table, which this must
+ * match). */
 #include <string.h>
 
 #include "logonshim/codes.h"
+#include "logonshim/record.h"
 
 typedef struct class_def {
     const char *name;
@@ -39,6 +41,11 @@ static const char *const action_names[LGS_ACTION_COUNT_] = {
     [LGS_ACTION_FAIL] = "fail",
     [LGS_ACTION_ALERT] = "alert",
     [LGS_ACTION_ABORT] = "abort",
+};
+
+/* The severities' names are the log level's values too (log.level). */
+static const char *const severity_names[LGS_SEVERITY_COUNT_] = {
+    "debug", "info", "warning", "error", "critical",
 };
 
 static const char *const space_names[LGS_SPACE_COUNT_] = {
@@ -78,4 +85,11 @@ const char *lgs_action_name(lgs_action action)
 const char *lgs_space_name(lgs_space space)
 {
     return (unsigned)space < LGS_SPACE_COUNT_ ? space_names[space] : "invalid";
+}
+
+const char *lgs_severity_name(lgs_severity severity)
+{
+    if ((int)severity < 0 || severity >= LGS_SEVERITY_COUNT_)
+        return "invalid";
+    return severity_names[severity];
 }

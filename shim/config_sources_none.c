@@ -3,16 +3,13 @@
  * environment variables (LOGONSHIM_LOG and LOGONSHIM_FAULTS still apply);
  * configuration comes from the API. See config_sources.h. */
 #include "config_sources.h"
-#include "log_sink.h"
-#include "logonshim/config.h"
 
 int lgs__config_sources_load(void)
 {
     return 0;
 }
 
-int lgs_config_load(void)
+int lgs__config_sources_reload(void)
 {
-    lgs__log_init();
     return 0;
 }

@@ -20,9 +20,8 @@ static lgs__spinlock callback_lock = LGS__SPINLOCK_INIT;
 static lgs_log_callback callback;
 static void *callback_ctx;
 
-void lgs_log_set_callback(lgs_log_callback cb, void *ctx)
+void lgs__log_set_callback(lgs_log_callback cb, void *ctx)
 {
-    lgs__log_init();
     if (in_callback) {
         /* Called from the callback itself: this thread holds the lock. */
         callback = cb;
@@ -89,9 +88,8 @@ void lgs__log_emit(const lgs_record *r)
     in_dispatch = 0;
 }
 
-void lgs_log_flush(void)
+void lgs__log_flush(void)
 {
-    lgs__log_init();
     if (in_dispatch)
         return;
     in_dispatch = 1;

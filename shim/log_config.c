@@ -1,32 +1,25 @@
-/* log_config.c — the log settings: compiled defaults, LOGONSHIM_LOG (read
- * once, on first use), lgs_log_config_set() and lgs_log_configure().
+/* log_config.c — the log settings' values: the compiled defaults, the live
+ * copy the dispatcher reads, and applying one value (settings_values.h).
  *
- * A setting that needs a resource (the JSON lines file, the Event Log
- * source) is applied only once the resource is open, so a refused value
- * leaves the previous one in force and the other sinks keep working. Bad
- * items of LOGONSHIM_LOG become "setting" records, reported after the whole
- * specification is applied so that they reach every sink it turns on.
- * docs/logging.md documents every key and the syntax.
+ * A value that needs a resource (the JSON lines file, the Event Log source)
+ * is applied only once the resource is open, so a refused value leaves the
+ * previous one in force and the other sinks keep working. Which keys exist
+ * and how their text is parsed is the settings module's (settings.c);
+ * LOGONSHIM_LOG's syntax is log_spec.c's. docs/logging.md documents both.
  */
-#include <stdatomic.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "config_sources.h"
-#include "engine_internal.h"
-#include "log_internal.h"
 #include "log_sink.h"
+#include "settings_values.h"
 #include "spinlock.h"
+#include "why.h"
 
 static lgs__spinlock settings_lock = LGS__SPINLOCK_INIT; /* guards `live` */
 static lgs__spinlock apply_lock = LGS__SPINLOCK_INIT;    /* one change at a time */
 static lgs__log_settings live;
+static int live_ready; /* guarded by settings_lock */
 
-static atomic_int init_state; /* 0 not started, 1 running, 2 done */
-static _Thread_local int initialising;
-
-static const char *const level_names[] = {"debug", "info", "warning", "error", "critical"};
 static const char *const redact_names[] = {"plain", "hash", "omit"};
 static const struct {
     const char *name;
@@ -50,9 +43,21 @@ static void set_defaults(lgs__log_settings *s)
     snprintf(s->source, sizeof s->source, "logonshim");
 }
 
+/* The defaults hold before anything is set, so a record made before the
+ * first use (lgs__init) still goes where the defaults say. Called with
+ * settings_lock held. */
+static void ensure_ready(void)
+{
+    if (!live_ready) {
+        set_defaults(&live);
+        live_ready = 1;
+    }
+}
+
 void lgs__log_settings_fast(lgs__log_settings *out)
 {
     lgs__spin_lock(&settings_lock);
+    ensure_ready();
     out->sinks = live.sinks;
     out->level = live.level;
     out->storm_limit = live.storm_limit;
@@ -64,6 +69,7 @@ void lgs__log_settings_fast(lgs__log_settings *out)
 static void read_all(lgs__log_settings *out)
 {
     lgs__spin_lock(&settings_lock);
+    ensure_ready();
     *out = live;
     lgs__spin_unlock(&settings_lock);
 }
@@ -72,6 +78,7 @@ static void write_all(const lgs__log_settings *in)
 {
     lgs__spin_lock(&settings_lock);
     live = *in;
+    live_ready = 1;
     lgs__spin_unlock(&settings_lock);
 }
 
@@ -87,79 +94,34 @@ static int copy_str(char *dst, size_t size, const char *src)
     return fits;
 }
 
-static void say(char *why, size_t why_size, const char *key, const char *value, const char *reason)
+static int find_name(const char *(*name)(int i), int count, const char *v)
 {
-    if (why != NULL && why_size > 0)
-        snprintf(why, why_size, "%s = \"%s\": %s", key, value, reason);
-}
-
-/* Copies text without surrounding blanks into buf; 0 when it does not fit. */
-static int trimmed(const char *text, size_t n, char *buf, size_t size)
-{
-    while (n > 0 && (*text == ' ' || *text == '\t')) {
-        text++;
-        n--;
-    }
-    while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t' || text[n - 1] == '\r' ||
-                     text[n - 1] == '\n'))
-        n--;
-    if (n >= size)
-        return 0;
-    memcpy(buf, text, n);
-    buf[n] = '\0';
-    return 1;
-}
-
-static int find_name(const char *const *names, size_t count, const char *v)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (lgs__ascii_casecmp(names[i], v) == 0)
-            return (int)i;
+    for (int i = 0; i < count; i++) {
+        if (lgs__ascii_casecmp(name(i), v) == 0)
+            return i;
     }
     return -1;
 }
 
-/* A whole number with an optional unit: "ms", "s" or "min" when ms is set. */
-static const char *parse_number(const char *v, int ms, uint32_t *out)
+static const char *severity_name(int i)
 {
-    uint64_t n = 0;
-    const char *p = v;
-    if (*p < '0' || *p > '9')
-        return *p == '-' ? "must not be negative" : "not a whole number";
-    while (*p >= '0' && *p <= '9') {
-        n = n * 10u + (uint64_t)(*p++ - '0');
-        if (n > 0xFFFFFFFFull)
-            return "number too large";
-    }
-    uint64_t scale = 1;
-    if (*p != '\0') {
-        if (!ms)
-            return "not a whole number";
-        if (lgs__ascii_casecmp(p, "ms") == 0)
-            scale = 1;
-        else if (lgs__ascii_casecmp(p, "s") == 0)
-            scale = 1000;
-        else if (lgs__ascii_casecmp(p, "min") == 0)
-            scale = 60000;
-        else
-            return "unknown unit (use ms, s or min)";
-    }
-    if (n * scale > 0xFFFFFFFFull)
-        return "number too large";
-    *out = (uint32_t)(n * scale);
-    return NULL;
+    return lgs_severity_name((lgs_severity)i);
 }
 
-/* Parses a sink list into *mask; "jsonl:PATH" and "eventlog:SOURCE" also
- * set the path or source in *s. Returns NULL or the reason. */
-static const char *parse_sinks(const char *v, unsigned *mask, lgs__log_settings *s)
+static const char *redact_name(int i)
+{
+    return redact_names[i];
+}
+
+const char *lgs__log_parse_sinks(const char *v, unsigned *mask, char *path, size_t path_size,
+                                 char *source, size_t source_size)
 {
     *mask = 0;
     while (*v != '\0') {
         const char *end = strchr(v, ',');
         size_t n = end != NULL ? (size_t)(end - v) : strlen(v);
         char item[LGS__PATH_MAX + 16];
-        if (!trimmed(v, n, item, sizeof item))
+        if (!lgs__trimmed(v, n, item, sizeof item))
             return "an item is too long";
         char *colon = strchr(item, ':');
         if (colon != NULL)
@@ -174,10 +136,10 @@ static const char *parse_sinks(const char *v, unsigned *mask, lgs__log_settings 
                 return "unknown sink (use stderr, jsonl, eventlog, debugger or none)";
             if (colon != NULL) {
                 if (sink_names[i].bit == LGS__SINK_JSONL) {
-                    if (!copy_str(s->jsonl_path, sizeof s->jsonl_path, colon + 1))
+                    if (!copy_str(path, path_size, colon + 1))
                         return "the path is too long";
                 } else if (sink_names[i].bit == LGS__SINK_EVENTLOG) {
-                    if (!copy_str(s->source, sizeof s->source, colon + 1))
+                    if (!copy_str(source, source_size, colon + 1))
                         return "the source name is too long";
                 } else
                     return "only jsonl:PATH and eventlog:SOURCE take a value";
@@ -191,8 +153,7 @@ static const char *parse_sinks(const char *v, unsigned *mask, lgs__log_settings 
     return NULL;
 }
 
-/* Writes the names of the sinks in mask, comma-separated, or "none". */
-static void sinks_list(unsigned mask, char *buf, size_t size)
+void lgs__log_sinks_list(unsigned mask, char *buf, size_t size)
 {
     size_t len = 0;
     buf[0] = '\0';
@@ -233,280 +194,107 @@ static const char *open_resources(const lgs__log_settings *cur, const lgs__log_s
     return NULL;
 }
 
-/* The key without its optional "log." prefix. */
-static const char *short_key(const char *key)
+const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, char *reason,
+                         size_t size)
 {
-    if (strlen(key) > 4 && lgs__ascii_casecmp("log.", key) != 0) {
-        char head[5];
-        memcpy(head, key, 4);
-        head[4] = '\0';
-        if (lgs__ascii_casecmp(head, "log.") == 0)
-            return key + 4;
-    }
-    return key;
-}
-
-/* Applies one key to a copy of the settings; with resources opened. */
-static int set_locked(const char *key, const char *raw, char *why, size_t why_size)
-{
-    char value[LGS__PATH_MAX + 64];
-    if (!trimmed(raw, strlen(raw), value, sizeof value)) {
-        say(why, why_size, key, "...", "the value is too long");
-        return LGS_EINVAL;
-    }
+    lgs__spin_lock(&apply_lock);
     lgs__log_settings cur, next;
     read_all(&cur);
     next = cur;
-    const char *k = short_key(key);
-    const char *reason = NULL;
-    char buf[256];
-    if (lgs__ascii_casecmp(k, "sinks") == 0) {
-        reason = parse_sinks(value, &next.sinks, &next);
-    } else if (lgs__ascii_casecmp(k, "level") == 0) {
-        int i = find_name(level_names, LGS_SEVERITY_COUNT_, value);
+    const char *why = NULL;
+    int i;
+    switch (f) {
+    case LGS__LOG_SINKS:
+        why = lgs__log_parse_sinks(value, &next.sinks, next.jsonl_path, sizeof next.jsonl_path,
+                                   next.source, sizeof next.source);
+        break;
+    case LGS__LOG_LEVEL:
+        i = find_name(severity_name, LGS_SEVERITY_COUNT_, value);
         if (i < 0 && lgs__ascii_casecmp(value, "warn") == 0)
             i = LGS_SEVERITY_WARNING;
         if (i < 0)
-            reason = "unknown level (use debug, info, warning, error or critical)";
+            why = "unknown level (use debug, info, warning, error or critical)";
         else
             next.level = (lgs_severity)i;
-    } else if (lgs__ascii_casecmp(k, "storm.limit") == 0) {
-        reason = parse_number(value, 0, &next.storm_limit);
-    } else if (lgs__ascii_casecmp(k, "storm.interval_ms") == 0 ||
-               lgs__ascii_casecmp(k, "storm.interval") == 0) {
-        reason = parse_number(value, 1, &next.storm_interval_ms);
-        if (reason == NULL && next.storm_interval_ms == 0)
-            reason = "must be at least 1 ms";
-    } else if (lgs__ascii_casecmp(k, "storm") == 0) {
-        /* LIMIT/INTERVAL, or off */
-        char *slash = strchr(value, '/');
-        if (lgs__ascii_casecmp(value, "off") == 0) {
-            next.storm_limit = 0;
-        } else if (slash == NULL) {
-            reason = "use LIMIT/INTERVAL (for example 10/1min) or off";
-        } else {
-            *slash = '\0';
-            reason = parse_number(value, 0, &next.storm_limit);
-            if (reason == NULL)
-                reason = parse_number(slash + 1, 1, &next.storm_interval_ms);
-            if (reason == NULL && next.storm_interval_ms == 0)
-                reason = "the interval must be at least 1 ms";
-            *slash = '/';
-        }
-    } else if (lgs__ascii_casecmp(k, "redact") == 0) {
-        int i = find_name(redact_names, 3, value);
+        break;
+    case LGS__LOG_STORM_LIMIT:
+        next.storm_limit = number;
+        break;
+    case LGS__LOG_STORM_INTERVAL:
+        next.storm_interval_ms = number;
+        break;
+    case LGS__LOG_REDACT:
+        i = find_name(redact_name, 3, value);
         if (i < 0)
-            reason = "unknown mode (use plain, hash or omit)";
+            why = "unknown mode (use plain, hash or omit)";
         else
             next.redact = (lgs__redact)i;
-    } else if (lgs__ascii_casecmp(k, "eventlog.source") == 0 ||
-               lgs__ascii_casecmp(k, "source") == 0) {
+        break;
+    case LGS__LOG_SOURCE:
         if (value[0] == '\0' || !copy_str(next.source, sizeof next.source, value))
-            reason = "must be 1 to 127 characters";
-    } else if (lgs__ascii_casecmp(k, "jsonl.path") == 0) {
+            why = "must be 1 to 127 characters";
+        break;
+    case LGS__LOG_JSONL_PATH:
         if (!copy_str(next.jsonl_path, sizeof next.jsonl_path, value))
-            reason = "the path is too long";
-    } else {
-        if (why != NULL && why_size > 0)
-            snprintf(why, why_size, "%s: unknown log setting (see docs/logging.md)", key);
-        return LGS_ENOTFOUND;
+            why = "the path is too long";
+        break;
     }
-    if (reason == NULL)
-        reason = open_resources(&cur, &next, buf, sizeof buf);
-    if (reason != NULL) {
-        say(why, why_size, key, value, reason);
-        return LGS_EINVAL;
+    if (why == NULL)
+        why = open_resources(&cur, &next, reason, size);
+    if (why == NULL) {
+        write_all(&next);
+        if ((cur.sinks & LGS__SINK_EVENTLOG) && !(next.sinks & LGS__SINK_EVENTLOG))
+            lgs__eventlog_close();
+        if (!(next.sinks & LGS__SINK_JSONL) && next.jsonl_path[0] == '\0')
+            lgs__jsonl_close();
     }
-    write_all(&next);
-    if ((cur.sinks & LGS__SINK_EVENTLOG) && !(next.sinks & LGS__SINK_EVENTLOG))
-        lgs__eventlog_close();
-    if (!(next.sinks & LGS__SINK_JSONL) && next.jsonl_path[0] == '\0')
-        lgs__jsonl_close();
-    if (why != NULL && why_size > 0)
-        why[0] = '\0';
-    return LGS_OK;
-}
-
-int lgs_log_config_set(const char *key, const char *value, char *why, size_t why_size)
-{
-    if (key == NULL || value == NULL) {
-        if (why != NULL && why_size > 0)
-            snprintf(why, why_size, "log setting: key and value must not be NULL");
-        return LGS_EINVAL;
-    }
-    lgs__log_init();
-    lgs__spin_lock(&apply_lock);
-    int rc = set_locked(key, value, why, why_size);
     lgs__spin_unlock(&apply_lock);
-    return rc;
+    return why;
 }
 
-int lgs_log_config_get(const char *key, char *buf, size_t size)
+void lgs__log_get(lgs__log_field f, char *buf, size_t size)
 {
-    if (key == NULL || buf == NULL || size == 0)
-        return LGS_EINVAL;
-    lgs__log_init();
     lgs__log_settings s;
     read_all(&s);
-    const char *k = short_key(key);
-    if (lgs__ascii_casecmp(k, "sinks") == 0) {
-        sinks_list(s.sinks, buf, size);
-    } else if (lgs__ascii_casecmp(k, "level") == 0) {
-        snprintf(buf, size, "%s", level_names[s.level]);
-    } else if (lgs__ascii_casecmp(k, "storm.limit") == 0) {
+    switch (f) {
+    case LGS__LOG_SINKS:
+        lgs__log_sinks_list(s.sinks, buf, size);
+        break;
+    case LGS__LOG_LEVEL:
+        snprintf(buf, size, "%s", lgs_severity_name(s.level));
+        break;
+    case LGS__LOG_STORM_LIMIT:
         snprintf(buf, size, "%lu", (unsigned long)s.storm_limit);
-    } else if (lgs__ascii_casecmp(k, "storm.interval_ms") == 0) {
+        break;
+    case LGS__LOG_STORM_INTERVAL:
         snprintf(buf, size, "%lu", (unsigned long)s.storm_interval_ms);
-    } else if (lgs__ascii_casecmp(k, "redact") == 0) {
+        break;
+    case LGS__LOG_REDACT:
         snprintf(buf, size, "%s", redact_names[s.redact]);
-    } else if (lgs__ascii_casecmp(k, "eventlog.source") == 0) {
+        break;
+    case LGS__LOG_SOURCE:
         snprintf(buf, size, "%s", s.source);
-    } else if (lgs__ascii_casecmp(k, "jsonl.path") == 0) {
+        break;
+    case LGS__LOG_JSONL_PATH:
         snprintf(buf, size, "%s", s.jsonl_path);
-    } else {
-        buf[0] = '\0';
-        return LGS_ENOTFOUND;
+        break;
     }
-    return LGS_OK;
 }
 
-#define MAX_REPORTS 8
-
-typedef struct bad_item {
-    char setting[80];
-    char value[160];
-    char why[256];
-} bad_item;
-
-/* Applies a specification; bad items are stored in bad[] (up to max) and
- * counted. Called with apply_lock held. */
-static int apply_spec(const char *spec, const char *origin, bad_item *bad, size_t max,
-                      size_t *nbad)
+void lgs__log_sinks_settle(unsigned mask)
 {
-    int failures = 0;
-    unsigned sinks = 0;
-    int any_sink = 0;
-    const char *p = spec;
-    while (*p != '\0') {
-        const char *end = strchr(p, ',');
-        size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
-        char item[LGS__PATH_MAX + 64];
-        char why[256];
-        int ok = 1;
-        if (!trimmed(p, n, item, sizeof item)) {
-            snprintf(why, sizeof why, "the item is too long");
-            ok = 0;
-            item[0] = '\0';
-        } else if (item[0] == '\0') {
-            /* empty item: ignored */
-        } else if (strchr(item, '=') != NULL && strchr(item, ':') == NULL) {
-            char *eq = strchr(item, '=');
-            *eq = '\0';
-            ok = set_locked(item, eq + 1, why, sizeof why) == LGS_OK;
-            *eq = '=';
-        } else {
-            /* A sink: opened on its own, so one bad sink spares the others. */
-            unsigned bit;
-            lgs__log_settings scratch;
-            read_all(&scratch);
-            const char *reason = parse_sinks(item, &bit, &scratch);
-            int has_value = strchr(item, ':') != NULL;
-            any_sink = 1;
-            if (reason != NULL) {
-                snprintf(why, sizeof why, "%s", reason);
-                ok = 0;
-            } else if (has_value && bit == LGS__SINK_JSONL) {
-                ok = set_locked("jsonl.path", scratch.jsonl_path, why, sizeof why) == LGS_OK;
-            } else if (has_value && bit == LGS__SINK_EVENTLOG) {
-                ok = set_locked("eventlog.source", scratch.source, why, sizeof why) == LGS_OK;
-            }
-            if (ok && bit != 0) {
-                /* Turned on now so that it opens; the final list is set below. */
-                char list[96];
-                lgs__log_settings cur;
-                read_all(&cur);
-                sinks_list(cur.sinks | bit, list, sizeof list);
-                ok = set_locked("sinks", list, why, sizeof why) == LGS_OK;
-            }
-            if (ok)
-                sinks |= bit;
-        }
-        if (!ok) {
-            if (*nbad < max) {
-                snprintf(bad[*nbad].setting, sizeof bad[*nbad].setting, "%s item", origin);
-                copy_str(bad[*nbad].value, sizeof bad[*nbad].value, item);
-                snprintf(bad[*nbad].why, sizeof bad[*nbad].why, "%s", why);
-                (*nbad)++;
-            }
-            failures++;
-        }
-        p += n;
-        if (*p == ',')
-            p++;
-    }
-    if (any_sink) {
-        lgs__log_settings cur;
-        read_all(&cur);
-        cur.sinks = sinks;
-        write_all(&cur);
-        if (!(sinks & LGS__SINK_EVENTLOG))
-            lgs__eventlog_close();
-    }
-    return failures;
-}
-
-static int configure(const char *spec, const char *origin)
-{
-    bad_item bad[MAX_REPORTS];
-    size_t nbad = 0;
     lgs__spin_lock(&apply_lock);
-    int failures = apply_spec(spec, origin, bad, MAX_REPORTS, &nbad);
+    lgs__log_settings cur;
+    read_all(&cur);
+    cur.sinks = mask;
+    write_all(&cur);
+    if (!(mask & LGS__SINK_EVENTLOG))
+        lgs__eventlog_close();
     lgs__spin_unlock(&apply_lock);
-    for (size_t i = 0; i < nbad; i++)
-        lgs__log_setting(bad[i].setting, bad[i].value, bad[i].why);
-    return failures;
 }
 
-int lgs_log_configure(const char *spec)
+void lgs__log_defaults(void)
 {
-    if (spec == NULL)
-        return -1;
-    lgs__log_init();
-    return configure(spec, "lgs_log_configure");
-}
-
-int lgs__log_ready(void)
-{
-    return atomic_load_explicit(&init_state, memory_order_acquire) == 2;
-}
-
-void lgs__log_init(void)
-{
-    if (atomic_load_explicit(&init_state, memory_order_acquire) == 2 || initialising)
-        return;
-    int expected = 0;
-    if (atomic_compare_exchange_strong(&init_state, &expected, 1)) {
-        initialising = 1;
-        lgs__log_settings s;
-        set_defaults(&s);
-        write_all(&s);
-        /* The INI file, registry and per-key environment variables come
-         * before LOGONSHIM_LOG (config_sources.h). */
-        (void)lgs__config_sources_load();
-        const char *env = getenv("LOGONSHIM_LOG");
-        if (env != NULL && env[0] != '\0')
-            (void)configure(env, "LOGONSHIM_LOG");
-        initialising = 0;
-        atomic_store_explicit(&init_state, 2, memory_order_release);
-        return;
-    }
-    while (atomic_load_explicit(&init_state, memory_order_acquire) != 2)
-        lgs__yield();
-}
-
-void lgs_log_reset(void)
-{
-    lgs__log_init();
     lgs__spin_lock(&apply_lock);
     lgs__log_settings s;
     set_defaults(&s);
@@ -514,6 +302,4 @@ void lgs_log_reset(void)
     lgs__jsonl_close();
     lgs__eventlog_close();
     lgs__spin_unlock(&apply_lock);
-    lgs__storm_reset();
-    lgs__log_drop_callback();
 }

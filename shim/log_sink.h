@@ -42,11 +42,6 @@ typedef struct lgs__log_settings {
     char source[LGS__SOURCE_MAX];
 } lgs__log_settings;
 
-/** Applies the compiled defaults and LOGONSHIM_LOG the first time it is
- *  called in the process; later calls return at once. */
-void lgs__log_init(void);
-/** 1 once lgs__log_init() has finished. */
-int lgs__log_ready(void);
 /** Copies the fields the dispatcher needs (not the path or source). */
 void lgs__log_settings_fast(lgs__log_settings *out);
 
@@ -70,6 +65,9 @@ void lgs__sinks_write(const lgs_record *r, unsigned mask);
 void lgs__log_emit(const lgs_record *r);
 /** Removes the callback (lgs_log_reset). */
 void lgs__log_drop_callback(void);
+/** lgs_log_set_callback() and lgs_log_flush() without the first use. */
+void lgs__log_set_callback(lgs_log_callback cb, void *ctx);
+void lgs__log_flush(void);
 /** Fills the record's common fields: kind, time, pid, tid, guidance. */
 void lgs__record_init(lgs_record *r, lgs_record_kind kind, const char *api);
 
@@ -99,6 +97,8 @@ void lgs__redact_account(lgs__redact mode, const char *user, const char *domain,
 void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size);
 /** Compares two strings ignoring ASCII case: <0, 0 or >0 like strcmp. */
 int lgs__ascii_casecmp(const char *a, const char *b);
+/** The same for at most n characters, like strncmp. */
+int lgs__ascii_casecmp_n(const char *a, const char *b, size_t n);
 /** SipHash-2-4 of data under a 128-bit key. */
 uint64_t lgs__siphash24(const uint8_t key[16], const void *data, size_t n);
 

@@ -12,13 +12,10 @@
 
 #include "log_internal.h"
 #include "log_sink.h"
+#include "why.h"
 
 static const char *const kind_names[LGS_RECORD_KIND_COUNT_] = {
     "attempt", "outcome", "wine_stub", "suppressed", "setting",
-};
-
-static const char *const severity_names[LGS_SEVERITY_COUNT_] = {
-    "debug", "info", "warning", "error", "critical",
 };
 
 const char *lgs_record_kind_name(lgs_record_kind kind)
@@ -26,13 +23,6 @@ const char *lgs_record_kind_name(lgs_record_kind kind)
     if ((int)kind < 0 || kind >= LGS_RECORD_KIND_COUNT_)
         return "invalid";
     return kind_names[kind];
-}
-
-const char *lgs_severity_name(lgs_severity severity)
-{
-    if ((int)severity < 0 || severity >= LGS_SEVERITY_COUNT_)
-        return "invalid";
-    return severity_names[severity];
 }
 
 /* The thread's last failure, and its last failed attempt: an outcome record
@@ -136,7 +126,6 @@ void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
     if (a == NULL || is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
         a->decision == LGS_DECISION_RECOVERED)
         return;
-    lgs__log_init();
     lgs__log_settings s;
     lgs__log_settings_fast(&s);
     lgs_record r;
@@ -167,7 +156,6 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
 {
     if (o == NULL || o->decision == LGS_DECISION_OK)
         return;
-    lgs__log_init();
     lgs__log_settings s;
     lgs__log_settings_fast(&s);
     const char *api = cl != NULL && cl->api != NULL ? cl->api : NULL;
@@ -204,7 +192,6 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
 
 void lgs__log_wine_stub(const char *api, const char *why)
 {
-    lgs__log_init();
     lgs_record r;
     lgs__record_init(&r, LGS_RECORD_WINE_STUB, api);
     r.wine_stub = 1;
@@ -217,17 +204,12 @@ void lgs__log_wine_stub(const char *api, const char *why)
 
 void lgs__log_setting(const char *setting, const char *value, const char *why)
 {
-    lgs__log_init();
     lgs_record r;
     lgs__record_init(&r, LGS_RECORD_SETTING, "");
     r.cls = LGS_CLASS_CONFIG;
     r.guidance = lgs_class_guidance(LGS_CLASS_CONFIG);
     r.decision = LGS_DECISION_OK;
-    if (value != NULL)
-        snprintf(r.detail, sizeof r.detail, "%s = \"%s\": %s", setting != NULL ? setting : "?",
-                 value, why != NULL ? why : "refused");
-    else
-        snprintf(r.detail, sizeof r.detail, "%s: %s", setting != NULL ? setting : "?",
-                 why != NULL ? why : "refused");
+    lgs__say(r.detail, sizeof r.detail, setting != NULL ? setting : "?", value,
+             why != NULL ? why : "refused");
     lgs__log_emit(&r);
 }

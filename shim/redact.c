@@ -26,13 +26,19 @@ static int lower(int ch)
     return (ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch;
 }
 
+int lgs__ascii_casecmp_n(const char *a, const char *b, size_t n)
+{
+    for (; n > 0; n--, a++, b++) {
+        int d = lower((unsigned char)*a) - lower((unsigned char)*b);
+        if (d != 0 || *a == '\0')
+            return d;
+    }
+    return 0;
+}
+
 int lgs__ascii_casecmp(const char *a, const char *b)
 {
-    while (*a != '\0' && lower((unsigned char)*a) == lower((unsigned char)*b)) {
-        a++;
-        b++;
-    }
-    return lower((unsigned char)*a) - lower((unsigned char)*b);
+    return lgs__ascii_casecmp_n(a, b, (size_t)-1);
 }
 
 static void ensure_key(void)

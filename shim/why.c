@@ -1,6 +1,7 @@
-/* why.c — the reason writer the parsers share (see why.h). */
+/* why.c — the reason writers the parsers and settings share (see why.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "logonshim/codes.h"
 #include "why.h"
@@ -14,4 +15,30 @@ int lgs__why(char *why, size_t why_size, const char *fmt, ...)
         va_end(ap);
     }
     return LGS_EINVAL;
+}
+
+void lgs__say(char *why, size_t why_size, const char *key, const char *value, const char *reason)
+{
+    if (why == NULL || why_size == 0)
+        return;
+    if (value == NULL)
+        snprintf(why, why_size, "%s: %s", key != NULL ? key : "(null key)", reason);
+    else
+        snprintf(why, why_size, "%s = \"%s\": %s", key != NULL ? key : "(null key)", value, reason);
+}
+
+int lgs__trimmed(const char *text, size_t n, char *buf, size_t size)
+{
+    while (n > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        n--;
+    }
+    while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t' || text[n - 1] == '\r' ||
+                     text[n - 1] == '\n'))
+        n--;
+    if (n >= size)
+        return 0;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    return 1;
 }

@@ -1,5 +1,6 @@
-/* why.h — how the parsers in shim/ report a rejection: the reason goes into
- * the caller's buffer (which may be NULL) and LGS_EINVAL comes back. */
+/* why.h — how the parsers and the settings in shim/ report a rejection: the
+ * reason goes into the caller's buffer (which may be NULL), and a refused
+ * setting is written the one way every message and record shows it. */
 #ifndef LGS_WHY_H
 #define LGS_WHY_H
 
@@ -12,5 +13,14 @@ int lgs__why(char *why, size_t why_size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Writes `key = "value": reason` (or `key: reason` when value is NULL) to
+ * why when why is not NULL and why_size > 0: how a refused setting reads in
+ * every message and "setting" record. */
+void lgs__say(char *why, size_t why_size, const char *key, const char *value, const char *reason);
+
+/* Copies text[0..n) without surrounding blanks (and a trailing CR or LF)
+ * into buf, NUL-terminated; 0 when it does not fit in size. */
+int lgs__trimmed(const char *text, size_t n, char *buf, size_t size);
 
 #endif

@@ -23,6 +23,7 @@
 #include "log_win32.h"
 #endif
 
+#include "init.h"
 #include "log_internal.h"
 #include "logonshim/logonshim.h"
 #include "threads.h"
@@ -133,6 +134,9 @@ static int canary(const char *file, const char *user, const char *domain)
 
 int main(int argc, char **argv)
 {
+    /* The wrappers run the first use before they make a record; so does a
+     * program that makes records the way they do. */
+    lgs__init();
     if (argc >= 2 && strcmp(argv[1], "sequence") == 0)
         return sequence(argc >= 3 ? argv[2] : NULL);
     if (argc >= 4 && strcmp(argv[1], "threads") == 0) {

@@ -1,6 +1,7 @@
 /* test_config_engine.c — configuring the engine by key and value: the
  * documented defaults, units, rejection of bad keys and values (with a
- * message naming key, value and reason, and the old setting kept), the dump,
+ * message naming key, value and reason, and the old setting kept), the dump
+ * (every key the getter takes, log keys included), the one number parser,
  * and that a setting changes what calls do.
  */
 #include <stdint.h>
@@ -9,6 +10,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include "settings.h"
 #include "suites.h"
 #include "vtime.h"
 
@@ -124,10 +126,19 @@ static void test_invalid_settings(void)
     CU_ASSERT_EQUAL(get("deadline_ms"), 20000);
 }
 
+/* The number of keys the enumerator lists. */
+static int count_key(void *ctx, const lgs__key *key)
+{
+    (void)key;
+    (*(unsigned *)ctx)++;
+    return 0;
+}
+
 /* The dump lists every key once, and feeding it back is accepted. */
 static void test_dump_round_trips(void)
 {
     lgs_config_reset();
+    lgs_log_reset();
     vt_set("retry.resource.cap_ms", "1234");
     size_t need = lgs_config_dump(NULL, 0);
     CU_ASSERT_FATAL(need > 0 && need < 8192);
@@ -137,6 +148,7 @@ static void test_dump_round_trips(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "deadline_ms = 20000\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "retry.resource.cap_ms = 1234\n"));
     CU_ASSERT_PTR_NOT_NULL(strstr(buf, "retry.unknown.attempts = 1\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, "log.level = warning\n"));
     CU_ASSERT_PTR_NULL(strstr(buf, "retry.ok."));
     unsigned lines = 0;
     char *save = buf;
@@ -145,18 +157,147 @@ static void test_dump_round_trips(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
         *nl = '\0';
         save = nl + 1;
-        char key[64], value[32];
-        CU_ASSERT_EQUAL_FATAL(sscanf(line, "%63s = %31s", key, value), 2);
-        vt_set(key, value);
+        char *eq = strstr(line, " = ");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(eq);
+        *eq = '\0';
+        vt_set(line, eq + 3); /* an empty value too: log.jsonl.path */
         lines++;
     }
-    /* 9 fixed keys, 3 per class except ok and continue. */
-    CU_ASSERT_EQUAL(lines, 9u + 3u * (LGS_CLASS_COUNT_ - 2u));
+    /* 9 fixed keys, 3 per class except ok and continue, 7 log keys. */
+    CU_ASSERT_EQUAL(lines, 9u + 3u * (LGS_CLASS_COUNT_ - 2u) + 7u);
+    unsigned listed = 0;
+    lgs__settings_each(count_key, &listed);
+    CU_ASSERT_EQUAL(lines, listed);
     CU_ASSERT_EQUAL(get("retry.resource.cap_ms"), 1234);
     char small[16];
     CU_ASSERT_EQUAL(lgs_config_dump(small, sizeof small), need);
     CU_ASSERT_EQUAL(strlen(small), sizeof small - 1);
 }
+
+/* Checks one key of the enumerator: the getter takes it, and the dump has
+ * its line with the value the getter gives. */
+static int check_listed(void *ctx, const lgs__key *key)
+{
+    const char *dump = ctx;
+    char value[1100], line[1200];
+    int rc = lgs_config_get(key->name, value, sizeof value);
+    CU_ASSERT_EQUAL(rc, LGS_OK);
+    snprintf(line, sizeof line, "%s = %s\n", key->name, value);
+    int found = strncmp(dump, line, strlen(line)) == 0;
+    for (const char *nl = strchr(dump, '\n'); !found && nl != NULL; nl = strchr(nl + 1, '\n'))
+        found = strncmp(nl + 1, line, strlen(line)) == 0;
+    CU_ASSERT(found);
+    if (rc != LGS_OK || !found)
+        fprintf(stderr, "%s: get %d, in the dump %d\n", key->name, rc, found);
+    CU_ASSERT_PTR_NOT_NULL(key->row->doc);
+    return 0;
+}
+
+/* Every key the enumerator lists is one lgs_config_get() takes and one the
+ * dump shows; every key the getter takes (engine, log.*, any case) is in
+ * the dump. */
+static void test_dump_lists_every_key(void)
+{
+    lgs_config_reset();
+    lgs_log_reset();
+    static char dump[8192];
+    CU_ASSERT_FATAL(lgs_config_dump(dump, sizeof dump) < sizeof dump);
+    lgs__settings_each(check_listed, dump);
+    static const char *const log_keys[] = {"log.sinks", "log.level", "log.storm.limit",
+                                           "log.storm.interval_ms", "log.redact",
+                                           "log.eventlog.source", "log.jsonl.path"};
+    for (size_t i = 0; i < sizeof log_keys / sizeof log_keys[0]; i++) {
+        char value[256], line[300];
+        CU_ASSERT_EQUAL_FATAL(lgs_config_get(log_keys[i], value, sizeof value), LGS_OK);
+        snprintf(line, sizeof line, "%s = %s\n", log_keys[i], value);
+        CU_ASSERT_PTR_NOT_NULL(strstr(dump, line));
+    }
+}
+
+/* One parser: the same text gets the same answer on an engine key and a
+ * log key, accepted or refused with the same reason. */
+static void test_one_number_parser(void)
+{
+    static const char *const texts[] = {"10 s", "10s", " 2min ", "750ms", "750", "5 apples",
+                                        "5h",   "-1",  "abc",    "",      "1.5s", "3 s x"};
+    static const char *const keys[] = {"deadline_ms", "log.storm.interval_ms"};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        int rc[2];
+        char why[2][256], value[2][32];
+        for (int k = 0; k < 2; k++) {
+            lgs_config_reset();
+            lgs_log_reset();
+            rc[k] = lgs_config_set(keys[k], texts[t], why[k], sizeof why[k]);
+            CU_ASSERT_EQUAL(lgs_config_get(keys[k], value[k], sizeof value[k]), LGS_OK);
+        }
+        CU_ASSERT_EQUAL(rc[0], rc[1]);
+        if (rc[0] == LGS_OK && rc[1] == LGS_OK) {
+            CU_ASSERT_STRING_EQUAL(value[0], value[1]);
+        } else {
+            /* The reason follows the key and the value: `key = "value": reason`. */
+            const char *r0 = strstr(why[0], "\": "), *r1 = strstr(why[1], "\": ");
+            CU_ASSERT_FATAL(r0 != NULL && r1 != NULL);
+            CU_ASSERT_STRING_EQUAL(r0, r1);
+            if (strcmp(r0, r1) != 0)
+                fprintf(stderr, "\"%s\": %s | %s\n", texts[t], why[0], why[1]);
+        }
+    }
+    lgs_config_reset();
+    lgs_log_reset();
+    /* A blank between the number and its unit is refused, for both kinds. */
+    char why[256];
+    CU_ASSERT_EQUAL(lgs_config_set("log.storm.interval_ms", "10 s", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "unexpected text after the number"));
+}
+
+#ifdef LGS_DOCS_DIR
+/* Reads docs/NAME into buf; 0 when it cannot. */
+static int read_doc(const char *name, char *buf, size_t size)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", LGS_DOCS_DIR, name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    size_t n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return 1;
+}
+
+static const char *docs;
+
+/* Every listed key has its row in the docs' tables: "| `name` |", with
+ * "<class>" for a per-class key. */
+static int check_documented(void *ctx, const lgs__key *key)
+{
+    (void)ctx;
+    char name[80], row[100];
+    const char *star = strchr(key->row->name, '*');
+    if (star != NULL)
+        snprintf(name, sizeof name, "%.*s<class>%s", (int)(star - key->row->name),
+                 key->row->name, star + 1);
+    else
+        snprintf(name, sizeof name, "%s", key->row->name);
+    snprintf(row, sizeof row, "| `%s` |", name);
+    CU_ASSERT_PTR_NOT_NULL(strstr(docs, row));
+    if (strstr(docs, row) == NULL)
+        fprintf(stderr, "not documented: %s\n", row);
+    return 0;
+}
+
+/* docs/configuration.md and docs/logging.md have a row for every key. */
+static void test_every_key_documented(void)
+{
+    static char text[2][65536];
+    CU_ASSERT_FATAL(read_doc("configuration.md", text[0], sizeof text[0]));
+    CU_ASSERT_FATAL(read_doc("logging.md", text[1], sizeof text[1]));
+    static char both[sizeof text];
+    snprintf(both, sizeof both, "%s\n%s", text[0], text[1]);
+    docs = both;
+    lgs__settings_each(check_documented, NULL);
+}
+#endif
 
 /* A setting changes what the next call does. */
 static void test_setting_applies_to_calls(void)
@@ -198,6 +339,11 @@ static CU_TestInfo tests[] = {
     {"values and units", test_values_and_units},
     {"invalid settings are refused and named", test_invalid_settings},
     {"dump round-trips", test_dump_round_trips},
+    {"dump lists every key get takes", test_dump_lists_every_key},
+    {"one number parser for engine and log keys", test_one_number_parser},
+#ifdef LGS_DOCS_DIR
+    {"every key is documented", test_every_key_documented},
+#endif
     {"a setting applies to calls", test_setting_applies_to_calls},
     CU_TEST_INFO_NULL,
 };

@@ -1,9 +1,11 @@
 /* config_sources.c — the configuration sources on Windows: the INI file
  * named by LOGONSHIM_CONFIG (read with GetPrivateProfileStringW), the
  * registry (HKLM\SOFTWARE\logonshim) and the environment
- * (LOGONSHIM_<SECTION>_<KEY>), applied in that order through
- * lgs_config_set() and lgs_log_config_set(), so every source is validated
- * the same way and a refused value leaves the previous one in force.
+ * (LOGONSHIM_<SECTION>_<KEY>), applied in that order through the settings
+ * module (settings.h), engine and log keys alike, so every source is
+ * validated the same way and a refused value leaves the previous one in
+ * force. The keys the environment is searched for are the settings
+ * module's list (lgs__settings_each).
  *
  * Names: a key's section is the part before its first dot ("retry" for
  * retry.transient.attempts, "log" for log.level); keys without a dot
@@ -26,17 +28,12 @@
 
 #include "config_sources.h"
 #include "log_internal.h"
-#include "log_sink.h"
-#include "logonshim/config.h"
-#include "logonshim/log.h"
+#include "logonshim/codes.h"
+#include "settings.h"
 
 #define VALUE_MAX 1024
 #define MAX_BAD 32
 #define MAX_SEEN 128
-
-static const char *const log_keys[] = {"sinks", "level", "storm.limit", "storm.interval_ms",
-                                       "redact", "eventlog.source", "jsonl.path"};
-#define LOG_KEY_COUNT (sizeof log_keys / sizeof log_keys[0])
 
 typedef struct bad_value {
     char setting[300];
@@ -52,8 +49,6 @@ typedef struct load_state {
     char sinks[VALUE_MAX], sinks_where[700];
 } load_state;
 
-static atomic_int loads;      /* completed loads */
-static atomic_int last_bad;   /* bad values of the last load */
 static uint64_t seen[MAX_SEEN]; /* hashes of what was reported; guarded by loading */
 static size_t nseen;
 static atomic_flag loading = ATOMIC_FLAG_INIT;
@@ -90,18 +85,13 @@ static void apply(load_state *st, const char *where, const char *section, const 
         snprintf(key, sizeof key, "%s", name);
     else
         snprintf(key, sizeof key, "%s.%s", section, name);
-    int rc = is_log ? lgs_log_config_set(key, value, why, sizeof why)
-                    : lgs_config_set(key, value, why, sizeof why);
+    /* The reason alone: the record names the source, key and value itself. */
+    int rc = lgs__settings_set(key, value, LGS__SET_ANY, why, sizeof why);
     if (rc == LGS_OK)
         return;
-    const char *reason = why;
-    char prefix[400];
-    snprintf(prefix, sizeof prefix, "%s = \"%s\": ", key, value);
-    if (rc == LGS_ENOTFOUND)
-        reason = "unknown key (see docs/configuration.md and docs/logging.md)";
-    else if (strncmp(why, prefix, strlen(prefix)) == 0)
-        reason = why + strlen(prefix); /* the record names the key and value itself */
-    add_bad(st, where, value, reason);
+    add_bad(st, where, value,
+            rc == LGS_ENOTFOUND ? "unknown key (see docs/configuration.md and docs/logging.md)"
+                                : why);
 }
 
 /* Applies the log.sinks of the source just read, now that its path is set. */
@@ -223,7 +213,7 @@ static void load_reg_values(load_state *st, HKEY k, const char *where, const cha
             apply(st, at, section, name8, value8);
         } else {
             /* A whole key name as a value of the root key. */
-            int is_log = _strnicmp(name8, "log.", 4) == 0;
+            int is_log = lgs__is_log_key(name8);
             apply(st, at, is_log ? "log" : "engine", is_log ? name8 + 4 : name8, value8);
         }
     }
@@ -283,27 +273,26 @@ static void split_key(const char *key, char *section, size_t ssize, const char *
     }
 }
 
+typedef struct key_visit {
+    void (*fn)(void *ctx, const char *section, const char *name);
+    void *ctx;
+} key_visit;
+
+static int visit_key(void *ctx, const lgs__key *key)
+{
+    key_visit *v = ctx;
+    char section[64];
+    const char *name;
+    split_key(key->name, section, sizeof section, &name);
+    v->fn(v->ctx, section, name);
+    return 0;
+}
+
 /* Calls fn for every key the engine and the logs know: section and name. */
 static void for_each_key(void (*fn)(void *ctx, const char *section, const char *name), void *ctx)
 {
-    static char dump[8192];
-    lgs_config_dump(dump, sizeof dump);
-    for (char *line = dump; *line != '\0';) {
-        char *end = strchr(line, '\n');
-        char *eq = strstr(line, " = ");
-        if (eq != NULL && (end == NULL || eq < end)) {
-            char key[128], section[64];
-            snprintf(key, sizeof key, "%.*s", (int)(eq - line), line);
-            const char *name;
-            split_key(key, section, sizeof section, &name);
-            fn(ctx, section, name);
-        }
-        if (end == NULL)
-            break;
-        line = end + 1;
-    }
-    for (size_t i = 0; i < LOG_KEY_COUNT; i++)
-        fn(ctx, "log", log_keys[i]);
+    key_visit v = {fn, ctx};
+    lgs__settings_each(visit_key, &v);
 }
 
 static void env_apply_one(void *ctx, const char *section, const char *name)
@@ -394,25 +383,20 @@ int lgs__config_sources_load(void)
             seen[nseen++] = h;
         report[nreport++] = st.bad[i];
     }
-    atomic_store(&last_bad, count);
-    atomic_fetch_add(&loads, 1);
     atomic_flag_clear(&loading);
     for (int i = 0; i < nreport; i++)
         lgs__log_setting(report[i].setting, report[i].value, report[i].why);
     return count;
 }
 
-int lgs_config_load(void)
+int lgs__config_sources_reload(void)
 {
-    int before = atomic_load(&loads);
-    lgs__log_init();
-    if (atomic_load(&loads) != before)
-        return atomic_load(&last_bad); /* the first use just loaded them */
     int bad = lgs__config_sources_load();
-    /* LOGONSHIM_LOG is environment too: it still comes after the files. */
+    /* LOGONSHIM_LOG is environment too: it still comes after the files. As
+     * the process has it now, which the C runtime's copy may not be. */
     char spec[4096];
     DWORD n = GetEnvironmentVariableA("LOGONSHIM_LOG", spec, sizeof spec);
     if (n > 0 && n < sizeof spec)
-        bad += lgs_log_configure(spec);
+        bad += lgs__log_configure(spec, "lgs_log_configure");
     return bad;
 }

@@ -9,6 +9,7 @@
 
 #include "engine_internal.h"
 #include "faults_internal.h"
+#include "init.h"
 #include "log_sink.h"
 #include "logonshim/engine.h"
 #include "logonshim/faults.h"
@@ -154,7 +155,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     }
     w->last_error = GetLastError();
     /* The configuration sources and LOGONSHIM_LOG load at the first call. */
-    lgs__log_init();
+    lgs__init();
     lgs_space space = lgs__apis[w->api].space;
     if (env_faults_rejected()) {
         uint32_t code = invalid_parameter[space];

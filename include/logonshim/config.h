@@ -18,8 +18,9 @@ extern "C" {
 #endif
 
 /** Sets `key` to `value`. Numbers are decimal; durations (keys ending in
- *  _ms) take an optional unit suffix "ms", "s" or "min"; budget.percent takes
- *  an optional "%". Blanks around the value are ignored; keys are compared
+ *  _ms) take an optional unit suffix "ms", "s" or "min", right after the
+ *  digits ("10s"; "10 s" is refused); budget.percent takes an optional "%".
+ *  log.* keys are taken too (logonshim/log.h), their numbers read the same way. Blanks around the value are ignored; keys are compared
  *  case-insensitively. Returns LGS_OK; LGS_ENOTFOUND for an unknown key;
  *  LGS_EINVAL for a NULL key or value, or a value out of range or refused
  *  (asking to retry `credentials` or `account` failures is refused). On
@@ -34,8 +35,9 @@ LGS_API int lgs_config_set(const char *key, const char *value, char *why, size_t
  *  for an unknown key, LGS_EINVAL when key or buf is NULL or size is 0. */
 LGS_API int lgs_config_get(const char *key, char *buf, size_t size);
 
-/** Writes the whole effective configuration, one "key = value" line per key
- *  in a stable order, to buf (NUL-terminated, truncated to size; buf may be
+/** Writes the whole effective configuration, engine and log.* keys alike,
+ *  one "key = value" line per key that lgs_config_get() takes, in a stable
+ *  order, to buf (NUL-terminated, truncated to size; buf may be
  *  NULL when size is 0). Returns the length the full text needs, without
  *  the NUL, as snprintf does. */
 LGS_API size_t lgs_config_dump(char *buf, size_t size);

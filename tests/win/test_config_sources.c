@@ -1,8 +1,9 @@
 /* test_config_sources.c — the configuration sources under Wine: the INI file
  * named by LOGONSHIM_CONFIG, the registry (HKLM\SOFTWARE\logonshim, Wine's
  * own registry through the API), the environment (LOGONSHIM_<SECTION>_<KEY>)
- * and API calls; each source alone, every engine and log key through each,
- * the precedence, and bad values (reported once, previous value kept).
+ * and API calls; each source alone, every key of the settings table through
+ * each, log and engine keys read the same way, the precedence, and bad
+ * values (reported once, previous value kept).
  *
  * config_sources runs inside the all-suites process and reloads with
  * lgs_config_load(). config_first_use runs in a process of its own with
@@ -16,6 +17,7 @@
 #include <CUnit/CUnit.h>
 
 #include "logonshim/logonshim.h"
+#include "settings.h"
 #include "suites.h"
 
 #define REG_ROOT L"SOFTWARE\\logonshim"
@@ -24,6 +26,7 @@ static wchar_t ini_path[MAX_PATH];
 static char jsonl_path[MAX_PATH];
 static int setting_records;
 static char last_setting[512];
+static char settings_seen[8][512]; /* the first records of a test */
 
 static void on_record(void *ctx, const lgs_record *r)
 {
@@ -31,6 +34,8 @@ static void on_record(void *ctx, const lgs_record *r)
     if (r->kind == LGS_RECORD_SETTING) {
         setting_records++;
         snprintf(last_setting, sizeof last_setting, "%s", r->detail);
+        if (setting_records <= 8)
+            snprintf(settings_seen[setting_records - 1], sizeof settings_seen[0], "%s", r->detail);
         if (getenv("LGS_TEST_VERBOSE") != NULL)
             fprintf(stderr, "setting: %s\n", r->detail);
     }
@@ -236,22 +241,6 @@ typedef struct key_list {
     int n;
 } key_list;
 
-static void engine_keys(key_list *kl)
-{
-    static char dump[8192];
-    lgs_config_reset();
-    lgs_config_dump(dump, sizeof dump);
-    kl->n = 0;
-    for (char *line = strtok(dump, "\n"); line != NULL && kl->n < 80; line = strtok(NULL, "\n")) {
-        char *eq = strstr(line, " = ");
-        CU_ASSERT_FATAL(eq != NULL);
-        *eq = '\0';
-        snprintf(kl->keys[kl->n], 64, "%s", line);
-        kl->dflt[kl->n++] = strtoul(eq + 3, NULL, 10);
-    }
-    CU_ASSERT(kl->n >= 50);
-}
-
 static const struct {
     const char *key, *value, *expect;
 } log_values[] = {
@@ -260,6 +249,35 @@ static const struct {
     {"eventlog.source", "lgs-src", "lgs-src"}, {"jsonl.path", NULL, NULL},
 };
 #define LOG_VALUE_COUNT (sizeof log_values / sizeof log_values[0])
+
+/* Collects the engine keys of the settings table with their defaults; each
+ * log key must have a value in log_values, so no key goes untested. */
+static int list_key(void *ctx, const lgs__key *key)
+{
+    key_list *kl = ctx;
+    if (lgs__is_log_key(key->name)) {
+        size_t i = 0;
+        while (i < LOG_VALUE_COUNT && strcmp(log_values[i].key, key->name + 4) != 0)
+            i++;
+        CU_ASSERT(i < LOG_VALUE_COUNT);
+        if (i == LOG_VALUE_COUNT)
+            fprintf(stderr, "no test value for %s\n", key->name);
+        return 0;
+    }
+    if (kl->n < 80) {
+        snprintf(kl->keys[kl->n], 64, "%s", key->name);
+        kl->dflt[kl->n++] = get_num(key->name);
+    }
+    return 0;
+}
+
+static void engine_keys(key_list *kl)
+{
+    lgs_config_reset();
+    kl->n = 0;
+    lgs__settings_each(list_key, kl);
+    CU_ASSERT(kl->n >= 50);
+}
 
 enum { VIA_INI, VIA_REGISTRY, VIA_ENV };
 
@@ -381,6 +399,43 @@ static void test_bad_values(void)
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_CONFIG") != NULL);
 }
 
+/* The reason in a "setting" record: what follows `key = "value": `. */
+static const char *reason_of(const char *detail)
+{
+    const char *r = strstr(detail, "\": ");
+    return r != NULL ? r + 3 : detail;
+}
+
+/* A log key and an engine key go through the same path, in every source:
+ * the same text is refused for the same reason, or read the same way. */
+static void test_log_and_engine_same_path(void)
+{
+    fresh();
+    ini_write("[engine]\ndeadline_ms=10 s\n[log]\nstorm.interval_ms=10 s\n");
+    SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", L"5 apples");
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_STORM_INTERVAL_MS", L"5 apples");
+    CU_ASSERT_EQUAL(lgs_config_load(), 4);
+    CU_ASSERT_EQUAL_FATAL(setting_records, 4);
+    CU_ASSERT_STRING_EQUAL(reason_of(settings_seen[0]), reason_of(settings_seen[1]));
+    CU_ASSERT_STRING_EQUAL(reason_of(settings_seen[2]), reason_of(settings_seen[3]));
+    for (int i = 0; i < 4; i++) {
+        CU_ASSERT(strstr(settings_seen[i], "unexpected text after the number") != NULL);
+        if (strstr(settings_seen[i], "unexpected text after the number") == NULL)
+            fprintf(stderr, "setting: %s\n", settings_seen[i]);
+    }
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 20000); /* the defaults stay */
+    CU_ASSERT_STRING_EQUAL(get_log("storm.interval_ms"), "60000");
+    fresh();
+    ini_write("[engine]\ndeadline_ms=10s\n[log]\nstorm.interval_ms=10s\n");
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_LEVEL", L"error");
+    SetEnvironmentVariableW(L"LOGONSHIM_BUDGET_FLOOR", L"12");
+    CU_ASSERT_EQUAL(lgs_config_load(), 0);
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 10000);
+    CU_ASSERT_STRING_EQUAL(get_log("storm.interval_ms"), "10000");
+    CU_ASSERT_STRING_EQUAL(get_log("level"), "error");
+    CU_ASSERT_EQUAL(get_num("budget.floor"), 12);
+}
+
 int lgs_suite_config_sources(void)
 {
     static CU_TestInfo tests[] = {
@@ -390,6 +445,7 @@ int lgs_suite_config_sources(void)
         {"INI < registry < environment < API", test_precedence},
         {"every engine and log key through each source", test_every_key_each_way},
         {"bad values: reported once, previous value kept", test_bad_values},
+        {"log and engine keys through the same path", test_log_and_engine_same_path},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("config_sources", tests, setup, teardown);
