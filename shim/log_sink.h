@@ -95,6 +95,13 @@ void lgs__redact_account(lgs__redact mode, const char *user, const char *domain,
                          size_t size);
 /** The same for a name on its own (a domain). */
 void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size);
+/** For tests only: makes `key` the hash key (NULL: forgets it, so the next
+ *  digest draws a new one from the process's own source) and makes every
+ *  thread forget the digest it remembered. */
+void lgs__redact_set_key_for_test(const uint8_t key[16]);
+/** For tests only: copies the hash key in use (drawing it first if none is)
+ *  to out, so that a test can look for it in what is logged. */
+void lgs__redact_key_for_test(uint8_t out[16]);
 /** Compares two strings ignoring ASCII case: <0, 0 or >0 like strcmp. */
 int lgs__ascii_casecmp(const char *a, const char *b);
 /** The same for at most n characters, like strncmp. */

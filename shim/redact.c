@@ -7,7 +7,9 @@
  * differ between processes. Names are folded to lower case first, because
  * Windows compares account names without regard to case, and "DOMAIN\user"
  * or "user@domain" in the user string are split: both by the engine's own
- * account key (keyhash.c), which the digest is taken of.
+ * account key (keyhash.c), which the digest is taken of. Tests may put a
+ * key of their own in place, or make the process draw a new one; nothing
+ * else changes the key once drawn.
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -20,6 +22,9 @@
 static lgs__spinlock key_lock = LGS__SPINLOCK_INIT;
 static uint8_t hash_key[16];
 static atomic_int key_ready;
+/* Changes whenever a test replaces the key, so that no thread keeps a
+ * digest it remembered under the old one. */
+static atomic_uint key_generation;
 
 static int lower(int ch)
 {
@@ -61,6 +66,24 @@ static void ensure_key(void)
     lgs__spin_unlock(&key_lock);
 }
 
+void lgs__redact_set_key_for_test(const uint8_t key[16])
+{
+    lgs__spin_lock(&key_lock);
+    if (key != NULL)
+        memcpy(hash_key, key, sizeof hash_key);
+    atomic_store_explicit(&key_ready, key != NULL, memory_order_release);
+    atomic_fetch_add_explicit(&key_generation, 1u, memory_order_acq_rel);
+    lgs__spin_unlock(&key_lock);
+}
+
+void lgs__redact_key_for_test(uint8_t out[16])
+{
+    ensure_key();
+    lgs__spin_lock(&key_lock);
+    memcpy(out, hash_key, sizeof hash_key);
+    lgs__spin_unlock(&key_lock);
+}
+
 /* The digest of a 64-bit name key: "#" and 16 hex digits. The key comes
  * from the engine's own normalisation (keyhash.c: case folded, "DOMAIN\\user"
  * and "user@domain" split), so the logs and the lockout guard agree on what
@@ -70,13 +93,16 @@ static void digest(uint64_t name_key, char *out, size_t size)
     /* A thread usually logs the same account again (each attempt of a
      * call): the last digest is remembered per thread. */
     static _Thread_local uint64_t memo_key, memo_digest;
-    if (name_key == 0 || name_key != memo_key) {
+    static _Thread_local unsigned memo_generation;
+    unsigned generation = atomic_load_explicit(&key_generation, memory_order_acquire);
+    if (name_key == 0 || name_key != memo_key || generation != memo_generation) {
         uint8_t bytes[8];
         for (unsigned i = 0; i < 8; i++)
             bytes[i] = (uint8_t)(name_key >> (8u * i));
         ensure_key();
         memo_digest = lgs__siphash24(hash_key, bytes, 8);
         memo_key = name_key;
+        memo_generation = generation;
     }
     snprintf(out, size, "#%016llx", (unsigned long long)memo_digest);
 }

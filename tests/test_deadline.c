@@ -71,6 +71,7 @@ static void test_deadline_property(void)
                                         LGS_CLASS_SESSION_COLLISION, LGS_CLASS_OK};
     uint64_t max_overrun = 0;
     unsigned deadline_stops = 0;
+    unsigned per_class_errors = 0; /* attempts past their class's limit, or stops short of it */
     for (int run = 0; run < 5000; run++) {
         vt_setup(next_rand() % 100000u, (uint64_t)run);
         char v[32];
@@ -96,8 +97,11 @@ static void test_deadline_property(void)
         vt_script s;
         memset(&s, 0, sizeof s);
         unsigned len = 1 + (unsigned)(next_rand() % 20u);
-        for (unsigned i = 0; i < len; i++)
-            vt_script_push(&s, vt_code_of(classes[next_rand() % 4u]));
+        unsigned picked[20]; /* index into classes[] of each scripted code */
+        for (unsigned i = 0; i < len; i++) {
+            picked[i] = (unsigned)(next_rand() % 4u);
+            vt_script_push(&s, vt_code_of(classes[picked[i]]));
+        }
         s.cost_ms = next_rand() % 4u == 0 ? next_rand() % 300u : 0;
         uint64_t start = vt_now();
         lgs_call c = vt_call(&s, "LogonUser", NULL);
@@ -115,14 +119,35 @@ static void test_deadline_property(void)
         CU_ASSERT(o.decision != LGS_DECISION_RETRY);
         if (o.decision == LGS_DECISION_DEADLINE)
             deadline_stops++;
-        unsigned most = 0;
-        for (int k = 0; k < 3; k++)
-            most = max_att[k] > most ? max_att[k] : most;
-        CU_ASSERT(o.attempts <= most);
+        /* Per class: attempt n (the script repeats its last code) is
+         * retried only while n is below the limit of its own class, and the
+         * last attempt stops for the reason its own class's limit gives. */
+        CU_ASSERT_EQUAL(s.calls, o.attempts);
+        for (unsigned n = 1; n <= o.attempts; n++) {
+            unsigned k = picked[n - 1 < len ? n - 1 : len - 1];
+            if (n < o.attempts) {
+                if (!(k < 3 && n < max_att[k]))
+                    per_class_errors++;
+            } else if (k == 3) {
+                if (o.decision != LGS_DECISION_OK && o.decision != LGS_DECISION_RECOVERED)
+                    per_class_errors++;
+            } else if (max_att[k] <= 1) {
+                if (o.decision != LGS_DECISION_NEVER_RETRY)
+                    per_class_errors++;
+            } else if (n >= max_att[k]) {
+                if (o.decision != LGS_DECISION_GIVE_UP)
+                    per_class_errors++;
+            } else if (o.decision != LGS_DECISION_DEADLINE) {
+                per_class_errors++; /* breaker off, budget unbounded */
+            }
+        }
     }
     if (max_overrun != 0)
         fprintf(stderr, "max deadline overrun %lu ms\n", (unsigned long)max_overrun);
     CU_ASSERT_EQUAL(max_overrun, 0);
+    if (per_class_errors != 0)
+        fprintf(stderr, "%u attempts not as their class's limit says\n", per_class_errors);
+    CU_ASSERT_EQUAL(per_class_errors, 0);
     /* The property was exercised: many calls were stopped by the deadline. */
     CU_ASSERT(deadline_stops > 500);
 }

@@ -1,6 +1,7 @@
 /* test_parse.c — the parser for user text: every documented form, the
  * placement of bare numbers by shape, round trips over the whole catalogue,
- * and rejection (with a reason) of everything malformed. */
+ * rejection (with a reason) of everything malformed, and the input limit at
+ * its boundary. */
 #include <stdio.h>
 #include <string.h>
 
@@ -91,6 +92,71 @@ static void test_rejects_malformed(void)
         expect_rejected(bad[i]);
 }
 
+/* Text of `len` characters: `head`, then `fill` repeated, then `tail`. */
+static char *make_text(char *buf, size_t len, const char *head, char fill, const char *tail)
+{
+    size_t h = strlen(head), t = strlen(tail);
+    memcpy(buf, head, h);
+    memset(buf + h, fill, len - h - t);
+    memcpy(buf + len - t, tail, t);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* Parses text expecting a refusal whose reason is exactly `reason`, with
+ * *out left as it was. */
+static void expect_reason(const char *text, const char *reason)
+{
+    lgs_parsed_code c;
+    memset(&c, 0xAB, sizeof c);
+    lgs_parsed_code before = c;
+    char why[128] = "unchanged";
+    CU_ASSERT_EQUAL(lgs_code_parse(text, &c, why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_STRING_EQUAL(why, reason);
+    CU_ASSERT(memcmp(&c, &before, sizeof c) == 0);
+}
+
+/* The input limit (128 characters once blanks are trimmed) is also the size
+ * of the buffer a name is copied into. Checked at the limit, one over and far
+ * over by the reason given, not only by the status: a limit raised past the
+ * buffer copies a long name into it, an overrun only ASan would see, but it
+ * also changes the reason from "longer than" to what the name parser says,
+ * so the native suite fails as well. */
+static void test_input_limit(void)
+{
+    enum { LIMIT = 128 };
+    static char text[70001];
+    char ws[LIMIT + 64];
+    /* At the limit: a number is read whole, with or without a prefix. */
+    expect(make_text(text, LIMIT, "", '0', "1366"), LGS_SPACE_WIN32, 1366,
+           "ERROR_LOGON_SESSION_COLLISION");
+    expect(make_text(text, LIMIT, "sec:0x", '0', "8009030E"), LGS_SPACE_SECURITY, 0x8009030Eu,
+           "SEC_E_NO_CREDENTIALS");
+    /* At the limit, a name is copied and looked up whole: every character
+     * reaches the name check (the last one is the one refused), and a name
+     * of legal characters is refused only for being unknown. */
+    expect_reason(make_text(text, LIMIT, "", 'A', "!"), "'!' cannot appear in a code name");
+    expect_reason(make_text(text, LIMIT, "", 'A', "_Z"), "not a known code name");
+    expect_reason(make_text(text, LIMIT, "ntstatus:", 'A', "Z"), "not a known code name");
+    /* Blanks around the text do not count: a known name padded past the
+     * limit with blanks is the name that was given. */
+    memset(ws, ' ', sizeof ws);
+    memcpy(ws + 70, "SEC_E_NO_CREDENTIALS", 20);
+    ws[sizeof ws - 1] = '\0';
+    expect(ws, LGS_SPACE_SECURITY, 0x8009030Eu, "SEC_E_NO_CREDENTIALS");
+    /* One over: refused for its length, whatever it holds. */
+    char over[64];
+    snprintf(over, sizeof over, "longer than %d characters", LIMIT);
+    expect_reason(make_text(text, LIMIT + 1, "", '0', "1366"), over);
+    expect_reason(make_text(text, LIMIT + 1, "", 'A', "Z"), over);
+    expect_reason(make_text(text, LIMIT + 1, "sec:", 'A', "Z"), over);
+    expect_reason(make_text(text, LIMIT + 1, "", 'A', "!"), over);
+    /* Far over: the same. */
+    expect_reason(make_text(text, 2 * LIMIT + 1, "", 'A', "Z"), over);
+    expect_reason(make_text(text, sizeof text - 1, "", 'A', "Z"), over);
+    expect_reason(make_text(text, sizeof text - 1, "", '0', "1"), over);
+}
+
 static void test_bad_arguments(void)
 {
     lgs_parsed_code c;
@@ -133,6 +199,7 @@ int lgs_suite_parse(void)
         {"documented forms", test_documented_forms},
         {"placement by shape", test_placement_by_shape},
         {"rejects malformed input", test_rejects_malformed},
+        {"input limit: at, one over, far over", test_input_limit},
         {"bad arguments", test_bad_arguments},
         {"round trip over the catalogue", test_round_trip_catalogue},
         CU_TEST_INFO_NULL,

@@ -2,15 +2,18 @@
  * a million identical failures give exactly `limit` records and one summary
  * of the rest, in bounded time; runs that lose their slot to others report
  * their counts; different decisions are different runs. Redaction: plain,
- * hash (stable, case-insensitive, keyed) and omit, and SipHash's reference
- * vector.
+ * hash (stable, case-insensitive, keyed) and omit, SipHash's reference
+ * vector, and the hash's promises: one digest per account, a digest that
+ * depends on the key, and a key that nothing logged gives away.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include <CUnit/CUnit.h>
 
+#include "engine_internal.h"
 #include "log_internal.h"
 #include "log_sink.h"
 #include "logtest.h"
@@ -195,6 +198,144 @@ static void test_redaction(void)
     CU_ASSERT_PTR_NULL(strstr(lt_records[0].user, "bob"));
 }
 
+/* The hashed account field of the record that logging user\domain makes. */
+static void hashed(const char *user, const char *domain, char out[32])
+{
+    char both[300];
+    one_user("hash", user, domain, both, sizeof both);
+    snprintf(out, 32, "%.17s", both);
+    CU_ASSERT_EQUAL(out[0], '#');
+    CU_ASSERT_EQUAL(strlen(out), 17);
+}
+
+/* Each account has its own digest, one after another on the same thread
+ * (which remembers the last digest it made) and across many accounts; the
+ * same account gets the same digest again under the same key. */
+static void test_redaction_distinct_accounts(void)
+{
+    lgs__redact_set_key_for_test(NULL);
+    char alice[32], bob[32], again[32];
+    hashed("alice", "CONTOSO", alice);
+    hashed("bob", "CONTOSO", bob);
+    hashed("alice", "CONTOSO", again);
+    CU_ASSERT_STRING_NOT_EQUAL(alice, bob);
+    CU_ASSERT_STRING_EQUAL(alice, again);
+    hashed("alice", "FABRIKAM", again);
+    CU_ASSERT_STRING_NOT_EQUAL(alice, again);
+    enum { N = 64 };
+    static char many[N][32];
+    unsigned same = 0;
+    for (unsigned i = 0; i < N; i++) {
+        char user[16];
+        snprintf(user, sizeof user, "user%u", i);
+        hashed(user, "CONTOSO", many[i]);
+        for (unsigned j = 0; j < i; j++)
+            same += strcmp(many[i], many[j]) == 0;
+    }
+    CU_ASSERT_EQUAL(same, 0);
+}
+
+/* The digest depends on the key: the same key gives the same digest, a
+ * different key a different one, whatever the thread remembered. */
+static void test_redaction_keyed(void)
+{
+    uint8_t k1[16], k2[16];
+    for (unsigned i = 0; i < 16; i++) {
+        k1[i] = (uint8_t)(i + 1);
+        k2[i] = (uint8_t)(0xA0u + i);
+    }
+    char d1[32], d2[32], d1_again[32], bob1[32], bob2[32];
+    lgs__redact_set_key_for_test(k1);
+    hashed("alice", "CONTOSO", d1);
+    hashed("bob", "CONTOSO", bob1);
+    lgs__redact_set_key_for_test(k2);
+    hashed("alice", "CONTOSO", d2);
+    hashed("bob", "CONTOSO", bob2);
+    lgs__redact_set_key_for_test(k1);
+    hashed("alice", "CONTOSO", d1_again);
+    CU_ASSERT_STRING_NOT_EQUAL(d1, d2);
+    CU_ASSERT_STRING_NOT_EQUAL(bob1, bob2);
+    CU_ASSERT_STRING_EQUAL(d1, d1_again);
+    /* A key drawn afresh is a different key again. */
+    char drawn[32];
+    lgs__redact_set_key_for_test(NULL);
+    hashed("alice", "CONTOSO", drawn);
+    CU_ASSERT_STRING_NOT_EQUAL(drawn, d1);
+    CU_ASSERT_STRING_NOT_EQUAL(drawn, d2);
+    lgs__redact_set_key_for_test(NULL);
+}
+
+/* Writes the bytes of key as hex, most significant first when `reversed`. */
+static void key_hex(const uint8_t *key, size_t n, int reversed, char *out)
+{
+    for (size_t i = 0; i < n; i++)
+        snprintf(out + 2 * i, 3, "%02x", key[reversed ? n - 1 - i : i]);
+}
+
+/* Whether `hex` appears in s, in either case. */
+static unsigned has_hex(const char *s, const char *hex)
+{
+    char upper[40];
+    size_t n = strlen(hex);
+    for (size_t i = 0; i <= n; i++)
+        upper[i] = (char)(hex[i] >= 'a' && hex[i] <= 'f' ? hex[i] - 'a' + 'A' : hex[i]);
+    return strstr(s, hex) != NULL || strstr(s, upper) != NULL ? 1u : 0u;
+}
+
+/* The key the process draws cannot be read from what it logs: a digest is
+ * not the one an all-zero key (or no key: plain SipHash under zeros, which
+ * anyone can compute for a list of names) gives, and neither the key nor
+ * either half of it appears in a record or in its text and JSON forms. */
+static void test_redaction_key_not_logged(void)
+{
+    uint8_t zero[16] = {0};
+    char unkeyed[32], drawn[32];
+    lgs__redact_set_key_for_test(zero);
+    hashed("alice", "CONTOSO", unkeyed);
+    lgs__redact_set_key_for_test(NULL);
+    hashed("alice", "CONTOSO", drawn);
+    CU_ASSERT_STRING_NOT_EQUAL(drawn, unkeyed);
+    uint64_t name_key = lgs__account_key("alice", "CONTOSO");
+    uint8_t bytes[8];
+    for (unsigned i = 0; i < 8; i++)
+        bytes[i] = (uint8_t)(name_key >> (8u * i));
+    char plain[32];
+    snprintf(plain, sizeof plain, "#%016llx", (unsigned long long)lgs__siphash24(zero, bytes, 8));
+    CU_ASSERT_STRING_NOT_EQUAL(drawn, plain);
+
+    uint8_t key[16];
+    lgs__redact_key_for_test(key);
+    CU_ASSERT(memcmp(key, zero, sizeof key) != 0);
+    CU_ASSERT(memcmp(key, key + 8, 8) != 0);
+    /* One record of every field the library fills, and its two forms. */
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", "hash", NULL, 0), LGS_OK);
+    lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO",
+                        .authority = "CONTOSO", .has_substatus = 1, .substatus = 0xC000006Au};
+    lgs_attempt a = {"LogonUser", 1, 3, LGS_SPACE_WIN32, 1311, LGS_CLASS_TRANSIENT,
+                     LGS_DECISION_RETRY, 1, 250, 10, 19990};
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    const lgs_record *r = &lt_records[0];
+    char text[2048], json[2048];
+    CU_ASSERT(lgs_record_format_text(r, text, sizeof text) < sizeof text);
+    CU_ASSERT(lgs_record_format_json(r, json, sizeof json) < sizeof json);
+    const uint8_t *raw = (const uint8_t *)r;
+    unsigned found = 0;
+    for (size_t half = 0; half < 16; half += 8) {
+        for (size_t at = 0; at + 8 <= sizeof *r; at++)
+            found += memcmp(raw + at, key + half, 8) == 0 ? 1u : 0u;
+        for (int reversed = 0; reversed < 2; reversed++) {
+            char hex[17];
+            key_hex(key + half, 8, reversed, hex);
+            found += has_hex(text, hex) + has_hex(json, hex) + has_hex(r->user, hex) +
+                     has_hex(r->authority, hex) + has_hex(r->detail, hex);
+        }
+    }
+    CU_ASSERT_EQUAL(found, 0);
+    lgs__redact_set_key_for_test(NULL);
+}
+
 int lgs_suite_storm(void)
 {
     static CU_TestInfo tests[] = {
@@ -206,6 +347,9 @@ int lgs_suite_storm(void)
         {"summary record", test_summary_text},
         {"SipHash-2-4 reference vectors", test_siphash_vector},
         {"redaction: plain, hash, omit", test_redaction},
+        {"redaction: each account its own digest", test_redaction_distinct_accounts},
+        {"redaction: the digest depends on the key", test_redaction_keyed},
+        {"redaction: the key is not in what is logged", test_redaction_key_not_logged},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("storm", tests, lt_suite_setup, lt_suite_teardown);

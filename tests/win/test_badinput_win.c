@@ -175,6 +175,27 @@ static int lsa_lookup_unknown_long(void)
     return ok;
 }
 
+/* LsaLogonUser itself on the same arguments, with outputs of its own (as
+ * the wrapper calls it); whatever it made is released. */
+static NTSTATUS lsa_logon_user_direct(SECURITY_LOGON_TYPE type, ULONG package, ULONG info_len)
+{
+    PVOID profile = NULL;
+    ULONG plen = 0;
+    LUID luid;
+    HANDLE token = NULL;
+    QUOTA_LIMITS q;
+    NTSTATUS sub = 0;
+    NTSTATUS st = LsaLogonUser(NULL, NULL, type, package, NULL, info_len, NULL, NULL, &profile, &plen, &luid,
+                               &token, &q, &sub);
+    if (st >= 0 && profile != NULL)
+        LsaFreeReturnBuffer(profile);
+    if (st >= 0 && token != NULL)
+        CloseHandle(token);
+    return st;
+}
+
+/* The results are the system's: the wrapper returns what the API returns
+ * for the same arguments, with the caller's outputs NULL. */
 static int lsa_logon_user_nulls(void)
 {
     NTSTATUS sub = 0x5A5A;
@@ -182,8 +203,8 @@ static int lsa_logon_user_nulls(void)
                                    NULL, NULL, &sub);
     NTSTATUS st2 = lgs_LsaLogonUser(NULL, NULL, (SECURITY_LOGON_TYPE)-1, 0xFFFFFFFFu, NULL, 0xFFFFFFFFu, NULL, NULL,
                                     NULL, NULL, NULL, NULL, NULL, NULL);
-    (void)st, (void)st2;
-    return 1; /* no crash: the results are the system's */
+    return st == lsa_logon_user_direct((SECURITY_LOGON_TYPE)0, 0, 0) &&
+           st2 == lsa_logon_user_direct((SECURITY_LOGON_TYPE)-1, 0xFFFFFFFFu, 0xFFFFFFFFu);
 }
 
 static int lsa_logon_user_short_info(void)
@@ -448,15 +469,15 @@ static const lgs_badinput_row rows[] = {
     {"lgs_LogonUserExW", "everything NULL", logonuserex_nulls},
     {"lgs_LsaConnectUntrusted", "LsaHandle NULL", lsa_connect_null},
     {"lgs_LsaRegisterLogonProcess", "everything NULL", lsa_register_nulls},
-    {"lgs_LsaRegisterLogonProcess", "name longer than its buffer claims", lsa_register_long_name},
+    LGS_NO_CRASH_ROW("lgs_LsaRegisterLogonProcess", "name longer than its buffer claims", lsa_register_long_name),
     {"lgs_LsaDeregisterLogonProcess", "handle NULL", lsa_deregister_null},
     {"lgs_LsaLookupAuthenticationPackage", "handle and name NULL, out NULL", lsa_lookup_nulls},
     {"lgs_LsaLookupAuthenticationPackage", "long and empty names, out NULL", lsa_lookup_unknown_long},
-    {"lgs_LsaLogonUser", "everything NULL, enums out of range", lsa_logon_user_nulls},
-    {"lgs_LsaLogonUser", "short info, strings outside the buffer", lsa_logon_user_short_info},
+    {"lgs_LsaLogonUser", "everything NULL, enums out of range: the API's result", lsa_logon_user_nulls},
+    LGS_NO_CRASH_ROW("lgs_LsaLogonUser", "short info, strings outside the buffer", lsa_logon_user_short_info),
     {"lgs_LsaCallAuthenticationPackage", "everything NULL", lsa_call_package_nulls},
     {"lgs_LsaGetLogonSessionData", "LogonId NULL", lsa_session_data_null_luid},
-    {"lgs_LsaGetLogonSessionData", "bogus LUID, out NULL", lsa_session_data_bogus_luid_null_out},
+    LGS_NO_CRASH_ROW("lgs_LsaGetLogonSessionData", "bogus LUID, out NULL", lsa_session_data_bogus_luid_null_out),
     {"lgs_LsaEnumerateLogonSessions", "count and list NULL", lsa_enumerate_nulls},
     {"lgs_LsaFreeReturnBuffer", "NULL", lsa_free_null},
     {"lgs_AcquireCredentialsHandleW", "package NULL (A: use 0xFFFFFFFF)", ach_nulls_and_bad_use},
