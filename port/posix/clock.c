@@ -1,59 +1,15 @@
-/* clock.c — the platform defaults behind the engine's clock and sleep hooks,
- * and the yield its spinlock uses: CLOCK_MONOTONIC_COARSE, nanosleep and sched_yield
- * on POSIX; GetTickCount64, Sleep and SwitchToThread on Windows, and the
- * call of a clock hook with the thread's last error kept. The kernel32
- * functions are declared here by hand because shim/ never includes
- * <windows.h>. With tstate.c (which also knows pthreads) and the Windows
- * TLS read in engine_internal.h, this is where shim/ knows the platform.
+/* clock.c (POSIX) — the platform defaults behind the engine's clock and
+ * sleep hooks, and the yield its spinlock uses: CLOCK_MONOTONIC_COARSE,
+ * nanosleep and sched_yield. The Windows twin is port/win32/clock.c.
  */
-#ifndef _WIN32
 #define _GNU_SOURCE /* CLOCK_MONOTONIC_COARSE */
 #include <errno.h>
 #include <sched.h>
-#include <time.h>
-#endif
-
 #include <stdint.h>
+#include <time.h>
 
 #include "engine_internal.h"
 
-#ifdef _WIN32
-__declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
-__declspec(dllimport) void __stdcall Sleep(unsigned long ms);
-__declspec(dllimport) int __stdcall SwitchToThread(void);
-__declspec(dllimport) unsigned long __stdcall GetLastError(void);
-__declspec(dllimport) void __stdcall SetLastError(unsigned long code);
-
-uint64_t lgs__clock_hook_call(uint64_t (*clock_ms)(void *user), void *user)
-{
-    unsigned long saved = GetLastError();
-    uint64_t now = clock_ms(user);
-    SetLastError(saved);
-    return now;
-}
-
-uint64_t lgs__default_clock_ms(void *user)
-{
-    (void)user;
-    return (uint64_t)GetTickCount64();
-}
-
-void lgs__default_sleep_ms(void *user, uint64_t ms)
-{
-    (void)user;
-    /* Sleep takes a DWORD; the deadline bounds every wait far below this. */
-    while (ms > 0) {
-        unsigned long chunk = ms > 0x7FFFFFFFu ? 0x7FFFFFFFul : (unsigned long)ms;
-        Sleep(chunk);
-        ms -= chunk;
-    }
-}
-
-void lgs__yield(void)
-{
-    (void)SwitchToThread();
-}
-#else
 /* The engine counts in milliseconds, and reads the clock once on every call
  * (for its deadline and the retry budget's window) and again after a failed
  * attempt: the coarse monotonic clock (the kernel's tick, a few ms of
@@ -90,4 +46,3 @@ void lgs__yield(void)
 {
     (void)sched_yield();
 }
-#endif

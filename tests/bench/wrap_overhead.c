@@ -90,8 +90,8 @@ static double run_direct(unsigned n)
 }
 
 /* One read of the clock the engine reads once per call for the call's
- * deadline (shim/clock.c): its cost is a floor under the engine's, printed
- * beside it. */
+ * deadline (port/<platform>/clock.c): its cost is a floor under the
+ * engine's, printed beside it. */
 static volatile uint64_t clock_sink;
 static double run_clock(unsigned n)
 {
