@@ -7,7 +7,7 @@
  * generated arrays. Every name is the SDK macro of the same name in mingw-w64's
  * winerror.h or ntstatus.h, and the mingw build checks (uint32_t)(name) ==
  * value for every row at compile time, so this file stays portable (no
- * <windows.h>) without drifting from the headers. win32 is the value itself
+ * Windows header) without drifting from the headers. win32 is the value itself
  * for WIN32 rows and what RtlNtStatusToDosError returns for NTSTATUS and
  * SECURITY rows, as checked under Wine; -1 means no Win32 equivalent. A few
  * Kerberos NTSTATUS codes are mapped by RtlNtStatusToDosError to a SEC_E_

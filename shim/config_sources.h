@@ -1,7 +1,7 @@
 /* config_sources.h — the configuration sources outside the program: an INI
  * file (LOGONSHIM_CONFIG), the registry (HKLM\SOFTWARE\logonshim) and
- * environment variables (LOGONSHIM_<SECTION>_<KEY>). win32/config_sources.c
- * reads them on Windows; shim/config_sources_none.c is the portable stand-in
+ * environment variables (LOGONSHIM_<SECTION>_<KEY>). port/win32/config_sources.c
+ * reads them on Windows; port/posix/config_sources_none.c is the stand-in
  * that reads nothing. docs/configuration.md describes the sources.
  *
  * When: lgs__init() (init.h) calls lgs__config_sources_load() once, after

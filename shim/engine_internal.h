@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "lgs_yield.h"
 #include "logonshim/codes.h"
 #include "logonshim/engine.h"
 
@@ -47,7 +48,7 @@ static inline unsigned lgs__config_generation(void)
     return atomic_load_explicit(&lgs__config_gen, memory_order_acquire);
 }
 
-/* ---- hooks and platform defaults (hooks.c, clock.c) ---- */
+/* ---- hooks and platform defaults (hooks.c, port/<platform>/clock.c) ---- */
 
 /** Copies the effective hooks, defaults filled in, to *out. */
 void lgs__hooks_snapshot(lgs_hooks *out);
@@ -59,31 +60,14 @@ static inline unsigned lgs__hooks_generation(void)
 }
 
 uint64_t lgs__default_clock_ms(void *user);
-#ifdef _WIN32
-__declspec(dllimport) unsigned long long __stdcall GetTickCount64(void);
-/** A clock hook called with the thread's last error kept around it (the
- *  fast path calls it before the API, with nothing to restore after). */
-uint64_t lgs__clock_hook_call(uint64_t (*clock_ms)(void *user), void *user);
-#endif
-/** A hooks clock; the default one called directly on Windows. */
-static inline uint64_t lgs__clock_now(uint64_t (*clock_ms)(void *user), void *user)
-{
-#ifdef _WIN32
-    if (clock_ms == lgs__default_clock_ms)
-        return (uint64_t)GetTickCount64();
-    return lgs__clock_hook_call(clock_ms, user);
-#else
-    return clock_ms(user);
-#endif
-}
+/* lgs__clock_now(), the hooks' clock as the fast path reads it, is the
+ * platform's: lgs_port.h, included with the thread-state accessor below. */
 void lgs__default_sleep_ms(void *user, uint64_t ms);
-/** Lets another thread run (used by spinning locks). */
-void lgs__yield(void);
 
 /** A uniformly random integer in [0, bound] from the hooks' source. */
 uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound);
 
-/* ---- per-thread state (tstate.c; the accessor is platform code) ---- */
+/* ---- per-thread state (tstate.c; the accessor is port/<platform>/tstate.c) ---- */
 
 /** What the engine keeps per thread. The first group is written and read by
  *  the owning thread only; the counters are written by the owner alone
@@ -139,38 +123,9 @@ void lgs__tstate_free_all(void);
 /* A Windows thread's TLS slot after its exit: no state, and none to take. */
 #define LGS__TSTATE_EXITING 1u
 
-#if defined(_WIN32) && (defined(__x86_64__) || defined(__i386__))
-/* win32/tstate_win32.c: the TLS index holding the state, plus one (0: none
- * yet), and the slow path. The hot path reads the slot from the TEB's
- * TlsSlots array (winternl.h; tstate_win32.c checks the offsets against the
- * SDK's TEB) as TlsGetValue() does, but without clearing the last error. */
-lgs__tstate *lgs__tstate_first_use(void);
-static inline lgs__tstate *lgs__tstate_get(void)
-{
-    long s = lgs__hot.tstate_slot_plus1;
-    if (s > 0 && s <= 64) {
-        void *v;
-#ifdef __x86_64__
-        __asm__ volatile("movq %%gs:0x1480(,%1,8), %0" : "=r"(v) : "r"((unsigned long long)(s - 1)));
-#else
-        __asm__ volatile("movl %%fs:0xE10(,%1,4), %0" : "=r"(v) : "r"((unsigned long)(s - 1)));
-#endif
-        if ((uintptr_t)v > LGS__TSTATE_EXITING)
-            return (lgs__tstate *)v;
-    }
-    return lgs__tstate_first_use();
-}
-#elif defined(_WIN32)
-lgs__tstate *lgs__tstate_get(void); /* win32/tstate_win32.c */
-#else
-extern _Thread_local lgs__tstate *lgs__tstate_mine;
-lgs__tstate *lgs__tstate_first_use(void);
-static inline lgs__tstate *lgs__tstate_get(void)
-{
-    lgs__tstate *ts = lgs__tstate_mine;
-    return ts != NULL ? ts : lgs__tstate_first_use();
-}
-#endif
+/* The platform's inline halves of the fast path: lgs__tstate_get() and
+ * lgs__clock_now() (port/<platform>/lgs_port.h). */
+#include "lgs_port.h"
 /** Takes a free state or makes a new one (NULL when out of memory). */
 lgs__tstate *lgs__tstate_acquire(void);
 /** Gives a state back at its thread's exit; its counts stay. */

@@ -1,7 +1,7 @@
 /* log_sink.h — what the files of the log layer share with each other and
  * nothing else: the settings, the dispatcher, storm control, redaction, the
- * two formatters' helpers and the platform pieces (clock, ids, the JSON lines
- * file, and on Windows the Event Log and debugger sinks in win32/). The public
+ * two formatters' helpers and the platform pieces (clock, ids, stderr, the
+ * JSON lines file, the Event Log and debugger sinks: port/<platform>/). The public
  * side is logonshim/record.h and logonshim/log.h; the wrappers' side is
  * log_internal.h.
  */
@@ -109,24 +109,29 @@ int lgs__ascii_casecmp_n(const char *a, const char *b, size_t n);
 /** SipHash-2-4 of data under a 128-bit key. */
 uint64_t lgs__siphash24(const uint8_t key[16], const void *data, size_t n);
 
-/* ---- platform (log_platform.c, log_file_posix.c, win32/) ---- */
+/* ---- platform (port/<platform>/: log_platform.c, log_file.c, and the
+ * Event Log and debugger sinks) ---- */
 
 uint64_t lgs__utc_ms(void);
 uint32_t lgs__process_id(void);
 uint32_t lgs__thread_id(void);
+/** Writes one whole line (len bytes) to stderr, unbuffered. */
+void lgs__port_stderr_write(const char *text, size_t len);
 
 /** A file opened for appending: each lgs__file_append() is one write. */
 int lgs__file_open_append(const char *path, intptr_t *handle, char *why, size_t why_size);
 int lgs__file_append(intptr_t handle, const char *data, size_t n);
 void lgs__file_close(intptr_t handle);
 
-#ifdef _WIN32
-/* win32/log_eventlog.c and win32/log_debugger.c */
-int lgs__win_eventlog_open(const char *source, char *why, size_t why_size);
-void lgs__win_eventlog_close(void);
-void lgs__win_eventlog_report(const lgs_record *r, const char *text);
-void lgs__win_debugger_write(const char *text);
-#endif
+/* The Event Log and debugger sinks: port/win32/log_eventlog.c and
+ * log_debugger.c; off Windows port/posix/log_sinks_none.c refuses the
+ * source and writes nothing. */
+int lgs__port_eventlog_open(const char *source, char *why, size_t why_size);
+void lgs__port_eventlog_close(void);
+/** text is the record's text line without its newline. */
+void lgs__port_eventlog_report(const lgs_record *r, const char *text);
+/** text is the record's text line with its newline. */
+void lgs__port_debugger_write(const char *text);
 
 /* ---- formatting helpers (log_format.c) ---- */
 

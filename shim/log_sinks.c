@@ -1,10 +1,11 @@
 /* log_sinks.c — the sinks that write text: stderr, the JSON lines file, and
- * on Windows the Event Log and the debugger (their API calls are in win32/).
+ * on Windows the Event Log and the debugger (their API calls are in
+ * port/win32/).
  *
  * Each record is formatted once per form, outside any lock, and written with
  * one write call and no lock around it: appends to the JSON lines file are
  * whole lines because the file is opened for appending (O_APPEND,
- * FILE_APPEND_DATA; on Windows also a lock in win32/log_file.c, for Wine),
+ * FILE_APPEND_DATA; on Windows also a lock in port/win32/log_file.c, for Wine),
  * and stderr gets one write per line. So a
  * thread never waits for another thread's I/O, only for its own one write.
  * The file handle is read under a spinlock with an in-flight count, and a
@@ -12,9 +13,6 @@
  * too long for the stack buffer is formatted again into the heap rather
  * than cut, because a cut JSON line would not parse.
  */
-#ifdef _WIN32
-#include <io.h>
-#endif
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,35 +69,12 @@ void lgs__jsonl_close(void)
 
 int lgs__eventlog_source(const char *source, char *why, size_t why_size)
 {
-#ifdef _WIN32
-    return lgs__win_eventlog_open(source, why, why_size);
-#else
-    (void)source;
-    if (why != NULL && why_size > 0)
-        snprintf(why, why_size, "the Windows Event Log exists on Windows only");
-    return LGS_EINVAL;
-#endif
+    return lgs__port_eventlog_open(source, why, why_size);
 }
 
 void lgs__eventlog_close(void)
 {
-#ifdef _WIN32
-    lgs__win_eventlog_close();
-#endif
-}
-
-/* One line to stderr. The Windows C runtime writes an unbuffered stream one
- * character at a time, a system call each (4 ms a line under Wine), so
- * there the line goes to the descriptor in one _write. */
-static void write_stderr(const char *text, size_t len)
-{
-#ifdef _WIN32
-    fflush(stderr);
-    (void)_write(_fileno(stderr), text, (unsigned)len);
-#else
-    fwrite(text, 1, len, stderr);
-    fflush(stderr);
-#endif
+    lgs__port_eventlog_close();
 }
 
 typedef size_t (*formatter)(const lgs_record *, char *, size_t);
@@ -137,14 +112,12 @@ void lgs__sinks_write(const lgs_record *r, unsigned mask)
         char *text = format_line(lgs_record_format_text, r, stack, sizeof stack, &heap, &len);
         if (text != NULL) {
             if (mask & LGS__SINK_STDERR)
-                write_stderr(text, len);
-#ifdef _WIN32
+                lgs__port_stderr_write(text, len);
             if (mask & LGS__SINK_DEBUGGER)
-                lgs__win_debugger_write(text);
+                lgs__port_debugger_write(text);
             text[len - 1] = '\0';
             if (mask & LGS__SINK_EVENTLOG)
-                lgs__win_eventlog_report(r, text);
-#endif
+                lgs__port_eventlog_report(r, text);
         }
         free(heap);
     }

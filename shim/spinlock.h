@@ -9,7 +9,7 @@
 
 #include <stdatomic.h>
 
-#include "engine_internal.h"
+#include "lgs_yield.h"
 
 typedef struct lgs__spinlock {
     atomic_flag flag;

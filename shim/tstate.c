@@ -1,5 +1,4 @@
-/* tstate.c — the engine's per-thread states: a registry that only grows, and
- * (on POSIX) the accessor behind lgs__tstate_get().
+/* tstate.c — the engine's per-thread states: a registry that only grows.
  *
  * Counting every call in shared counters costs each call a locked
  * instruction, and the cache line they share bounces between cores as soon as
@@ -8,8 +7,9 @@
  * registry. A state is never freed: when its thread exits it is marked free,
  * with its counts, and the next thread that needs one takes it over, so the
  * registry holds as many states as threads ever ran at once and no count is
- * lost. The Windows accessor, with its thread-exit callback, is in
- * win32/tstate_win32.c.
+ * lost. The accessor behind lgs__tstate_get(), with the thread-exit hook
+ * that gives a state back, is platform code: port/<platform>/tstate.c and
+ * lgs_port.h.
  */
 #include <stdatomic.h>
 #include <stdint.h>
@@ -88,55 +88,3 @@ void lgs__tstate_free_all(void)
     }
     atomic_store(&made, 0u);
 }
-
-#ifndef _WIN32
-#include <pthread.h>
-
-/* The fast path reads the thread-local pointer; the key exists only for its
- * destructor, which gives the state back when the thread exits. */
-_Thread_local lgs__tstate *lgs__tstate_mine;
-static pthread_key_t exit_key;
-static pthread_once_t key_once = PTHREAD_ONCE_INIT;
-static int key_made;
-
-static void on_thread_exit(void *p)
-{
-    lgs__tstate_mine = NULL;
-    lgs__tstate_release(p);
-}
-
-static void make_key(void)
-{
-    key_made = pthread_key_create(&exit_key, on_thread_exit) == 0;
-}
-
-static _Thread_local unsigned fallback_depth;
-
-unsigned *lgs__depth_fallback(void)
-{
-    return &fallback_depth;
-}
-
-/* A shared object holding the library may be unloaded: its key's destructor
- * must not outlive it. */
-__attribute__((destructor)) static void drop_key(void)
-{
-    if (key_made)
-        (void)pthread_key_delete(exit_key);
-    key_made = 0;
-}
-
-lgs__tstate *lgs__tstate_first_use(void)
-{
-    (void)pthread_once(&key_once, make_key);
-    lgs__tstate *ts = lgs__tstate_acquire();
-    if (ts == NULL)
-        return NULL;
-    /* Without the key the state would never come back: still usable, and
-     * the thread keeps it until the process ends. */
-    if (key_made)
-        (void)pthread_setspecific(exit_key, ts);
-    lgs__tstate_mine = ts;
-    return ts;
-}
-#endif

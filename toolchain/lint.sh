@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Static analysis of shim/, win32/ and examples/ (issue 8): cppcheck with
-# toolchain/cppcheck-suppressions.txt, and clang-tidy with the checked-in
-# .clang-tidy, each file compiled as its build compiles it (the portable
-# core and the native examples from a native compile_commands.json, win32/
-# and the Windows examples from a mingw-w64 one). Fails on any finding.
+# Static analysis of shim/, port/, win32/ and examples/ (issue 8): cppcheck
+# with toolchain/cppcheck-suppressions.txt, and clang-tidy with the
+# checked-in .clang-tidy, each file compiled as its build compiles it (the
+# portable core, port/posix/ and the native examples from a native
+# compile_commands.json, port/win32/, win32/ and the Windows examples from a
+# mingw-w64 one). Fails on any finding.
 #
 # Usage: toolchain/lint.sh        (build trees in ${LGS_BUILD_ROOT:-build}/lint-*)
 set -euo pipefail
@@ -16,16 +17,17 @@ status=0
 echo "lint: cppcheck $(cppcheck --version | sed 's/Cppcheck //')"
 common=(--enable=warning,style,performance,portability --std=c11 --inline-suppr
         --suppressions-list=toolchain/cppcheck-suppressions.txt --error-exitcode=1 -q
-        -j "$jobs" -I include -I shim -I win32)
+        -j "$jobs" -I include -I shim -I port -I win32)
 native_examples=$(find examples -name '*.c' -exec grep -L 'windows.h\|logonshim/wrappers.h\|_WIN32' {} +)
 windows_examples=$(find examples -name '*.c' -exec grep -l 'windows.h\|logonshim/wrappers.h\|_WIN32' {} +)
 # shellcheck disable=SC2086
-cppcheck "${common[@]}" --platform=unix64 shim/ $native_examples || status=1
+cppcheck "${common[@]}" --platform=unix64 -I port/posix shim/ port/posix/ $native_examples || status=1
 # shellcheck disable=SC2086
-cppcheck "${common[@]}" --platform=win64 -D_WIN32 -D_WIN64 win32/ $windows_examples || status=1
+cppcheck "${common[@]}" --platform=win64 -D_WIN32 -D_WIN64 -I port/win32 win32/ port/win32/ \
+  $windows_examples || status=1
 
 # Compile databases: configure only (and generate the message table header
-# win32/ includes); nothing else is built.
+# port/win32/ includes); nothing else is built.
 cmake -S "$repo" -B "$root/lint-native" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
       -DLGS_BUILD_TESTS=OFF >"$root/lint-native.configure.log" 2>&1 \
   || { cat "$root/lint-native.configure.log"; exit 1; }
@@ -35,10 +37,10 @@ cmake -S "$repo" -B "$root/lint-mingw64" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DLG
   || { cat "$root/lint-mingw64.configure.log"; exit 1; }
 cmake --build "$root/lint-mingw64" --target logonshim_messages >/dev/null
 
-# The files each database compiles, under shim/, win32/ and examples/.
+# The files each database compiles, under shim/, port/, win32/ and examples/.
 files_in() {
   jq -r '.[].file' "$1/compile_commands.json" | sort -u \
-    | grep -E "^$repo/(shim|win32|examples)/" || true
+    | grep -E "^$repo/(shim|port|win32|examples)/" || true
 }
 tidy() {
   local db=$1; shift

@@ -57,7 +57,7 @@ rc=0
 bash toolchain/fuzz.sh build/fuzz "${LGS_FUZZ_SECONDS:-60}" 2>&1 | tee build/fuzz.log || rc=$?
 count_stage "$rc" "$(grep -c '^fuzz [a-z_]*: ' build/fuzz.log)" "$(grep -c '^fuzz [a-z_]*: FAILED' build/fuzz.log)"
 
-echo "== static analysis: cppcheck and clang-tidy on shim/, win32/, examples/"
+echo "== static analysis: cppcheck and clang-tidy on shim/, port/, win32/, examples/"
 rc=0
 bash toolchain/lint.sh 2>&1 | tee build/lint.log || rc=$?
 count_stage "$rc" 1 "$((rc != 0))"

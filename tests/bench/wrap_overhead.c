@@ -90,7 +90,7 @@ static double run_direct(unsigned n)
 }
 
 /* One read of the clock the engine reads once per call for the call's
- * deadline (shim/clock.c), in a loop like run_direct's: paired against
+ * deadline (port/<platform>/clock.c), in a loop like run_direct's: paired against
  * run_direct, its cost is the part of the engine's added time that the
  * clock accounts for, printed beside it. */
 static volatile uint64_t clock_sink;

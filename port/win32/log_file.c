@@ -1,7 +1,7 @@
-/* log_file.c — the JSON lines file on Windows: opened with FILE_APPEND_DATA
- * only, so every WriteFile lands at the end of the file as a whole, even
- * with other threads or processes appending (the portable twin is
- * shim/log_file_posix.c). The path is UTF-8 and is converted to UTF-16, so
+/* log_file.c (Windows) — the JSON lines file on Windows: opened with
+ * FILE_APPEND_DATA only, so every WriteFile lands at the end of the file as
+ * a whole, even with other threads or processes appending (the POSIX twin
+ * is port/posix/log_file.c). The path is UTF-8 and is converted to UTF-16, so
  * any path Windows accepts works; other processes may read, append, rename
  * and delete the file while it is open (log rotation).
  *

@@ -1,9 +1,8 @@
-/* log_file_posix.c — the JSON lines file off Windows: opened with O_APPEND,
- * so each record is one write() that the kernel places at the end of the
- * file as a whole, even with other threads or processes appending. The
- * Windows twin (FILE_APPEND_DATA) is win32/log_file.c.
+/* log_file.c (POSIX) — the JSON lines file off Windows: opened with
+ * O_APPEND, so each record is one write() that the kernel places at the end
+ * of the file as a whole, even with other threads or processes appending.
+ * The Windows twin (FILE_APPEND_DATA) is port/win32/log_file.c.
  */
-#ifndef _WIN32
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +43,3 @@ void lgs__file_close(intptr_t handle)
 {
     (void)close((int)handle);
 }
-#else
-/* Windows: see win32/log_file.c. ISO C wants something in every file. */
-typedef int lgs__log_file_posix_unused;
-#endif

@@ -1,19 +1,15 @@
-/* log_platform.c — the three facts every record carries that only the
- * platform knows: the UTC time in milliseconds, the process id and the
- * thread id. On Windows the kernel32 functions are declared here by hand,
- * because shim/ never includes <windows.h>.
+/* log_platform.c (Windows) — the three facts every record carries that only
+ * the platform knows (the UTC time in milliseconds, the process id and the
+ * thread id), and the write of a line to stderr. The kernel32 functions are declared here by hand, so that the
+ * core's log_sink.h is all this file needs. The POSIX twin is
+ * port/posix/log_platform.c.
  */
-#ifndef _WIN32
-#define _GNU_SOURCE 1 /* gettid() */
-#include <time.h>
-#include <unistd.h>
-#endif
-
+#include <io.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "log_sink.h"
 
-#ifdef _WIN32
 typedef struct lgs__filetime {
     unsigned long low, high;
 } lgs__filetime;
@@ -41,22 +37,12 @@ uint32_t lgs__thread_id(void)
 {
     return (uint32_t)GetCurrentThreadId();
 }
-#else
-uint64_t lgs__utc_ms(void)
-{
-    struct timespec ts;
-    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
-        return 0;
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
-uint32_t lgs__process_id(void)
+/* The Windows C runtime writes an unbuffered stream one character at a
+ * time, a system call each (4 ms a line under Wine), so the line goes to
+ * the descriptor in one _write. */
+void lgs__port_stderr_write(const char *text, size_t len)
 {
-    return (uint32_t)getpid();
+    fflush(stderr);
+    (void)_write(_fileno(stderr), text, (unsigned)len);
 }
-
-uint32_t lgs__thread_id(void)
-{
-    return (uint32_t)gettid();
-}
-#endif

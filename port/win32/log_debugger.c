@@ -19,7 +19,7 @@ void lgs__debugger_set_capture(void (*fn)(void *ctx, const wchar_t *text), void 
     capture_ctx = ctx;
 }
 
-void lgs__win_debugger_write(const char *text)
+void lgs__port_debugger_write(const char *text)
 {
     wchar_t stack[1024];
     wchar_t *w = stack;

@@ -58,7 +58,7 @@ DWORD lgs__eventlog_id(const lgs_record *rec)
     }
 }
 
-int lgs__win_eventlog_open(const char *name, char *why, size_t why_size)
+int lgs__port_eventlog_open(const char *name, char *why, size_t why_size)
 {
     wchar_t wname[LGS__SOURCE_MAX];
     if (MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, name, -1, wname,
@@ -84,7 +84,7 @@ int lgs__win_eventlog_open(const char *name, char *why, size_t why_size)
     return LGS_OK;
 }
 
-void lgs__win_eventlog_close(void)
+void lgs__port_eventlog_close(void)
 {
     AcquireSRWLockExclusive(&source_lock);
     HANDLE old = source;
@@ -120,7 +120,7 @@ static wchar_t *widen(const char *s, wchar_t *stack, size_t n, wchar_t **heap)
     return w;
 }
 
-void lgs__win_eventlog_report(const lgs_record *r, const char *text)
+void lgs__port_eventlog_report(const lgs_record *r, const char *text)
 {
     wchar_t text_stack[1024], todo_stack[1024];
     wchar_t *text_heap, *todo_heap;

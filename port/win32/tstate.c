@@ -1,9 +1,9 @@
-/* tstate_win32.c — the engine's per-thread state on Windows (see
- * shim/tstate.c for the registry).
+/* tstate.c (Windows) — the engine's per-thread state on Windows (see
+ * shim/tstate.c for the registry; the POSIX twin is port/posix/tstate.c).
  *
  * The state's address lives in a TLS slot. A wrapped call must leave
  * GetLastError() as the API left it, and TlsGetValue() clears the last error
- * when it succeeds, so the hot path (inline, in engine_internal.h) reads the
+ * when it succeeds, so the hot path (inline, in lgs_port.h) reads the
  * slot from the TEB's TlsSlots array (documented in winternl.h) for the
  * first 64 slots, which is also all TlsGetValue() itself does; a slot in the
  * expansion range, and a thread's first call, come here and go through
@@ -20,7 +20,7 @@
 
 #include "engine_internal.h"
 
-/* engine_internal.h reads TlsSlots at these offsets. */
+/* lgs_port.h reads TlsSlots at these offsets. */
 #ifdef _WIN64
 _Static_assert(offsetof(TEB, TlsSlots) == 0x1480, "TEB.TlsSlots offset (x64)");
 #else
@@ -32,7 +32,7 @@ _Static_assert(offsetof(TEB, TlsSlots) == 0xE10, "TEB.TlsSlots offset (x86)");
 /* What a thread's slot holds once the thread has given its state back at
  * exit: a call made later in its teardown (another module's detach handler)
  * counts through the shared counters instead of taking a state that no
- * callback would give back. engine_internal.h reads values above it only. */
+ * callback would give back. lgs_port.h reads values above it only. */
 #define EXITING ((void *)LGS__TSTATE_EXITING)
 
 static DWORD slot(void)
@@ -77,7 +77,7 @@ lgs__tstate *lgs__tstate_first_use(void)
 }
 
 #if !defined(__x86_64__) && !defined(__i386__)
-/* Elsewhere engine_internal.h has no inline read of the TEB: every call
+/* Elsewhere lgs_port.h has no inline read of the TEB: every call
  * takes the slot through TlsGetValue(). */
 lgs__tstate *lgs__tstate_get(void)
 {
