@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalogue_internal.h"
 #include "engine_internal.h"
+#include "hot.h"
 #include "log_sink.h"
 #include "logonshim/config.h"
 #include "logonshim/log.h"
@@ -38,7 +40,7 @@ static const scalar_key scalar_keys[] = {
     {"breaker.threshold", CFG_FIELD(breaker_threshold), UNIT_COUNT, 0, 1000},
     {"breaker.break_min_ms", CFG_FIELD(breaker_break_min_ms), UNIT_MS, 1, 3600000},
     {"breaker.break_max_ms", CFG_FIELD(breaker_break_max_ms), UNIT_MS, 1, 3600000},
-    {"lockout.threshold", CFG_FIELD(lockout_threshold), UNIT_COUNT, 0, 32},
+    {"lockout.threshold", CFG_FIELD(lockout_threshold), UNIT_COUNT, 0, LGS__LOCKOUT_MAX_THRESHOLD},
     {"lockout.window_ms", CFG_FIELD(lockout_window_ms), UNIT_MS, 1000, 86400000},
 };
 #define SCALAR_COUNT (sizeof scalar_keys / sizeof scalar_keys[0])
@@ -257,8 +259,7 @@ int lgs_config_set(const char *key, const char *value, char *why, size_t why_siz
         say(why, why_size, key, value, reason);
         return LGS_EINVAL;
     }
-    if (ref.field == PF_ATTEMPTS && v > 1 &&
-        (ref.cls == LGS_CLASS_CREDENTIALS || ref.cls == LGS_CLASS_ACCOUNT)) {
+    if (ref.field == PF_ATTEMPTS && v > 1 && lgs__class_never_retried(ref.cls)) {
         say(why, why_size, key, value,
             "credentials and account failures are never retried: each retry is another bad "
             "logon counted against the account's lockout threshold; only 1 is accepted");

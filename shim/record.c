@@ -13,27 +13,8 @@
 #include "log_internal.h"
 #include "log_sink.h"
 
-static const char *const kind_names[LGS_RECORD_KIND_COUNT_] = {
-    "attempt", "outcome", "wine_stub", "suppressed", "setting",
-};
-
-static const char *const severity_names[LGS_SEVERITY_COUNT_] = {
-    "debug", "info", "warning", "error", "critical",
-};
-
-const char *lgs_record_kind_name(lgs_record_kind kind)
-{
-    if ((int)kind < 0 || kind >= LGS_RECORD_KIND_COUNT_)
-        return "invalid";
-    return kind_names[kind];
-}
-
-const char *lgs_severity_name(lgs_severity severity)
-{
-    if ((int)severity < 0 || severity >= LGS_SEVERITY_COUNT_)
-        return "invalid";
-    return severity_names[severity];
-}
+/* The names of record kinds and severities are with the class names, in
+ * classes.c. */
 
 /* The thread's last failure, and its last failed attempt: an outcome record
  * takes N, the remaining time and (for a recovery) the code it recovered
