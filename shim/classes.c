@@ -22,25 +22,25 @@ typedef struct class_def {
 } class_def;
 
 static const class_def classes[LGS_CLASS_COUNT_] = {
-    [LGS_CLASS_OK] = {"ok", LGS_ACTION_NONE},
-    [LGS_CLASS_CONTINUE] = {"continue", LGS_ACTION_NONE},
-    [LGS_CLASS_TRANSIENT] = {"transient", LGS_ACTION_RETRY},
-    [LGS_CLASS_RESOURCE] = {"resource", LGS_ACTION_RETRY},
-    [LGS_CLASS_SESSION_COLLISION] = {"session_collision", LGS_ACTION_CLEANUP_RETRY},
-    [LGS_CLASS_SESSION_GONE] = {"session_gone", LGS_ACTION_REESTABLISH},
+    [LGS_CLASS_OK] = {"ok", LGS_ACTION_NONE, 0},
+    [LGS_CLASS_CONTINUE] = {"continue", LGS_ACTION_NONE, 0},
+    [LGS_CLASS_TRANSIENT] = {"transient", LGS_ACTION_RETRY, 0},
+    [LGS_CLASS_RESOURCE] = {"resource", LGS_ACTION_RETRY, 0},
+    [LGS_CLASS_SESSION_COLLISION] = {"session_collision", LGS_ACTION_CLEANUP_RETRY, 0},
+    [LGS_CLASS_SESSION_GONE] = {"session_gone", LGS_ACTION_REESTABLISH, 0},
     /* "clean up, no retry": the wrappers always clean up before a failing
      * return, so what is left to decide is that the call fails. */
-    [LGS_CLASS_SESSION_STATE] = {"session_state", LGS_ACTION_FAIL},
-    [LGS_CLASS_CONTEXT_EXPIRED] = {"context_expired", LGS_ACTION_REESTABLISH},
-    [LGS_CLASS_CLOCK] = {"clock", LGS_ACTION_FAIL},
+    [LGS_CLASS_SESSION_STATE] = {"session_state", LGS_ACTION_FAIL, 0},
+    [LGS_CLASS_CONTEXT_EXPIRED] = {"context_expired", LGS_ACTION_REESTABLISH, 0},
+    [LGS_CLASS_CLOCK] = {"clock", LGS_ACTION_FAIL, 0},
     [LGS_CLASS_CREDENTIALS] = {"credentials", LGS_ACTION_FAIL, 1},
     [LGS_CLASS_ACCOUNT] = {"account", LGS_ACTION_FAIL, 1},
-    [LGS_CLASS_PRIVILEGE] = {"privilege", LGS_ACTION_FAIL},
-    [LGS_CLASS_CONFIG] = {"config", LGS_ACTION_FAIL},
-    [LGS_CLASS_PROGRAMMING] = {"programming", LGS_ACTION_FAIL},
-    [LGS_CLASS_SECURITY] = {"security", LGS_ACTION_ALERT},
-    [LGS_CLASS_SHUTDOWN] = {"shutdown", LGS_ACTION_ABORT},
-    [LGS_CLASS_UNKNOWN] = {"unknown", LGS_ACTION_FAIL},
+    [LGS_CLASS_PRIVILEGE] = {"privilege", LGS_ACTION_FAIL, 0},
+    [LGS_CLASS_CONFIG] = {"config", LGS_ACTION_FAIL, 0},
+    [LGS_CLASS_PROGRAMMING] = {"programming", LGS_ACTION_FAIL, 0},
+    [LGS_CLASS_SECURITY] = {"security", LGS_ACTION_ALERT, 0},
+    [LGS_CLASS_SHUTDOWN] = {"shutdown", LGS_ACTION_ABORT, 0},
+    [LGS_CLASS_UNKNOWN] = {"unknown", LGS_ACTION_FAIL, 0},
 };
 
 static const char *const action_names[LGS_ACTION_COUNT_] = {
