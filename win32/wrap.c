@@ -150,9 +150,8 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
      * function records a failure's last error in w itself. */
     if (w->stub_check == NULL) {
         lgs__fast f;
-        lgs__wrap_first a = {.call = w->call, .ctx = w->ctx, .back = NULL};
         uint32_t code;
-        lgs__fast_result fr = lgs__wrap_fast(&f, w->api, &a, &code);
+        lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->call, w->ctx, &code);
         if (fr == LGS__FAST_OK)
             return 0;
         if (fr == LGS__FAST_FAILED)

@@ -53,39 +53,32 @@ uint32_t lgs__wrap_run(lgs__wrap *w);
  * a wrapper's call function is inlined into the runner too. Any other first
  * result is handed to the full path with the attempt already made. */
 
-/* A wrapper's first attempt as the runner makes it: the call function, with
- * the API's code space put around its result and (when back is not NULL)
- * the context pointed at a wrap of the attempt's own, in which a failing
- * call records its last error. */
+/* A wrapper's first attempt as the runner makes it: the call function with
+ * the API's code space put around its result. The call function and its
+ * context reach the runner as values (never loaded back from a context
+ * whose address has escaped), so the compiler can inline the call. */
 typedef struct lgs__wrap_first {
     uint32_t (*call)(void *ctx);
     void *ctx;
-    lgs__wrap **back; /* NULL: the context has a wrap already */
     lgs_space space;
-    lgs__wrap w;      /* only its last_error is used */
 } lgs__wrap_first;
 
 static inline __attribute__((always_inline)) lgs_status_code lgs__wrap_first_attempt(void *p)
 {
-    lgs__wrap_first *a = p;
-    if (a->back != NULL)
-        *a->back = &a->w;
-    uint32_t code = a->call(a->ctx);
-    if (a->back != NULL)
-        *a->back = NULL;
-    return (lgs_status_code){a->space, code};
+    const lgs__wrap_first *a = p;
+    return (lgs_status_code){a->space, a->call(a->ctx)};
 }
 
 /* lgs__fast_run() for a wrapper of `api` (a release call makes one
- * attempt): what the runner did, and the first attempt's code in *code. */
-static inline __attribute__((always_inline)) lgs__fast_result lgs__wrap_fast(lgs__fast *f, lgs__api_id api,
-                                                                             lgs__wrap_first *a, uint32_t *code)
+ * attempt) whose first attempt is call(ctx): what the runner did, and the
+ * first attempt's code in *code. */
+static inline __attribute__((always_inline)) lgs__fast_result
+lgs__wrap_fast(lgs__fast *f, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx, uint32_t *code)
 {
-    a->space = lgs__apis[api].space;
-    a->w.last_error = 0;
-    lgs_status_code c = {a->space, 0};
+    lgs__wrap_first a = {call, ctx, lgs__apis[api].space};
+    lgs_status_code c = {a.space, 0};
     lgs__fast_result fr = lgs__fast_run(f, LGS__FAST_WRAPPER | (lgs__apis[api].release ? LGS__FAST_ONCE : 0u),
-                                        lgs__wrap_first_attempt, a, &c);
+                                        lgs__wrap_first_attempt, &a, &c);
     *code = c.value;
     return fr;
 }
@@ -117,13 +110,16 @@ lgs__wrap_ctx_fast(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)
                    lgs__wrap **back, int *injected)
 {
     lgs__fast f;
-    lgs__wrap_first a = {.call = call, .ctx = ctx, .back = back};
+    lgs__wrap first; /* only its last_error is used: a call that fails records it */
+    first.last_error = 0;
+    *back = &first;
     uint32_t code;
-    lgs__fast_result fr = lgs__wrap_fast(&f, api, &a, &code);
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, call, ctx, &code);
+    *back = NULL;
     if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, call, release, ctx, back, injected);
     if (fr == LGS__FAST_FAILED)
-        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, &f, code, a.w.last_error);
+        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, &f, code, first.last_error);
     if (injected != NULL)
         *injected = 0;
     return 0;
@@ -146,13 +142,23 @@ static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple_call(void
 }
 
 /* The whole wrapper for an API with one argument and no outputs (Free*,
- * Delete*, Revert*, ...): fn(arg) makes the call and returns its code. */
+ * Delete*, Revert*, ...): fn(arg) makes the call and returns its code. The
+ * fast path calls fn itself, so that it is inlined; the other paths go
+ * through lgs__wrap_simple_call(), which records a failure's last error. */
 static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple(lgs__api_id api,
                                                                        uint32_t (*fn)(void *arg),
                                                                        void *arg)
 {
     lgs__simple_ctx c = {NULL, fn, arg};
-    return lgs__wrap_ctx_fast(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL);
+    lgs__fast f;
+    uint32_t code;
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, fn, arg, &code);
+    if (fr == LGS__FAST_SKIPPED)
+        return lgs__wrap_ctx(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL);
+    if (fr == LGS__FAST_FAILED)
+        return lgs__wrap_ctx_after_first(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL, &f, code,
+                                         GetLastError());
+    return 0;
 }
 
 /* 1 when running under Wine (ntdll exports wine_get_version). */
