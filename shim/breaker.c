@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "engine_internal.h"
+#include "slots.h"
 #include "spinlock.h"
 
 #define BREAKER_SLOTS 64
@@ -31,13 +32,12 @@
 typedef enum state { CLOSED = 0, OPEN, HALF_OPEN } state;
 
 typedef struct slot {
-    uint64_t key; /* 0: empty */
+    lgs__slot_head head; /* key and last use */
     state state;
     uint32_t consecutive; /* transient failures in a row */
     uint32_t failed_probes;
     uint64_t open_until;
     uint64_t probe_started;
-    uint64_t last_used;
     lgs_status_code last;
 } slot;
 
@@ -47,53 +47,28 @@ static slot slots[BREAKER_SLOTS];
  * failures in a row holds nothing worth keeping), so this is 0 in a healthy
  * process and calls skip the table entirely. */
 atomic_int lgs__breaker_in_use;
+static const lgs__slot_table table = {slots, sizeof slots[0], BREAKER_SLOTS, &lgs__breaker_in_use};
+
+/* An open or half-open breaker is evicted only when every slot is. */
+static int keep_open(const void *entry, const void *arg)
+{
+    (void)arg;
+    return ((const slot *)entry)->state != CLOSED;
+}
 
 /* Called with breaker_lock held. */
 static slot *find(uint64_t key)
 {
-    for (int i = 0; i < BREAKER_SLOTS; i++) {
-        if (slots[i].key == key)
-            return &slots[i];
-    }
-    return NULL;
+    return lgs__slot_find(&table, key);
 }
 
-/* Called with breaker_lock held: the slot for key, taking one if needed. */
-static slot *find_or_take(uint64_t key)
-{
-    slot *s = find(key);
-    if (s != NULL)
-        return s;
-    slot *victim = NULL;
-    for (int i = 0; i < BREAKER_SLOTS; i++) {
-        slot *c = &slots[i];
-        if (c->key == 0) {
-            victim = c;
-            break;
-        }
-        if (victim == NULL || (c->state == CLOSED && victim->state != CLOSED) ||
-            ((c->state == CLOSED) == (victim->state == CLOSED) && c->last_used < victim->last_used))
-            victim = c;
-    }
-    if (victim->key == 0)
-        if (atomic_fetch_add_explicit(&lgs__breaker_in_use, 1, memory_order_release) == 0)
-            lgs__fast_epoch_bump(); /* calls must now look at the table */
-    memset(victim, 0, sizeof *victim);
-    victim->key = key;
-    return victim;
-}
-
+/* Breaks double from break_min_ms with each failed probe, up to
+ * break_max_ms, jittered within the upper half of the current break. */
 static uint64_t break_ms(const lgs__config *cfg, const lgs_hooks *h, uint32_t failed_probes)
 {
     uint64_t lo = cfg->breaker_break_min_ms;
     uint64_t hi = cfg->breaker_break_max_ms < lo ? lo : cfg->breaker_break_max_ms;
-    uint64_t ceiling = lo;
-    for (uint32_t i = 0; i < failed_probes && ceiling < hi; i++)
-        ceiling *= 2u;
-    if (ceiling > hi)
-        ceiling = hi;
-    uint64_t half = ceiling / 2u;
-    return ceiling - half + lgs__random_upto(h, half);
+    return lgs__backoff(h, lo, hi, failed_probes, 1);
 }
 
 lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now,
@@ -105,7 +80,7 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
     lgs__spin_lock(&breaker_lock);
     slot *s = find(key);
     if (s != NULL) {
-        s->last_used = now;
+        s->head.last_used = now;
         uint64_t stuck = (uint64_t)cfg->breaker_break_max_ms * PROBE_STUCK_FACTOR;
         if ((s->state == OPEN && now >= s->open_until) ||
             (s->state == HALF_OPEN && now - s->probe_started >= stuck)) {
@@ -139,15 +114,12 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
     lgs__spin_lock(&breaker_lock);
     if (cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE) {
         slot *s = find(key);
-        if (s != NULL) {
-            memset(s, 0, sizeof *s); /* closed, no failures: nothing to keep */
-            if (atomic_fetch_sub_explicit(&lgs__breaker_in_use, 1, memory_order_release) == 1)
-                lgs__fast_epoch_bump();
-        }
+        if (s != NULL)
+            lgs__slot_free(&table, s); /* closed, no failures: nothing to keep */
     } else if (cls == LGS_CLASS_TRANSIENT) {
-        slot *s = find_or_take(key);
+        slot *s = lgs__slot_take(&table, key, keep_open, NULL);
         s->last = code;
-        s->last_used = now;
+        s->head.last_used = now;
         s->consecutive++;
         if (probe && s->state == HALF_OPEN) {
             s->failed_probes++;
@@ -166,7 +138,7 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
          * a probe that gets one hands the probe on to the next call. */
         slot *s = find(key);
         if (s != NULL) {
-            s->last_used = now;
+            s->head.last_used = now;
             if (s->state == CLOSED)
                 s->consecutive = 0;
             else if (probe && s->state == HALF_OPEN) {
@@ -182,8 +154,6 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
 void lgs__breaker_reset(void)
 {
     lgs__spin_lock(&breaker_lock);
-    memset(slots, 0, sizeof slots);
-    atomic_store(&lgs__breaker_in_use, 0);
-    lgs__fast_epoch_bump();
+    lgs__slot_clear(&table);
     lgs__spin_unlock(&breaker_lock);
 }

@@ -12,7 +12,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "catalogue_internal.h"
 #include "engine_internal.h"
+#include "hot.h"
 #include "settings_values.h"
 #include "spinlock.h"
 
@@ -81,8 +83,10 @@ const char *lgs__config_refuse(size_t offset, uint64_t v)
 {
     const size_t policy = offsetof(lgs__config, policy) + offsetof(lgs__class_policy, attempts);
     const size_t step = sizeof(lgs__class_policy);
-    if (v > 1 && (offset == policy + (size_t)LGS_CLASS_CREDENTIALS * step ||
-                  offset == policy + (size_t)LGS_CLASS_ACCOUNT * step))
+    if (v <= 1 || offset < policy || (offset - policy) % step != 0)
+        return NULL;
+    size_t cls = (offset - policy) / step;
+    if (cls < LGS_CLASS_COUNT_ && lgs__class_never_retried((lgs_class)cls))
         return "credentials and account failures are never retried: each retry is another bad "
                "logon counted against the account's lockout threshold; only 1 is accepted";
     return NULL;

@@ -22,21 +22,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "catalogue_internal.h"
 #include "engine_internal.h"
+#include "fastpath.h"
 #include "faults_internal.h"
-
-
-static const char *const decision_names[LGS_DECISION_COUNT_] = {
-    "ok", "recovered", "retry", "give_up", "never_retry",
-    "budget_exhausted", "deadline", "breaker_open", "lockout_guard",
-};
-
-const char *lgs_decision_name(lgs_decision decision)
-{
-    if ((int)decision < 0 || decision >= LGS_DECISION_COUNT_)
-        return "invalid";
-    return decision_names[decision];
-}
 
 void lgs_engine_reset_state(void)
 {
@@ -49,6 +38,14 @@ void lgs_engine_reset_state(void)
 static int is_success(lgs_class cls)
 {
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
+}
+
+/* 1 when neither table holds state, so that no attempt can be refused and
+ * a success has nothing to report. */
+static int tables_quiet(const lgs__config *cfg)
+{
+    return (cfg->breaker_threshold == 0 || !lgs__breaker_active()) &&
+           (cfg->lockout_threshold == 0 || !lgs__lockout_active());
 }
 
 /* The state of one run, so the helpers below stay short. */
@@ -141,18 +138,15 @@ static lgs_decision decide(const run *r, lgs_class cls, unsigned n, unsigned max
 {
     const lgs__class_policy *p = &r->cfg->policy[cls];
     *delay = 0;
-    /* Whatever the configuration says: a retried bad password is one more
-     * bad logon against the account's lockout threshold. */
-    if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT || p->attempts <= 1)
+    /* Whatever the configuration says (config.c refuses to say it, by the
+     * same rule; the thread's copy of the configuration is what counts): a
+     * retried bad password is one more bad logon against the account's
+     * lockout threshold. */
+    if (lgs__class_never_retried(cls) || p->attempts <= 1)
         return LGS_DECISION_NEVER_RETRY;
     if (n >= max)
         return LGS_DECISION_GIVE_UP;
-    uint64_t ceiling = p->base_ms;
-    for (unsigned i = 1; i < n && ceiling < p->cap_ms; i++)
-        ceiling *= 2u;
-    if (ceiling > p->cap_ms)
-        ceiling = p->cap_ms;
-    uint64_t d = lgs__random_upto(r->hooks, ceiling);
+    uint64_t d = lgs__backoff(r->hooks, p->base_ms, p->cap_ms, n - 1u, 0);
     if (now > r->deadline || d > r->deadline - now)
         return LGS_DECISION_DEADLINE;
     if (!lgs__budget_withdraw(r->cfg, now))
@@ -331,7 +325,7 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     r.deadline = r.start + r.cfg->deadline_ms;
 
     (*depth)++;
-    if (!have_first && !r.nested && lgs__fast_quiet(r.cfg)) {
+    if (!have_first && !r.nested && tables_quiet(r.cfg)) {
         r.first = call->attempt(call->ctx);
         r.have_first = 1;
     }
@@ -353,46 +347,44 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     return LGS_OK;
 }
 
-lgs__hot_data lgs__hot;
-
 int lgs__fast_verify(lgs__tstate *ts)
 {
-    uint64_t e = (uint64_t)atomic_load_explicit(&lgs__hot.fast_epoch, memory_order_acquire);
+    uint64_t e = lgs__fast_epoch();
     run r;
     r.nested = 0;
     take_settings(&r, ts);
-    if (ts->hooks.observer != NULL || !lgs__fast_quiet(&ts->cfg) || lgs__faults_any())
+    if (ts->hooks.observer != NULL || !tables_quiet(&ts->cfg) || lgs__faults_any())
         return 0;
     ts->fast_epoch_plus1 = e + 1u;
     return 1;
 }
 
 int lgs__engine_run_after_first(const lgs_call *call, lgs_outcome *out, unsigned flags,
-                                lgs__tstate *ts, lgs_status_code first, uint64_t start)
+                                const lgs__fast *f, lgs_status_code first)
 {
-    if (ts == NULL)
+    if (f == NULL || f->ts == NULL)
         return LGS_EINVAL;
-    ts->depth = 0; /* lgs__fast_begin() set it; run_full() counts again */
+    f->ts->depth = 0; /* lgs__fast_run() set it; run_full() counts again */
     if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
         return LGS_EINVAL;
-    return run_full(call, out, flags, ts, 1, first, start);
+    return run_full(call, out, flags, f->ts, 1, first, f->start);
 }
 
-/* The common case inline (see lgs__fast_begin()), when no call observer
+/* The common case through the fast path's runner, when no call observer
  * wants successes. */
 int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags)
 {
     if (call == NULL || call->api == NULL || call->attempt == NULL || out == NULL)
         return LGS_EINVAL;
-    uint64_t start;
-    lgs__tstate *ts;
-    if ((call->observer != NULL && !(flags & LGS__RUN_FAILURES_TO_OBSERVER)) ||
-        (ts = lgs__fast_begin(&start, call->max_attempts == 1)) == NULL)
+    lgs__fast f;
+    lgs_status_code code;
+    lgs__fast_result fr = LGS__FAST_SKIPPED;
+    if (call->observer == NULL || (flags & LGS__RUN_FAILURES_TO_OBSERVER))
+        fr = lgs__fast_run(&f, call->max_attempts == 1 ? LGS__FAST_ONCE : 0u, call->attempt, call->ctx, &code);
+    if (fr == LGS__FAST_SKIPPED)
         return run_full(call, out, flags, lgs__tstate_get(), 0, (lgs_status_code){LGS_SPACE_WIN32, 0}, 0);
-    lgs_status_code code = call->attempt(call->ctx);
-    if (!lgs__is_zero_code(code))
-        return lgs__engine_run_after_first(call, out, flags, ts, code, start);
-    lgs__fast_ok(ts);
+    if (fr == LGS__FAST_FAILED)
+        return lgs__engine_run_after_first(call, out, flags, &f, code);
     out->space = code.space;
     out->value = 0;
     out->cls = LGS_CLASS_OK;

@@ -13,6 +13,7 @@
 #include "lgs_yield.h"
 #include "logonshim/codes.h"
 #include "logonshim/engine.h"
+#include "hot.h"
 
 /* ---- configuration (config.c) ---- */
 
@@ -66,6 +67,11 @@ void lgs__default_sleep_ms(void *user, uint64_t ms);
 
 /** A uniformly random integer in [0, bound] from the hooks' source. */
 uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound);
+/** A jittered wait from the hooks' source (the one backoff of the engine's
+ *  retries and the breakers' breaks): base doubled `doublings` times, capped
+ *  at cap, then uniform in [0, that] (full jitter) or, with keep_half, in its
+ *  upper half. */
+uint64_t lgs__backoff(const lgs_hooks *h, uint64_t base, uint64_t cap, unsigned doublings, int keep_half);
 
 /* ---- per-thread state (tstate.c; the accessor is port/<platform>/tstate.c) ---- */
 
@@ -95,26 +101,6 @@ typedef struct lgs__tstate {
     atomic_int in_use;        /* 1 while a thread owns it */
 } lgs__tstate;
 
-/** Bumped after every change that can close or open the fast path (see
- *  lgs__fast_begin()): configuration, hooks, a breaker or lockout table
- *  becoming empty or not, a fault script queued or used up. A thread checks
- *  the conditions once per epoch instead of on every call. */
-/** What every call reads, together in one cache line (engine.c). */
-typedef struct lgs__hot_data {
-    _Alignas(64) atomic_uint_fast64_t fast_epoch; /* 64 bits: never wraps to a value a thread saw */
-    volatile long tstate_slot_plus1; /* Windows: TlsAlloc() index + 1; 0 none yet; -1 none to be had */
-    atomic_int wrap_env_good;        /* Windows: LOGONSHIM_FAULTS read, good or reported (wrap.c) */
-} lgs__hot_data;
-extern lgs__hot_data lgs__hot;
-
-static inline void lgs__fast_epoch_bump(void)
-{
-    atomic_fetch_add_explicit(&lgs__hot.fast_epoch, 1u, memory_order_release);
-}
-
-/** The calling thread's state, made on first use; NULL only when memory for
- *  a new one could not be had (the engine then counts through the shared
- *  counters). Never changes the thread's last-error value on Windows. */
 /** The nesting depth of a thread that has no state (out of memory, out of
  *  TLS indexes, or a call during the thread's exit). */
 unsigned *lgs__depth_fallback(void);
@@ -191,6 +177,11 @@ static inline int lgs__breaker_active(void)
 
 /* ---- lockout guard (lockout.c) ---- */
 
+/** The largest lockout.threshold config.c accepts; lockout.c remembers this
+ *  many failures per account, so the two cannot drift apart (a threshold
+ *  above what the table remembers would switch the guard off). */
+#define LGS__LOCKOUT_MAX_THRESHOLD 32u
+
 /** 1 when account `key` must fail fast at time now; the last real failure is
  *  then in *last. */
 int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now,
@@ -254,75 +245,7 @@ void lgs__stats_reset(void);
  *  observer still sees every attempt). */
 #define LGS__RUN_FAILURES_TO_OBSERVER 1u
 int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags);
+/* The fast path and the rest of a call it began: fastpath.h. */
 
-/** The common case, split so that a wrapper can make the first attempt
- *  itself, without building a call: lgs__fast_begin() says whether the call
- *  may take the fast path (a thread state whose copies of the settings are
- *  current, no call of the engine already running on this thread, no hooks
- *  observer, no breaker or account holding state, and no fault script
- *  queued), and if so reads the
- *  clock, deposits into the retry budget and marks the thread busy. A call
- *  that cannot be retried (`once`: max_attempts 1, the release calls) needs
- *  neither: it earns no retries for others, has no use for a deadline, and
- *  its *start is LGS__START_UNKNOWN. Then the
- *  caller makes the attempt, and ends with lgs__fast_ok() on success (code 0)
- *  or hands the failed first attempt to lgs__engine_run_after_first(). */
-static inline int lgs__fast_quiet(const lgs__config *cfg)
-{
-    return (cfg->breaker_threshold == 0 || !lgs__breaker_active()) &&
-           (cfg->lockout_threshold == 0 || !lgs__lockout_active());
-}
-
-/** Checks the fast path's conditions for this thread afresh (its copies of
- *  the settings are brought up to date first) and, when they hold, records
- *  the epoch they held at. */
-int lgs__fast_verify(lgs__tstate *ts);
-
-#define LGS__START_UNKNOWN UINT64_MAX
-
-static inline __attribute__((always_inline)) lgs__tstate *lgs__fast_begin(uint64_t *start, int once)
-{
-    lgs__tstate *ts = lgs__tstate_get();
-    if (ts == NULL || ts->depth != 0)
-        return NULL;
-    if (ts->fast_epoch_plus1 != (uint64_t)atomic_load_explicit(&lgs__hot.fast_epoch, memory_order_acquire) + 1u &&
-        !lgs__fast_verify(ts))
-        return NULL;
-    if (once) {
-        *start = LGS__START_UNKNOWN;
-    } else {
-        *start = lgs__clock_now(ts->clock_ms, ts->clock_user);
-        lgs__budget_deposit_fast(ts, &ts->cfg, *start);
-    }
-    ts->depth = 1;
-    return ts;
-}
-
-static inline void lgs__fast_ok(lgs__tstate *ts)
-{
-    ts->depth = 0;
-    lgs__stat_first_try_ok_fast(ts);
-}
-
-/** 1 when `code` is 0 (success in every space) in a known space. Tested on
- *  the whole 8-byte value as returned in a register: reading the two fields
- *  of a spilled copy makes some compilers reload half of a wider store,
- *  which stalls store-to-load forwarding on the hot path. */
-_Static_assert(sizeof(lgs_status_code) == 8, "lgs_status_code is two 32-bit fields");
-static inline int lgs__is_zero_code(lgs_status_code code)
-{
-    uint64_t raw;
-    memcpy(&raw, &code, sizeof raw);
-    lgs_status_code zero_of_space = {code.space, 0};
-    uint64_t want;
-    memcpy(&want, &zero_of_space, sizeof want);
-    return raw == want && (unsigned)code.space < LGS_SPACE_COUNT_;
-}
-
-/** Runs the rest of a call whose first attempt, begun with lgs__fast_begin()
- *  at `start` (LGS__START_UNKNOWN: the clock was not read), returned `first`
- *  (not success). */
-int lgs__engine_run_after_first(const lgs_call *call, lgs_outcome *out, unsigned flags,
-                                lgs__tstate *ts, lgs_status_code first, uint64_t start);
 
 #endif

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine_internal.h"
 #include "faults_internal.h"
+#include "hot.h"
 #include "logonshim/faults.h"
 #include "spinlock.h"
 #include "why.h"

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "engine_internal.h"
+#include "hot.h"
 #include "spinlock.h"
 
 static lgs__spinlock hooks_lock = LGS__SPINLOCK_INIT;
@@ -90,4 +91,17 @@ uint64_t lgs__random_upto(const lgs_hooks *h, uint64_t bound)
         return r;
     /* The modulo bias is below 2^-40 for any wait the engine computes. */
     return r % (bound + 1u);
+}
+
+uint64_t lgs__backoff(const lgs_hooks *h, uint64_t base, uint64_t cap, unsigned doublings, int keep_half)
+{
+    uint64_t ceiling = base;
+    for (unsigned i = 0; i < doublings && ceiling < cap; i++)
+        ceiling *= 2u;
+    if (ceiling > cap)
+        ceiling = cap;
+    /* Keeping the lower half fixed spreads out a fleet less, but never
+     * waits next to nothing: what a break needs and a retry does not. */
+    uint64_t fixed = keep_half ? ceiling - ceiling / 2u : 0u;
+    return fixed + lgs__random_upto(h, ceiling - fixed);
 }

@@ -7,8 +7,8 @@
  * `credentials` or `account` inside `lockout.window_ms`, further calls for it
  * fail fast with the last real code, without reaching the authority, until
  * the oldest of those failures leaves the window or a logon succeeds.
- * (That these classes are never retried within a call is enforced in
- * engine.c and config.c, not here.)
+ * (That these classes are never retried within a call is one rule, in
+ * classes.c, which engine.c and config.c apply; it is not enforced here.)
  *
  * The table has a fixed number of accounts, each remembering the times of its
  * last `lockout.threshold` failures. When it is full, a new account takes the
@@ -19,16 +19,16 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "catalogue_internal.h"
 #include "engine_internal.h"
+#include "slots.h"
 #include "spinlock.h"
 
 #define LOCKOUT_SLOTS 128
-#define MAX_FAILURES 32 /* the largest lockout.threshold config.c accepts */
-#define STATUS_UNSUCCESSFUL 0xC0000001u
+#define MAX_FAILURES LGS__LOCKOUT_MAX_THRESHOLD /* config.c accepts no larger threshold */
 
 typedef struct account {
-    uint64_t key; /* 0: empty */
-    uint64_t last_used;
+    lgs__slot_head head;        /* key and last use */
     uint32_t count;             /* failures remembered, at most MAX_FAILURES */
     uint32_t next;              /* ring position of the next failure */
     uint64_t times[MAX_FAILURES];
@@ -40,6 +40,7 @@ static account accounts[LOCKOUT_SLOTS];
 /* Accounts in use: 0 in a process with no recent credential failure, and
  * then calls skip the table (and hashing the account) entirely. */
 atomic_int lgs__lockout_in_use;
+static const lgs__slot_table table = {accounts, sizeof accounts[0], LOCKOUT_SLOTS, &lgs__lockout_in_use};
 
 /* Called with lockout_lock held: whether the account is being guarded. */
 static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
@@ -52,41 +53,17 @@ static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
     return now - a->times[pos] < cfg->lockout_window_ms;
 }
 
-static account *find(uint64_t key)
-{
-    for (int i = 0; i < LOCKOUT_SLOTS; i++) {
-        if (accounts[i].key == key)
-            return &accounts[i];
-    }
-    return NULL;
-}
+/* What guarded() needs, for the table's eviction. */
+typedef struct guard_arg {
+    const lgs__config *cfg;
+    uint64_t now;
+} guard_arg;
 
-static account *find_or_take(const lgs__config *cfg, uint64_t key, uint64_t now)
+/* A guarded account is evicted only when every account is guarded. */
+static int keep_guarded(const void *entry, const void *arg)
 {
-    account *a = find(key);
-    if (a != NULL)
-        return a;
-    account *victim = NULL;
-    int victim_guarded = 1;
-    for (int i = 0; i < LOCKOUT_SLOTS; i++) {
-        account *c = &accounts[i];
-        if (c->key == 0) {
-            victim = c;
-            break;
-        }
-        int g = guarded(cfg, c, now);
-        if (victim == NULL || (!g && victim_guarded) ||
-            (g == victim_guarded && c->last_used < victim->last_used)) {
-            victim = c;
-            victim_guarded = g;
-        }
-    }
-    if (victim->key == 0)
-        if (atomic_fetch_add_explicit(&lgs__lockout_in_use, 1, memory_order_release) == 0)
-            lgs__fast_epoch_bump(); /* calls must now look at the table */
-    memset(victim, 0, sizeof *victim);
-    victim->key = key;
-    return victim;
+    const guard_arg *g = arg;
+    return guarded(g->cfg, entry, g->now);
 }
 
 int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_status_code *last)
@@ -95,9 +72,9 @@ int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_s
         return 0;
     int refuse = 0;
     lgs__spin_lock(&lockout_lock);
-    account *a = find(key);
+    account *a = lgs__slot_find(&table, key);
     if (a != NULL && guarded(cfg, a, now)) {
-        a->last_used = now;
+        a->head.last_used = now;
         *last = a->last;
         refuse = 1;
     }
@@ -112,20 +89,18 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
         return;
     lgs__spin_lock(&lockout_lock);
     if (cls == LGS_CLASS_OK) {
-        account *a = find(key);
-        if (a != NULL) {
-            memset(a, 0, sizeof *a); /* a good logon resets the domain's count too */
-            if (atomic_fetch_sub_explicit(&lgs__lockout_in_use, 1, memory_order_release) == 1)
-                lgs__fast_epoch_bump();
-        }
+        account *a = lgs__slot_find(&table, key);
+        if (a != NULL)
+            lgs__slot_free(&table, a); /* a good logon resets the domain's count too */
     } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
-               (cls == LGS_CLASS_UNKNOWN && code.value == STATUS_UNSUCCESSFUL)) {
+               (cls == LGS_CLASS_UNKNOWN && code.value == LGS__CODE(STATUS_UNSUCCESSFUL).value)) {
         /* STATUS_UNSUCCESSFUL from a call that names an account may be a bad
          * password in disguise (Wine's AcquireCredentialsHandle returns it for
          * every failed Kerberos login): count it. Other unknown codes are not
          * evidence about the password and are not counted. */
-        account *a = find_or_take(cfg, key, now);
-        a->last_used = now;
+        guard_arg g = {cfg, now};
+        account *a = lgs__slot_take(&table, key, keep_guarded, &g);
+        a->head.last_used = now;
         a->last = code;
         a->times[a->next] = now;
         a->next = (a->next + 1u) % MAX_FAILURES;
@@ -138,8 +113,6 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs
 void lgs__lockout_reset(void)
 {
     lgs__spin_lock(&lockout_lock);
-    memset(accounts, 0, sizeof accounts);
-    atomic_store(&lgs__lockout_in_use, 0);
-    lgs__fast_epoch_bump();
+    lgs__slot_clear(&table);
     lgs__spin_unlock(&lockout_lock);
 }

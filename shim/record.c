@@ -14,16 +14,8 @@
 #include "log_sink.h"
 #include "why.h"
 
-static const char *const kind_names[LGS_RECORD_KIND_COUNT_] = {
-    "attempt", "outcome", "wine_stub", "suppressed", "setting",
-};
-
-const char *lgs_record_kind_name(lgs_record_kind kind)
-{
-    if ((int)kind < 0 || kind >= LGS_RECORD_KIND_COUNT_)
-        return "invalid";
-    return kind_names[kind];
-}
+/* The names of record kinds and severities are with the class names, in
+ * classes.c. */
 
 /* The thread's last failure, and its last failed attempt: an outcome record
  * takes N, the remaining time and (for a recovery) the code it recovered

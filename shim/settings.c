@@ -131,7 +131,7 @@ static const lgs__setting table[] = {
            "the shortest wait between probes while open"),
     ENGINE("breaker.break_max_ms", breaker_break_max_ms, LGS__UNIT_MS, 1, HOUR_MS,
            "the longest wait between probes while open"),
-    ENGINE("lockout.threshold", lockout_threshold, LGS__UNIT_COUNT, 0, 32,
+    ENGINE("lockout.threshold", lockout_threshold, LGS__UNIT_COUNT, 0, LGS__LOCKOUT_MAX_THRESHOLD,
            "credential failures per account in the window before failing fast (0: off)"),
     ENGINE("lockout.window_ms", lockout_window_ms, LGS__UNIT_MS, 1000, 86400000,
            "the lockout guard's window"),

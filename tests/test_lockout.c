@@ -4,10 +4,12 @@
  * reaching the authority, until the window passes or a logon succeeds.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <CUnit/CUnit.h>
 
+#include "engine_internal.h"
 #include "suites.h"
 #include "vtime.h"
 
@@ -42,6 +44,18 @@ static void test_codes_are_what_we_think(void)
     CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_WIN32, ACCOUNT_LOCKED), LGS_CLASS_ACCOUNT);
 }
 
+/* A credentials failure for one account and an account failure for another
+ * each end after their first attempt. */
+static void expect_one_attempt(const char *credentials_user, const char *account_user)
+{
+    lgs_outcome o = logon(credentials_user, "CONTOSO", vt_win32(LOGON_FAILURE), NULL);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    o = logon(account_user, "CONTOSO", vt_win32(ACCOUNT_LOCKED), NULL);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+}
+
 /* Never retried, and configuration cannot change that. */
 static void test_never_retried_whatever_config(void)
 {
@@ -52,12 +66,29 @@ static void test_never_retried_whatever_config(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.credentials.attempts"));
     CU_ASSERT_EQUAL(lgs_config_set("retry.account.attempts", "2", why, sizeof why), LGS_EINVAL);
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.account.attempts"));
-    lgs_outcome o = logon("alice", "CONTOSO", vt_win32(LOGON_FAILURE), NULL);
-    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
-    CU_ASSERT_EQUAL(o.attempts, 1);
-    o = logon("bob", "CONTOSO", vt_win32(ACCOUNT_LOCKED), NULL);
-    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_NEVER_RETRY);
-    CU_ASSERT_EQUAL(o.attempts, 1);
+    expect_one_attempt("alice", "bob");
+}
+
+/* The engine applies the rule itself, whatever policy reaches it: the
+ * thread's own copy of the configuration (what the engine reads) is given
+ * retries for these classes past the configuration guard. Privilege, which
+ * is given the same, shows that the copy is what the engine obeys. */
+static void test_engine_never_retries_whatever_policy(void)
+{
+    vt_setup(0, 3);
+    (void)logon("warm", "CONTOSO", vt_win32(0), NULL); /* the thread's copy is current */
+    lgs__tstate *ts = lgs__tstate_get();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ts);
+    CU_ASSERT_NOT_EQUAL_FATAL(ts->cfg_gen_plus1, 0);
+    lgs_class classes[] = {LGS_CLASS_CREDENTIALS, LGS_CLASS_ACCOUNT, LGS_CLASS_PRIVILEGE};
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
+        ts->cfg.policy[classes[i]] = (lgs__class_policy){3, 1, 1};
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(5), 3); /* ERROR_ACCESS_DENIED: privilege */
+    lgs_call c = vt_call(&s, "LogonUser", "CONTOSO");
+    CU_ASSERT_EQUAL(vt_run(&c).attempts, 3);
+    expect_one_attempt("carol", "dave");
+    lgs_config_reset(); /* the next call takes a fresh copy */
 }
 
 /* After 3 failures inside 15 minutes the 4th call fails fast with the code
@@ -83,6 +114,24 @@ static void test_guard_trips_after_threshold(void)
     lgs_stats st;
     lgs_stats_snapshot(&st);
     CU_ASSERT_EQUAL(st.lockout_refusals, 1);
+}
+
+/* The largest threshold the configuration accepts still guards (the table
+ * remembers that many failures), and one more is refused. */
+static void test_largest_threshold_guards(void)
+{
+    vt_setup(0, 4);
+    char max[16], over[16], why[256];
+    snprintf(max, sizeof max, "%u", (unsigned)LGS__LOCKOUT_MAX_THRESHOLD);
+    snprintf(over, sizeof over, "%u", (unsigned)LGS__LOCKOUT_MAX_THRESHOLD + 1u);
+    CU_ASSERT_EQUAL(lgs_config_set("lockout.threshold", over, why, sizeof why), LGS_EINVAL);
+    vt_set("lockout.threshold", max);
+    unsigned reached = 0;
+    for (unsigned i = 0; i < LGS__LOCKOUT_MAX_THRESHOLD; i++)
+        logon("erin", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(reached, LGS__LOCKOUT_MAX_THRESHOLD);
+    CU_ASSERT_EQUAL(logon("erin", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(reached, LGS__LOCKOUT_MAX_THRESHOLD);
 }
 
 /* One account, however it is written. */
@@ -190,7 +239,9 @@ static void test_no_account_no_guard(void)
 static CU_TestInfo tests[] = {
     {"test codes have the classes assumed", test_codes_are_what_we_think},
     {"never retried whatever the configuration", test_never_retried_whatever_config},
+    {"the engine never retries them whatever the policy", test_engine_never_retries_whatever_policy},
     {"guard trips after the threshold", test_guard_trips_after_threshold},
+    {"the largest threshold accepted guards", test_largest_threshold_guards},
     {"account names fold to one account", test_account_names_fold},
     {"the window passes", test_window_passes},
     {"a success resets the count", test_success_resets},

@@ -7,16 +7,22 @@
  * why; it is never ignored silently. */
 #include <stdatomic.h>
 
-#include "engine_internal.h"
+#include "catalogue_internal.h"
+#include "fastpath.h"
 #include "faults_internal.h"
 #include "init.h"
+#include "hot.h"
 #include "log_sink.h"
 #include "logonshim/engine.h"
 #include "logonshim/faults.h"
 #include "wrap.h"
 
-/* SEC_E_INVALID_PARAMETER and STATUS_INVALID_PARAMETER, without ntstatus.h. */
-static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {87u, 0xC000000Du, 0x8009035Du};
+/* Each space's "invalid parameter" code, from the catalogue. */
+static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {
+    [LGS_SPACE_WIN32] = LGS__CODE(ERROR_INVALID_PARAMETER).value,
+    [LGS_SPACE_NTSTATUS] = LGS__CODE(STATUS_INVALID_PARAMETER).value,
+    [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_INVALID_PARAMETER).value,
+};
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
@@ -94,10 +100,10 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
 
 static atomic_int stub_warned[LGS_API_ID_COUNT_];
 
-/* The engine's part of a run, and what follows it. With ts non-NULL, the
+/* The engine's part of a run, and what follows it. With f non-NULL, the
  * first attempt was made already by the fast path and returned `first`;
- * with ts NULL the engine makes every attempt (see lgs__wrap_run()). */
-uint32_t lgs__wrap_run_after_first(lgs__wrap *w, lgs__tstate *ts, uint32_t first, uint64_t start)
+ * with f NULL the engine makes every attempt (see lgs__wrap_run()). */
+uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t first)
 {
     lgs_space space = lgs__apis[w->api].space;
     lgs_call call = {
@@ -113,9 +119,9 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, lgs__tstate *ts, uint32_t first
     };
     lgs_outcome out;
     /* The observer logs failures only: spare it the successes. */
-    int rc = ts != NULL ? lgs__engine_run_after_first(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER, ts,
-                                                      (lgs_status_code){space, first}, start)
-                        : lgs__engine_run(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER);
+    int rc = f != NULL ? lgs__engine_run_after_first(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER, f,
+                                                     (lgs_status_code){space, first})
+                       : lgs__engine_run(&call, &out, LGS__RUN_FAILURES_TO_OBSERVER);
     if (rc != LGS_OK) {
         /* Only reachable through a bug in a wrapper (a NULL field). */
         SetLastError(w->last_error);
@@ -140,18 +146,17 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, lgs__tstate *ts, uint32_t first
 
 uint32_t lgs__wrap_run(lgs__wrap *w)
 {
-    lgs__tstate *ts;
-    uint64_t start;
     /* The common case: the first attempt, straight to the API, succeeds.
-     * Nothing of ours runs after the API returns, so GetLastError() is the
-     * API's without being saved and restored. */
-    if (w->stub_check == NULL && (ts = lgs__wrap_fast_begin(w->api, &start)) != NULL) {
-        uint32_t code = w->call(w->ctx);
-        if (code == 0) {
-            lgs__fast_ok(ts);
+     * A success a stub may have faked needs the full path's check. The call
+     * function records a failure's last error in w itself. */
+    if (w->stub_check == NULL) {
+        lgs__fast f;
+        uint32_t code;
+        lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->call, w->ctx, &code);
+        if (fr == LGS__FAST_OK)
             return 0;
-        }
-        return lgs__wrap_run_after_first(w, ts, code, start);
+        if (fr == LGS__FAST_FAILED)
+            return lgs__wrap_run_after_first(w, &f, code);
     }
     w->last_error = GetLastError();
     /* The configuration sources and LOGONSHIM_LOG load at the first call. */
@@ -164,7 +169,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         SetLastError(w->last_error);
         return code;
     }
-    return lgs__wrap_run_after_first(w, NULL, 0, 0);
+    return lgs__wrap_run_after_first(w, NULL, 0);
 }
 
 uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
@@ -183,7 +188,7 @@ uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*rele
 
 uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
                                    void (*release)(void *ctx), void *ctx, lgs__wrap **back,
-                                   int *injected, lgs__tstate *ts, uint32_t first, uint64_t start,
+                                   int *injected, const lgs__fast *f, uint32_t first,
                                    DWORD last_error)
 {
     lgs__wrap w;
@@ -191,19 +196,10 @@ uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
     w.cleanup = release;
     w.last_error = last_error;
     *back = &w;
-    uint32_t code = lgs__wrap_run_after_first(&w, ts, first, start);
+    uint32_t code = lgs__wrap_run_after_first(&w, f, first);
     *back = NULL;
     if (injected != NULL)
         *injected = w.injected;
-    return code;
-}
-
-uint32_t lgs__wrap_simple_call(void *p)
-{
-    lgs__simple_ctx *c = p;
-    uint32_t code = c->fn(c->arg);
-    if (code != 0)
-        LGS__CAPTURE(c->w);
     return code;
 }
 

@@ -15,10 +15,8 @@
 #include <windows.h>
 #include <stdint.h>
 
-#include <stdatomic.h>
-
 #include "apis.h"
-#include "engine_internal.h"
+#include "fastpath.h"
 #include "log_internal.h"
 
 typedef struct lgs__wrap {
@@ -40,45 +38,70 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
  * GetLastError() as the last attempt left it. */
 uint32_t lgs__wrap_run(lgs__wrap *w);
 
+/* Records the real call's last error; call right after the API returns. A
+ * call function must record it after a failure (any code but 0) and may
+ * skip it after a success: the runner records a success's itself, where it
+ * needs it. */
+#define LGS__CAPTURE(w) ((w)->last_error = GetLastError())
+
 /* ---- the fast path ----
  * A first attempt that succeeds, in a process where nothing would change
- * what happens to it, goes straight to the API: no wrap is filled in, the
- * engine only counts it (lgs__fast_begin() in engine_internal.h), and since
+ * what happens to it, goes straight to the API through the engine's one
+ * runner, lgs__fast_run() in fastpath.h: no wrap is filled in, and since
  * nothing of ours runs after the API returns, GetLastError() is the API's
- * without being saved and restored. The runners below are inline so that a
- * wrapper's call function is inlined into it too. Any other first result is
- * handed to the full path with the attempt already made. */
+ * without being saved and restored. The functions below are inline so that
+ * a wrapper's call function is inlined into the runner too. Any other first
+ * result is handed to the full path with the attempt already made. */
 
-/* lgs__hot.wrap_env_good: 1 once LOGONSHIM_FAULTS has been read and either
- * was good or its error has been reported (reading it comes after setting up
- * the logs). */
+/* A wrapper's first attempt as the runner makes it: the call function with
+ * the API's code space put around its result. The call function and its
+ * context reach the runner as values (never loaded back from a context
+ * whose address has escaped), so the compiler can inline the call. */
+typedef struct lgs__wrap_first {
+    uint32_t (*call)(void *ctx);
+    void *ctx;
+    lgs_space space;
+} lgs__wrap_first;
 
-/* lgs__fast_begin() for a wrapper of `api`: a release call makes one attempt. */
-static inline __attribute__((always_inline)) lgs__tstate *lgs__wrap_fast_begin(lgs__api_id api,
-                                                                              uint64_t *start)
+static inline __attribute__((always_inline)) lgs_status_code lgs__wrap_first_attempt(void *p)
 {
-    if (!atomic_load_explicit(&lgs__hot.wrap_env_good, memory_order_acquire))
-        return NULL;
-    return lgs__fast_begin(start, lgs__apis[api].release);
+    const lgs__wrap_first *a = p;
+    return (lgs_status_code){a->space, a->call(a->ctx)};
+}
+
+/* lgs__fast_run() for a wrapper of `api` (a release call makes one
+ * attempt) whose first attempt is call(ctx): what the runner did, and the
+ * first attempt's code in *code. */
+static inline __attribute__((always_inline)) lgs__fast_result
+lgs__wrap_fast(lgs__fast *f, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx, uint32_t *code)
+{
+    lgs__wrap_first a = {call, ctx, lgs__apis[api].space};
+    lgs_status_code c = {a.space, 0};
+    lgs__fast_result fr = lgs__fast_run(f, LGS__FAST_WRAPPER | (lgs__apis[api].release ? LGS__FAST_ONCE : 0u),
+                                        lgs__wrap_first_attempt, &a, &c);
+    *code = c.value;
+    return fr;
 }
 
 /* The rest of lgs__wrap_run() after a fast first attempt that returned
- * `first` (not 0); w->last_error holds that attempt's. */
-uint32_t lgs__wrap_run_after_first(lgs__wrap *w, lgs__tstate *ts, uint32_t first, uint64_t start);
+ * `first` (not 0), or, with f NULL, the whole run through the engine;
+ * w->last_error holds the fast attempt's. */
+uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t first);
 
 /* Runs a wrapper whose context needs nothing but its call and a cleanup
- * (`release`, may be NULL):
- * points *back (the context's pointer to its wrap) at the wrap for the run
- * and clears it after, since the wrap lives only in this call. Returns the
- * final code; *injected (may be NULL) tells whether the last attempt was an
- * injected fault, whose outputs must not reach the caller. */
+ * (`release`, may be NULL): points *back (the context's pointer to its
+ * wrap) at the wrap for the run and clears it after, since the wrap lives
+ * only in this call. Returns the final code; *injected (may be NULL) tells
+ * whether the last attempt was an injected fault, whose outputs must not
+ * reach the caller. */
 uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
                        void *ctx, lgs__wrap **back, int *injected);
+
 /* lgs__wrap_ctx() after a fast first attempt that returned `first` (not 0)
  * with `last_error`. */
 uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
                                    void (*release)(void *ctx), void *ctx, lgs__wrap **back,
-                                   int *injected, lgs__tstate *ts, uint32_t first, uint64_t start,
+                                   int *injected, const lgs__fast *f, uint32_t first,
                                    DWORD last_error);
 
 /* lgs__wrap_ctx() with the fast path inline. */
@@ -86,19 +109,17 @@ static inline __attribute__((always_inline)) uint32_t
 lgs__wrap_ctx_fast(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx), void *ctx,
                    lgs__wrap **back, int *injected)
 {
-    uint64_t start;
-    lgs__tstate *ts = lgs__wrap_fast_begin(api, &start);
-    if (ts == NULL)
-        return lgs__wrap_ctx(api, call, release, ctx, back, injected);
+    lgs__fast f;
     lgs__wrap first; /* only its last_error is used: a call that fails records it */
     first.last_error = 0;
     *back = &first;
-    uint32_t code = call(ctx);
+    uint32_t code;
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, call, ctx, &code);
     *back = NULL;
-    if (code != 0)
-        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, ts, code, start,
-                                         first.last_error);
-    lgs__fast_ok(ts);
+    if (fr == LGS__FAST_SKIPPED)
+        return lgs__wrap_ctx(api, call, release, ctx, back, injected);
+    if (fr == LGS__FAST_FAILED)
+        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, &f, code, first.last_error);
     if (injected != NULL)
         *injected = 0;
     return 0;
@@ -110,32 +131,35 @@ typedef struct lgs__simple_ctx {
     uint32_t (*fn)(void *arg);
     void *arg;
 } lgs__simple_ctx;
-uint32_t lgs__wrap_simple_call(void *ctx);
+
+static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple_call(void *p)
+{
+    lgs__simple_ctx *c = p;
+    uint32_t code = c->fn(c->arg);
+    if (code != 0)
+        LGS__CAPTURE(c->w);
+    return code;
+}
 
 /* The whole wrapper for an API with one argument and no outputs (Free*,
- * Delete*, Revert*, ...): fn(arg) makes the call and returns its code. */
+ * Delete*, Revert*, ...): fn(arg) makes the call and returns its code. The
+ * fast path calls fn itself, so that it is inlined; the other paths go
+ * through lgs__wrap_simple_call(), which records a failure's last error. */
 static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple(lgs__api_id api,
                                                                        uint32_t (*fn)(void *arg),
                                                                        void *arg)
 {
     lgs__simple_ctx c = {NULL, fn, arg};
-    uint64_t start;
-    lgs__tstate *ts = lgs__wrap_fast_begin(api, &start);
-    if (ts == NULL)
+    lgs__fast f;
+    uint32_t code;
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, fn, arg, &code);
+    if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL);
-    uint32_t code = fn(arg);
-    if (code != 0)
-        return lgs__wrap_ctx_after_first(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL, ts, code,
-                                         start, GetLastError());
-    lgs__fast_ok(ts);
+    if (fr == LGS__FAST_FAILED)
+        return lgs__wrap_ctx_after_first(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL, &f, code,
+                                         GetLastError());
     return 0;
 }
-
-/* Records the real call's last error; call right after the API returns. A
- * call function must record it after a failure (any code but 0) and may
- * skip it after a success: the runner records a success's itself, where it
- * needs it. */
-#define LGS__CAPTURE(w) ((w)->last_error = GetLastError())
 
 /* 1 when running under Wine (ntdll exports wine_get_version). */
 int lgs__under_wine(void);
