@@ -13,8 +13,14 @@ version=$(sed -nE 's/^#define LGS_VERSION_STRING "([0-9.]+)"/\1/p' "$repo/includ
 
 for arch in mingw64:win64 mingw32:win32; do
   dir=$repo/build/${arch%%:*} sys=${arch##*:}
-  (cd "$dir" && cpack -G ZIP >"$tmp/cpack-$sys.log" 2>&1)
   zip=$dir/logonshim-$version-$sys.zip
+  # A ZIP left by an earlier run would pass every check below: only the one
+  # this cpack run writes counts, and only when cpack succeeds.
+  rm -f "$zip"
+  rc=0
+  (cd "$dir" && cpack -G ZIP >"$tmp/cpack-$sys.log" 2>&1) || rc=$?
+  ((rc == 0)) || cat "$tmp/cpack-$sys.log"
+  check "$sys: cpack exits 0" test "$rc" -eq 0
   check "$sys: ZIP built" test -f "$zip"
   cmake -E tar tf "$zip" >"$tmp/$sys.list" 2>/dev/null
   for f in bin/logonshim.dll bin/logonshim-explain.exe lib/liblogonshim.a lib/liblogonshim.dll.a \

@@ -14,6 +14,15 @@ root=${LGS_BUILD_ROOT:-$repo/build}
 jobs=$(nproc)
 status=0
 
+# A tool that is missing or cannot start must fail the lint, not leave it
+# "clean": a version string inside $(...) would hide the failure.
+for tool in cppcheck clang-tidy; do
+  if ! "$tool" --version >/dev/null 2>&1; then
+    echo "lint: FAIL: $tool does not run (missing from PATH or broken):" >&2
+    "$tool" --version >&2 || true
+    exit 1
+  fi
+done
 echo "lint: cppcheck $(cppcheck --version | sed 's/Cppcheck //')"
 common=(--enable=warning,style,performance,portability --std=c11 --inline-suppr
         --suppressions-list=toolchain/cppcheck-suppressions.txt --error-exitcode=1 -q
@@ -47,9 +56,19 @@ tidy() {
   [[ $# -gt 0 ]] || return 0
   local extra=()
   [[ $db == *mingw64 ]] && extra=(--extra-arg=--target=x86_64-w64-mingw32)
+  # Findings go to stdout. stderr carries clang-tidy's "N warnings
+  # generated" chatter, and also the reason when it cannot run or a file
+  # does not compile; then its status (through xargs: 123, 126 or 127) is
+  # non-zero, and the lint fails with that stderr shown.
+  local rc=0
   printf '%s\n' "$@" | xargs -P "$jobs" -n 4 clang-tidy -p "$db" --quiet "${extra[@]}" \
-    >"$db/clang-tidy.log" 2>/dev/null || true
+    >"$db/clang-tidy.log" 2>"$db/clang-tidy.err" || rc=$?
   if grep -E '(warning|error):' "$db/clang-tidy.log"; then
+    return 1
+  fi
+  if ((rc != 0)); then
+    grep -v 'warnings\? generated\.$' "$db/clang-tidy.err" >&2 || true
+    echo "lint: FAIL: clang-tidy exited with status $rc on $db" >&2
     return 1
   fi
 }

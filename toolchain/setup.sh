@@ -22,6 +22,9 @@ pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev pkg-config
 # Hardening (issue 8): clang with its sanitizer and libFuzzer runtimes, and
 # the static analysers toolchain/lint.sh runs.
 pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
+# tests/headers_test.sh compiles every public header alone as C++ too, for
+# the Windows target as well.
+pkgs+=(g++ g++-mingw-w64-x86-64)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi

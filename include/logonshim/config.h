@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+/* The status codes (LGS_OK, LGS_EINVAL...) these functions return. */
+#include "logonshim/codes.h"
 #include "logonshim/export.h"
 
 #ifdef __cplusplus

@@ -2,7 +2,10 @@
  * a storm of identical records (most of them suppressed), and with several
  * threads appending to one JSON lines file: the mean, the 99th percentile
  * and the worst time one record took the calling thread.
- * Prints one line per case; `--smoke` runs few records, for CTest.
+ * Prints one line per case; `--smoke` runs few records, for CTest. Exits
+ * non-zero, without its "done" line, when a case could not run as written
+ * (a sink spec refused, no memory for the samples): its figures would then
+ * describe some other configuration, or nothing.
  *
  *   lgs_bench_log [--smoke] [DIR]    DIR: where the JSON lines file goes
  */
@@ -66,12 +69,17 @@ static void noop(void *ctx, const lgs_record *r)
     (void)r;
 }
 
+/* Set when a case did not run as written. */
+static int failed;
+
 static void configure(const char *spec)
 {
     lgs_log_reset();
     lgs_log_config_set("log.sinks", "none", NULL, 0);
-    if (lgs_log_configure(spec) != 0)
+    if (lgs_log_configure(spec) != 0) {
         fprintf(stderr, "bench_log: bad spec %s\n", spec);
+        failed = 1;
+    }
 }
 
 /* n records with distinct codes (storm control never bites) or one code. */
@@ -81,8 +89,10 @@ static void run_case(const char *name, const char *spec, int callback, unsigned 
     if (callback)
         lgs_log_set_callback(noop, NULL);
     uint64_t *samples = malloc(n * sizeof *samples);
-    if (samples == NULL)
+    if (samples == NULL) {
+        failed = 1;
         return;
+    }
     uint64_t start = now_ns();
     for (unsigned i = 0; i < n; i++) {
         uint64_t t = now_ns();
@@ -140,9 +150,15 @@ int main(int argc, char **argv)
         lgs_test_run_threads(4, thread_body, &t);
         report("jsonl_4_threads", t.n * 4, now_ns() - start, t.samples);
         free(t.samples);
+    } else {
+        failed = 1;
     }
     lgs_log_reset();
     remove(path);
+    if (failed) {
+        printf("bench_log FAILED: a case did not run as written (see above)\n");
+        return 1;
+    }
     printf("bench_log done\n");
     return 0;
 }

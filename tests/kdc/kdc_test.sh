@@ -36,7 +36,7 @@ handshake)
     grep -q "handshake ok: $pkg" "$out" || fail "no 'handshake ok' for $pkg"
     grep -q 'server: unsealed "hello from the client"' "$out" || fail "client->server sealed message"
     grep -q 'client: unsealed "hello from the server"' "$out" || fail "server->client sealed message"
-    grep -q 'stats: .* 0 retries, 0 failed' "$out" || true
+    grep -q '^stats: .*, 0 retries, 0 failed,' "$out" || fail "$pkg handshake: retries or failed calls in its stats"
   done
   after=$(count alice@TEST.LOCAL)
   ((after - before == 2)) || fail "expected 2 logins in the KDC log, saw $((after - before))"
