@@ -1,6 +1,6 @@
 /* classes.c — names of the code spaces, classes, actions, decisions, record
- * kinds and severities, each class's default action (DESIGN.md's class
- * table, which this must match), and the rule that some classes are never
+ * kinds and severities, each class's default action (the class
+ * table in README.md, which this must match), and the rule that some classes are never
  * retried, which the configuration guard and the engine both read from here.
  * Every module that prints or parses one of these names finds it at the
  * bottom of the layers, so none of them reaches up to the engine or the log

@@ -1,6 +1,6 @@
 /* test_catalogue.c — the catalogue's shape and the facts users rely on: rows
  * unique and ordered, every row reachable by value and by name, the classes
- * and actions named as documented with DESIGN.md's default actions, the
+ * and actions named as documented with the README's default actions, the
  * well-known codes with their true numbers and classes, and unwrapping of
  * HRESULT/NTSTATUS-wrapped forms. */
 #include <string.h>
@@ -108,7 +108,7 @@ static void test_bad_enum_values(void)
     CU_ASSERT_PTR_NOT_NULL(lgs_guidance_for((lgs_space)7, 1));
 }
 
-/* DESIGN.md's class table: the default action of each class. */
+/* the class table in README.md: the default action of each class. */
 static void test_default_actions(void)
 {
     static const struct {
@@ -146,7 +146,7 @@ typedef struct known {
     lgs_class cls;
 } known;
 
-/* The numbers public pages get wrong, the logon-session family and DESIGN.md's
+/* The numbers public pages get wrong, the logon-session family and the README's
  * examples of each class, with the SDK's values. */
 static const known known_codes[] = {
     {"ERROR_INVALID_PARAMETER", LGS_SPACE_WIN32, 87, 87, LGS_CLASS_PROGRAMMING},

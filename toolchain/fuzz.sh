@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer harness of a fuzz build (toolchain/build.sh fuzz) for a
-# bounded time on its corpus (issue 8). The corpus in tests/fuzz/corpus/NAME
+# bounded time on its corpus. The corpus in tests/fuzz/corpus/NAME
 # is copied to BUILD/corpus/NAME first, so what a run discovers stays in the
 # build tree; a crash, leak, timeout or sanitizer report is kept in
 # BUILD/crashes/ and fails the run (add it to tests/fuzz/corpus/NAME once

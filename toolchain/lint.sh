@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static analysis of shim/, port/, win32/ and examples/ (issue 8): cppcheck
+# Static analysis of shim/, port/, win32/ and examples/: cppcheck
 # with toolchain/cppcheck-suppressions.txt, and clang-tidy with the
 # checked-in .clang-tidy, each file compiled as its build compiles it (the
 # portable core, port/posix/ and the native examples from a native

@@ -19,7 +19,7 @@ pkgs=(gcc make cmake libcunit1-dev jq dpkg-dev pkg-config
       krb5-kdc krb5-admin-server krb5-user)
 # (The MIT KDC packages: tests/kdc/ runs a throwaway realm on loopback for
 # the integration tests and the demo. --krb5 is still accepted.)
-# Hardening (issue 8): clang with its sanitizer and libFuzzer runtimes, and
+# Hardening: clang with its sanitizer and libFuzzer runtimes, and
 # the static analysers toolchain/lint.sh runs.
 pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
 # tests/headers_test.sh compiles every public header alone as C++ too, for

@@ -138,7 +138,7 @@ stage=native; echo "== native build and tests"
 build native
 run_ctest native
 
-# Hardening (issue 8): the native suites again under the sanitizers; any
+# Hardening: the native suites again under the sanitizers; any
 # report stops the test that caused it, so it fails the run.
 stage=asan; echo "== ASan+UBSan build (clang), native tests"
 build asan
@@ -167,7 +167,7 @@ build mingw64
 # hundreds of runs: no output, a few ms); such a test gets one more run, and
 # run_ctest names it as flaky and gives it a third run.
 run_ctest mingw64 --repeat until-pass:2
-# The soak's and the stress suite's figures (issue 8): CTest keeps the
+# The soak's and the stress suite's figures: CTest keeps the
 # output of passing tests in LastTest.log only.
 grep -hE '^(soak: |  stress: |  bad input)' build/mingw64/Testing/Temporary/LastTest.log || true
 

@@ -32,7 +32,7 @@ enum { OP_CONNECT, OP_REGISTER, OP_LOOKUP };
 
 /* A required input left NULL: Windows refuses it with this status, Wine
  * dereferences it and crashes the caller, so the wrapper refuses it before
- * any attempt (issue 8's bad-input table). */
+ * any attempt. */
 #define LGS__STATUS_INVALID_PARAMETER ((NTSTATUS)0xC000000DL)
 
 static uint32_t handle_call(void *p)

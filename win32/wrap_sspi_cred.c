@@ -203,7 +203,7 @@ static inline __attribute__((always_inline)) SECURITY_STATUS pkg_run(pkg_ctx *c,
 }
 
 /* A NULL package name: Wine compares it unchecked and crashes the caller;
- * the wrapper refuses it first, as the parameter error it is (issue 8). */
+ * the wrapper refuses it first, as the parameter error it is. */
 SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName, PSecPkgInfoA *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_QUERY_A, .name = pszPackageName};

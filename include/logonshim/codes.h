@@ -135,7 +135,7 @@ LGS_API const char *lgs_class_name(lgs_class cls);
  *  LGS_ENOTFOUND if not a class name (out untouched). */
 LGS_API int lgs_class_from_name(const char *name, lgs_class *out);
 
-/** The default action for a class (DESIGN.md's table); LGS_ACTION_FAIL for
+/** The default action for a class (the class table in README.md); LGS_ACTION_FAIL for
  *  out-of-range values. */
 LGS_API lgs_action lgs_class_default_action(lgs_class cls);
 
