@@ -609,6 +609,219 @@
       "`certutil -verify -urlfetch <cert>` on the client and the DC shows which URL fails; "   \
       "check the proxy settings of the SYSTEM account.",                                       \
       "Restore access to the CRL or OCSP location, or republish the CRL; short outages are "   \
-      "retried.")
+      "retried.")                                                                              \
+    G(SOCKET_TRANSIENT, "socket-transient",                                                    \
+      "A network connection failed, timed out or was reset; the shim retries with backoff.",   \
+      "A Winsock operation on the way to the authority (a DC, KDC, LDAP or RPC server) "       \
+      "failed at the transport level: the connection timed out, was refused, reset or "        \
+      "aborted, or the host or network was unreachable.",                                      \
+      "Momentary: a DC rebooting or overloaded, a network path flapping, a connection "        \
+      "dropped by an idle timeout in a middlebox, a name server slow to answer. If it "        \
+      "persists, it is not transient: a firewall blocking the port, a route that does not "    \
+      "exist, a server that no longer listens on that address.",                               \
+      "Test the path from this host: `Test-NetConnection <dc> -Port 88` (and 389, 135, "       \
+      "445); `nltest /dsgetdc:<domain>` shows which DC was chosen; a packet capture shows "    \
+      "resets and retransmissions.",                                                           \
+      "Restore the network path. Short interruptions are retried within the budget; a "        \
+      "persistent failure needs the route, the firewall or the server fixed.")                 \
+    G(HOST_NOT_FOUND, "host-not-found",                                                        \
+      "The host name does not resolve (DNS says it does not exist); fix the name or DNS, "     \
+      "no retry.",                                                                             \
+      "WSAHOST_NOT_FOUND, WSANO_DATA, WSANO_RECOVERY: the name server answered that the "      \
+      "name does not exist, has no record of the type asked, or failed unrecoverably. "        \
+      "Unlike WSATRY_AGAIN, this answer does not change by itself.",                           \
+      "A misspelt server or domain name in configuration, a short name without the right "     \
+      "DNS suffix, DNS records missing for a DC or service, a client pointed at the wrong "    \
+      "DNS servers.",                                                                          \
+      "`Resolve-DnsName <name>` (or nslookup) on this host with its own DNS servers; "         \
+      "`ipconfig /all` for the suffix search list.",                                           \
+      "Correct the name or create the missing DNS record, or point the host at the "           \
+      "domain's DNS servers.")                                                                 \
+    G(NETWORK_PATH, "network-path",                                                            \
+      "The network path or connection to the server failed; the shim retries with backoff.",   \
+      "A Win32 or NTSTATUS network error: the server did not answer, the connection was "      \
+      "lost or reset, or the network was unavailable for the moment.",                         \
+      "Momentary: the server restarting or overloaded, the network interrupted, a session "    \
+      "dropped after an idle timeout. If it persists, it is not transient: a wrong server "    \
+      "name, a firewall blocking SMB (445) or RPC, the server's service stopped for good.",    \
+      "`Test-NetConnection <server> -Port 445`; `net use` and `nltest /dsgetdc:<domain>` "     \
+      "for the server in use; the System log's network and SMB client events.",                \
+      "Restore the path to the server; short failures are retried within the budget.")         \
+    G(BAD_NET_NAME, "bad-net-name",                                                            \
+      "The network name (share or resource) does not exist on the server (no retry).",         \
+      "ERROR_BAD_NET_NAME (67) / STATUS_BAD_NETWORK_NAME: the server answered, but has no "    \
+      "share or resource with the name asked for.",                                            \
+      "A misspelt share name, a share removed or renamed, SYSVOL or NETLOGON missing on a "    \
+      "DC that has not finished replication.",                                                 \
+      "`net view \\\\<server>` lists the shares; `dcdiag /test:netlogons` on a DC.",           \
+      "Correct the name or restore the share; retrying the same name gives the same answer.")  \
+    G(CREDENTIAL_CONFLICT, "credential-conflict",                                              \
+      "This logon session already connects to that server with other credentials (1219); "     \
+      "no retry.",                                                                             \
+      "ERROR_SESSION_CREDENTIAL_CONFLICT (1219) / STATUS_NETWORK_CREDENTIAL_CONFLICT: "        \
+      "Windows allows one set of credentials per server per logon session, and a "             \
+      "connection to the server under another user already exists.",                           \
+      "A mapped drive or an earlier `net use` to the same server under another account, "      \
+      "often made by a logon script or by the same service earlier in the session.",           \
+      "`net use` in the logon session that makes the call lists its connections and their "    \
+      "users.",                                                                                \
+      "Disconnect the existing connection (`net use \\\\<server> /delete`) or use the same "   \
+      "credentials; a retry meets the same connection.")                                       \
+    G(RPC_CONFIG, "rpc-config",                                                                \
+      "The RPC binding cannot work as configured (protocol, endpoint, interface); no retry.",  \
+      "The RPC runtime rejected the binding or found no endpoint, protocol sequence or "       \
+      "interface that can carry the call.",                                                    \
+      "A server name or address that is wrong, a protocol sequence not enabled on one "        \
+      "side, the service that registers the interface not installed or not running on the "    \
+      "server, an endpoint mapper that has no entry for it.",                                  \
+      "`portqry -n <server> -e 135` lists what the endpoint mapper offers; check the "         \
+      "service on the server and the binding string the client uses.",                         \
+      "Fix the binding (name, protocol sequence, endpoint) or start the service on the "       \
+      "server; retrying does not help.")                                                       \
+    G(RPC_AUTH, "rpc-auth",                                                                    \
+      "RPC authentication was refused or unsupported for this binding; fix the "               \
+      "configuration, no retry.",                                                              \
+      "The RPC runtime could not authenticate the call: the authentication service or "        \
+      "level asked for is not known or not allowed, the binding carries no authentication, "   \
+      "or the security package failed.",                                                       \
+      "A binding set up for an authentication service the server does not accept (NTLM "       \
+      "where only Kerberos is allowed, or the reverse), an authentication level the server "   \
+      "requires but the client does not set, an SPN the client cannot obtain a ticket for.",   \
+      "Check RpcBindingSetAuthInfo's arguments in the client, the server's required level, "   \
+      "and the System log's RPC and Kerberos events on both sides.",                           \
+      "Use an authentication service and level both sides accept, with an SPN the KDC "        \
+      "knows; retrying does not help.")                                                        \
+    G(DS_UNREACHABLE, "ds-unreachable",                                                        \
+      "The directory (LDAP, global catalog) could not be reached or did not answer in "        \
+      "time; the shim retries.",                                                               \
+      "An LDAP bind or search could not reach a directory server or global catalog, or the "   \
+      "server did not answer within the time limit (\"the server is not operational\").",      \
+      "Momentary: the DC or GC restarting or overloaded, a network interruption, name "        \
+      "resolution slow to answer. If it persists, it is not transient: LDAP (389, 636) or "    \
+      "GC (3268, 3269) ports blocked by a firewall, no GC in the site, DNS records for the "   \
+      "DCs missing.",                                                                          \
+      "`nltest /dsgetdc:<domain> /gc`, `Test-NetConnection <dc> -Port 389`, `dcdiag "          \
+      "/test:advertising` on the DC.",                                                         \
+      "Restore reachability to a DC or GC; short outages are retried within the budget.")      \
+    G(DS_BIND_REFUSED, "ds-bind-refused",                                                      \
+      "The directory refused the bind or request as configured (signing, strong auth, "        \
+      "method); no retry.",                                                                    \
+      "The LDAP server answered but would not accept the bind or the request: it requires "    \
+      "signing, sealing or strong authentication, does not support the method used, or is "    \
+      "unwilling to perform the operation.",                                                   \
+      "A simple (clear-text) bind or unsigned SASL bind to a DC that requires LDAP signing "   \
+      "or channel binding, an authentication method the server does not offer, a request "     \
+      "the server's policy forbids.",                                                          \
+      "Directory Service log event 2889 on the DC lists clients making unsigned binds; "       \
+      "check the client's bind method and the DC's 'LDAP server signing requirements' "        \
+      "policy.",                                                                               \
+      "Bind with Negotiate and signing (or over LDAPS), or change the request to one the "     \
+      "server accepts; retrying the same bind gives the same answer.")                         \
+    G(SMARTCARD_WRONG_PIN, "smartcard-wrong-pin",                                              \
+      "The smart card PIN is wrong; never retried, because every retry burns the card's "      \
+      "PIN counter.",                                                                          \
+      "STATUS_SMARTCARD_WRONG_PIN / SCARD_W_WRONG_CHV: the card rejected the PIN. The card "   \
+      "itself counts failed attempts and blocks after a few (often three to five); a "         \
+      "blocked card needs an administrator or an unblock key.",                                \
+      "A mistyped or stale PIN stored in configuration, a PIN changed on the card but not "    \
+      "where the service reads it, the wrong card in the reader.",                             \
+      "Check the PIN source the service uses; the card's remaining retries can be read "       \
+      "with the card vendor's tool or `certutil -scinfo` (which prompts).",                    \
+      "Correct the PIN before trying again. Do not retry automatically: each attempt "         \
+      "spends one of the card's remaining tries.")                                             \
+    G(SMARTCARD_BLOCKED, "smartcard-blocked",                                                  \
+      "The smart card is blocked (too many wrong PINs); an administrator must unblock it, "    \
+      "never retried.",                                                                        \
+      "STATUS_SMARTCARD_CARD_BLOCKED / SCARD_W_CHV_BLOCKED: the card refuses PIN "             \
+      "verification until it is unblocked, after too many wrong PINs.",                        \
+      "Repeated wrong PINs from a person or a misconfigured service.",                         \
+      "The card vendor's management tool shows the PIN and PUK state.",                        \
+      "Unblock the card with its administrator key (PUK) or replace it, then fix the PIN "     \
+      "source. Retrying cannot succeed.")                                                      \
+    G(SMARTCARD_CONFIG, "smartcard-config",                                                    \
+      "The smart card, its reader, certificate or key container is missing or not usable "     \
+      "as configured; no retry.",                                                              \
+      "The smart card logon or key operation could not find what it needs: no card or "        \
+      "reader, no certificate or key container on the card, the card not authenticated "       \
+      "before use, or a silent context that may not prompt for the PIN.",                      \
+      "Card not inserted or removed during the operation, reader driver missing, the Smart "   \
+      "Card service disabled, a card without a logon certificate, a key container name "       \
+      "that does not exist, a service (which cannot show UI) using a context that needs a "    \
+      "PIN prompt.",                                                                           \
+      "`certutil -scinfo` lists readers, cards and certificates; check the Smart Card "        \
+      "service (SCardSvr) and the reader in Device Manager.",                                  \
+      "Insert or enrol the card, install the reader driver, start the Smart Card service, "    \
+      "or supply the PIN programmatically instead of relying on a prompt.")                    \
+    G(SMARTCARD_IO, "smartcard-io",                                                            \
+      "The smart card or reader did not respond or was reset; the shim retries with "          \
+      "backoff.",                                                                              \
+      "The card or the reader stopped answering, was reset or powered down by another "        \
+      "process, or the Smart Card service was busy or restarting.",                            \
+      "Momentary: another process holding the card, a card reset by another application, a "   \
+      "reader reconnecting, the Smart Card service restarting. If it persists, it is not "     \
+      "transient: a faulty card or reader, a reader driver that fails.",                       \
+      "`certutil -scinfo`; the System log's smart card events; try another reader.",           \
+      "Short failures are retried; replace a card or reader that keeps failing.")              \
+    G(CERT_CONFIG, "cert-config",                                                              \
+      "A certificate is expired, for the wrong name or usage, or missing; fix the "            \
+      "certificate, no retry.",                                                                \
+      "The certificate presented or needed (TLS server or client certificate, smart card "     \
+      "or KDC certificate) cannot be used: it expired, its name does not match, its key "      \
+      "usage does not allow this use, or it could not be found.",                              \
+      "An expired certificate not renewed, a server reached by a name not in its "             \
+      "certificate (alias, IP address), a certificate issued without the Client or Server "    \
+      "Authentication usage, a certificate missing from the store the service reads.",         \
+      "`certutil -verify <cert>` shows the failing check; compare the name used to connect "   \
+      "with the certificate's subject alternative names; check the store (certlm.msc) of "     \
+      "the account the service runs as.",                                                      \
+      "Renew or reissue the certificate with the right names and usages, or connect using "    \
+      "a name it carries.")                                                                    \
+    G(CERT_REVOKED, "cert-revoked",                                                            \
+      "A certificate is revoked, explicitly distrusted or badly signed; never retried.",       \
+      "The peer's or a chain certificate was revoked by its CA, is explicitly distrusted "     \
+      "on this machine, or its signature does not verify.",                                    \
+      "A certificate revoked after a key compromise or reissue, a server still using the "     \
+      "old certificate, a distrusted CA, a tampered or corrupt certificate.",                  \
+      "`certutil -verify -urlfetch <cert>` shows which certificate failed and why.",           \
+      "Replace the certificate with a valid one from a trusted CA; if a revoked "              \
+      "certificate is still offered, find out why before trusting the peer.")                  \
+    G(KEY_ACCESS, "key-access",                                                                \
+      "The private key is missing or this account cannot use it; fix the key or its "          \
+      "permissions, no retry.",                                                                \
+      "The cryptographic provider could not open or use the key: the key set does not "        \
+      "exist for this account or machine, or the account has no permission on it.",            \
+      "A certificate imported without its private key, a key stored in another user's "        \
+      "profile, a service account without read access to the machine key, a key container "    \
+      "name that does not exist.",                                                             \
+      "certlm.msc > the certificate > 'You have a private key...'; Manage Private Keys "       \
+      "shows who may read it; `certutil -repairstore my <serial>` reports a missing key.",     \
+      "Import the certificate with its key, grant the service account read access to the "     \
+      "key, or use the key's correct container name.")                                         \
+    G(NTLM_BLOCKED, "ntlm-blocked",                                                            \
+      "NTLM authentication is blocked by policy; use Kerberos or change the policy, no "       \
+      "retry.",                                                                                \
+      "ERROR_NTLM_BLOCKED (1937) / STATUS_NTLM_BLOCKED: a 'Network security: Restrict "        \
+      "NTLM' policy on this machine, the server or a DC refused NTLM for this request.",       \
+      "Negotiate falling back to NTLM because Kerberos failed (no SPN, target named by IP "    \
+      "address, KDC unreachable) while NTLM is restricted; an application asking for NTLM "    \
+      "explicitly.",                                                                           \
+      "The NTLM operational log (Microsoft-Windows-NTLM/Operational) on the machine that "     \
+      "blocked it names the server and the policy; check why Kerberos was not used (`klist "   \
+      "get <spn>`).",                                                                          \
+      "Make Kerberos work (register the SPN, use the host's name rather than its address), "   \
+      "or add an exception to the NTLM restriction policy; retrying does not help.")           \
+    G(LSA_PORT_REFUSED, "lsa-port-refused",                                                    \
+      "LSA refused the connection: the caller lacks SeTcbPrivilege for "                       \
+      "LsaRegisterLogonProcess; no retry.",                                                    \
+      "STATUS_PORT_CONNECTION_REFUSED (0xC0000041): LSA refused the connection to its "        \
+      "port. LsaRegisterLogonProcess returns it when the caller does not hold "                \
+      "SeTcbPrivilege ('Act as part of the operating system'). Under Wine the call "           \
+      "succeeds without a check.",                                                             \
+      "A service running as an account other than LocalSystem without SeTcbPrivilege, or "     \
+      "the privilege present but disabled in the token.",                                      \
+      "`whoami /priv` as the service account (look for SeTcbPrivilege); check that the "       \
+      "code enables it before the call.",                                                      \
+      "Run the service as LocalSystem, or grant SeTcbPrivilege (a powerful right; prefer "     \
+      "LsaConnectUntrusted when the calls used allow it).")
 
 #endif

@@ -94,6 +94,11 @@ static void place_number(uint32_t v, lgs_space *space, uint32_t *value)
     } else if ((v & 0x7FFF0000u) == 0x00090000u) {
         *space = LGS_SPACE_SECURITY; /* facility 9: 0x0009xxxx and 0x8009xxxx */
         *value = v;
+    } else if ((v & 0xFFFF0000u) == 0x800B0000u || (v & 0xFFFF0000u) == 0x80100000u) {
+        /* HRESULTs of FACILITY_CERT (11) and FACILITY_SCARD (16): no NTSTATUS
+         * in ntstatus.h has severity 10 with these facilities. */
+        *space = LGS_SPACE_SECURITY;
+        *value = v;
     } else {
         *space = LGS_SPACE_NTSTATUS;
         *value = v;

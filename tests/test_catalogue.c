@@ -49,10 +49,18 @@ static void test_rows_well_formed(void)
         if (r->space == LGS_SPACE_WIN32)
             CU_ASSERT_EQUAL(r->win32, (int32_t)r->value);
         /* Names follow the SDK's prefixes for their space. */
-        if (r->space == LGS_SPACE_SECURITY)
-            CU_ASSERT(strncmp(r->name, "SEC_", 4) == 0);
+        if (r->space == LGS_SPACE_SECURITY) {
+            static const char *const hresult_prefixes[] = {"SEC_", "SCARD_", "CERT_E_", "CRYPT_E_",
+                                                           "TRUST_E_", "NTE_"};
+            int prefixed = 0;
+            for (size_t p = 0; p < sizeof hresult_prefixes / sizeof hresult_prefixes[0]; p++)
+                prefixed |= strncmp(r->name, hresult_prefixes[p], strlen(hresult_prefixes[p])) == 0;
+            if (!prefixed)
+                CU_FAIL(r->name);
+        }
         if (r->space == LGS_SPACE_NTSTATUS)
-            CU_ASSERT(strncmp(r->name, "STATUS_", 7) == 0 || strncmp(r->name, "RPC_NT_", 7) == 0);
+            CU_ASSERT(strncmp(r->name, "STATUS_", 7) == 0 || strncmp(r->name, "RPC_NT_", 7) == 0 ||
+                      strncmp(r->name, "EPT_NT_", 7) == 0);
     }
 }
 
@@ -255,6 +263,80 @@ static const known fixed_codes[] = {
     {"STATUS_NO_SUCH_PRIVILEGE", LGS_SPACE_NTSTATUS, 0xC0000060u, 1313, LGS_CLASS_PROGRAMMING},
 };
 
+/* Issue 16, section 1: one or more codes of each family a logon path meets,
+ * with the SDK's values and the class the policy relies on. A smart card's
+ * wrong PIN must be credentials (the lockout guard counts it; a retry burns
+ * the card's PIN counter) and a blocked card account (never retried). */
+static const known family_codes[] = {
+    {"WSAETIMEDOUT", LGS_SPACE_WIN32, 10060, 10060, LGS_CLASS_TRANSIENT},
+    {"WSAECONNRESET", LGS_SPACE_WIN32, 10054, 10054, LGS_CLASS_TRANSIENT},
+    {"WSAECONNREFUSED", LGS_SPACE_WIN32, 10061, 10061, LGS_CLASS_TRANSIENT},
+    {"WSAEHOSTUNREACH", LGS_SPACE_WIN32, 10065, 10065, LGS_CLASS_TRANSIENT},
+    {"WSAENETUNREACH", LGS_SPACE_WIN32, 10051, 10051, LGS_CLASS_TRANSIENT},
+    {"WSAENOBUFS", LGS_SPACE_WIN32, 10055, 10055, LGS_CLASS_RESOURCE},
+    {"WSAHOST_NOT_FOUND", LGS_SPACE_WIN32, 11001, 11001, LGS_CLASS_CONFIG},
+    {"ERROR_BAD_NETPATH", LGS_SPACE_WIN32, 53, 53, LGS_CLASS_TRANSIENT},
+    {"ERROR_NETNAME_DELETED", LGS_SPACE_WIN32, 64, 64, LGS_CLASS_TRANSIENT},
+    {"ERROR_SESSION_CREDENTIAL_CONFLICT", LGS_SPACE_WIN32, 1219, 1219, LGS_CLASS_CONFIG},
+    {"STATUS_CONNECTION_RESET", LGS_SPACE_NTSTATUS, 0xC000020Du, 64, LGS_CLASS_TRANSIENT},
+    {"STATUS_CONNECTION_ABORTED", LGS_SPACE_NTSTATUS, 0xC0000241u, 1236, LGS_CLASS_TRANSIENT},
+    {"STATUS_BAD_NETWORK_PATH", LGS_SPACE_NTSTATUS, 0xC00000BEu, 53, LGS_CLASS_TRANSIENT},
+    {"STATUS_IO_TIMEOUT", LGS_SPACE_NTSTATUS, 0xC00000B5u, 121, LGS_CLASS_TRANSIENT},
+    {"RPC_S_COMM_FAILURE", LGS_SPACE_WIN32, 1820, 1820, LGS_CLASS_TRANSIENT},
+    {"EPT_S_NOT_REGISTERED", LGS_SPACE_WIN32, 1753, 1753, LGS_CLASS_TRANSIENT},
+    {"RPC_S_UNKNOWN_AUTHN_SERVICE", LGS_SPACE_WIN32, 1747, 1747, LGS_CLASS_CONFIG},
+    {"RPC_NT_COMM_FAILURE", LGS_SPACE_NTSTATUS, 0xC0020052u, 1820, LGS_CLASS_TRANSIENT},
+    {"EPT_NT_NOT_REGISTERED", LGS_SPACE_NTSTATUS, 0xC0020036u, 1753, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_SERVER_DOWN", LGS_SPACE_WIN32, 8250, 8250, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_GC_NOT_AVAILABLE", LGS_SPACE_WIN32, 8217, 8217, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_STRONG_AUTH_REQUIRED", LGS_SPACE_WIN32, 8232, 8232, LGS_CLASS_CONFIG},
+    {"NERR_DCNotFound", LGS_SPACE_WIN32, 2453, 2453, LGS_CLASS_TRANSIENT},
+    {"STATUS_SMARTCARD_WRONG_PIN", LGS_SPACE_NTSTATUS, 0xC0000380u, LGS_NO_WIN32, LGS_CLASS_CREDENTIALS},
+    {"STATUS_SMARTCARD_CARD_BLOCKED", LGS_SPACE_NTSTATUS, 0xC0000381u, LGS_NO_WIN32, LGS_CLASS_ACCOUNT},
+    {"SCARD_W_WRONG_CHV", LGS_SPACE_SECURITY, 0x8010006Bu, LGS_NO_WIN32, LGS_CLASS_CREDENTIALS},
+    {"SCARD_W_CHV_BLOCKED", LGS_SPACE_SECURITY, 0x8010006Cu, LGS_NO_WIN32, LGS_CLASS_ACCOUNT},
+    {"CERT_E_UNTRUSTEDROOT", LGS_SPACE_SECURITY, 0x800B0109u, LGS_NO_WIN32, LGS_CLASS_SECURITY},
+    {"CERT_E_EXPIRED", LGS_SPACE_SECURITY, 0x800B0101u, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    {"CRYPT_E_REVOCATION_OFFLINE", LGS_SPACE_SECURITY, 0x80092013u, 1397, LGS_CLASS_TRANSIENT},
+    {"NTE_BAD_KEYSET", LGS_SPACE_SECURITY, 0x80090016u, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    {"STATUS_NTLM_BLOCKED", LGS_SPACE_NTSTATUS, 0xC0000418u, 1937, LGS_CLASS_CONFIG},
+    {"ERROR_NTLM_BLOCKED", LGS_SPACE_WIN32, 1937, 1937, LGS_CLASS_CONFIG},
+    {"STATUS_NETWORK_CREDENTIAL_CONFLICT", LGS_SPACE_NTSTATUS, 0xC0000195u, 1219, LGS_CLASS_CONFIG},
+    {"STATUS_INVALID_PARAMETER_MIX", LGS_SPACE_NTSTATUS, 0xC0000030u, 87, LGS_CLASS_PROGRAMMING},
+    {"STATUS_NAME_TOO_LONG", LGS_SPACE_NTSTATUS, 0xC0000106u, 206, LGS_CLASS_PROGRAMMING},
+    {"STATUS_INVALID_SID", LGS_SPACE_NTSTATUS, 0xC0000078u, 1337, LGS_CLASS_PROGRAMMING},
+    {"STATUS_PORT_CONNECTION_REFUSED", LGS_SPACE_NTSTATUS, 0xC0000041u, 5, LGS_CLASS_PRIVILEGE},
+    {"STATUS_WRONG_PASSWORD_CORE", LGS_SPACE_NTSTATUS, 0xC0000149u, 86, LGS_CLASS_CREDENTIALS},
+    {"STATUS_PASSWORD_CHANGE_REQUIRED", LGS_SPACE_NTSTATUS, 0xC000030Cu, 1938, LGS_CLASS_ACCOUNT},
+};
+
+static void test_family_codes(void)
+{
+    for (size_t i = 0; i < sizeof family_codes / sizeof family_codes[0]; i++) {
+        const known *k = &family_codes[i];
+        const lgs_code_info *r = lgs_code_by_name(k->name);
+        if (r == NULL) {
+            CU_FAIL(k->name);
+            continue;
+        }
+        CU_ASSERT_EQUAL(r->space, k->space);
+        CU_ASSERT_EQUAL(r->value, k->value);
+        CU_ASSERT_EQUAL(r->win32, k->win32);
+        if (r->cls != k->cls)
+            CU_FAIL(k->name);
+    }
+    /* STATUS_INVALID_PARAMETER_1..12 are consecutive and all the caller's bug. */
+    for (uint32_t v = 0xC00000EFu; v <= 0xC00000FAu; v++)
+        CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_NTSTATUS, v), LGS_CLASS_PROGRAMMING);
+    /* A bare SCARD or CERT HRESULT is placed in the security space. */
+    lgs_parsed_code c;
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x8010006B", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_SECURITY);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("SCARD_W_WRONG_CHV"));
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x800B0109", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("CERT_E_UNTRUSTEDROOT"));
+}
+
 static void test_fixed_classes(void)
 {
     for (size_t i = 0; i < sizeof fixed_codes / sizeof fixed_codes[0]; i++) {
@@ -440,6 +522,7 @@ int lgs_suite_catalogue(void)
         {"known codes", test_known_codes},
         {"session guidance", test_session_guidance},
         {"fixed classes", test_fixed_classes},
+        {"family codes", test_family_codes},
         {"guidance facts", test_guidance_facts},
         {"transient guidance honest", test_transient_guidance_honest},
         {"unwrapping", test_unwrapping},

@@ -24,7 +24,8 @@ extern "C" {
 typedef enum lgs_space {
     LGS_SPACE_WIN32 = 0,    /**< GetLastError() values (16-bit in practice). */
     LGS_SPACE_NTSTATUS = 1, /**< NTSTATUS, as returned by the Lsa* calls. */
-    LGS_SPACE_SECURITY = 2, /**< SECURITY_STATUS / HRESULT, as returned by SSPI. */
+    LGS_SPACE_SECURITY = 2, /**< SECURITY_STATUS / HRESULT, as returned by SSPI (also
+                                 SCARD_, CERT_E_, CRYPT_E_, TRUST_E_ and NTE_ codes). */
     LGS_SPACE_COUNT_ = 3
 } lgs_space;
 
@@ -160,7 +161,8 @@ typedef struct lgs_parsed_code {
  *  - an optional space prefix "win32:", "ntstatus:" or "sec:".
  *  Without a prefix a number is placed by its shape: <= 0xFFFF is Win32,
  *  0x8007xxxx is HRESULT_FROM_WIN32 and unwraps to Win32, facility 9
- *  (0x0009xxxx, 0x8009xxxx) is security, anything else is NTSTATUS.
+ *  (0x0009xxxx, 0x8009xxxx), CERT (0x800Bxxxx) and SCARD (0x8010xxxx) are
+ *  security, anything else is NTSTATUS.
  *  With "win32:" a value above 0xFFFF must be 0x8007xxxx (it unwraps).
  *  Returns LGS_OK and fills *out, or LGS_EINVAL for NULL arguments and for
  *  malformed input (not a 32-bit number, unknown name, a name whose space
