@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # explain_test.sh — logonshim-explain as a user runs it: exit codes, text and
-# JSON output (every line parsed by jq), --list, stdin, and that every
-# SEC_E_/SEC_I_ name in the SDK's winerror.h is in the catalogue.
+# JSON output (every line parsed by jq), --list, stdin, the forms operators
+# paste (bare hex, 0n decimals, punctuation, options anywhere) and the reason
+# given for each rejected form, and that every SEC_E_/SEC_I_ name in the SDK's
+# winerror.h is in the catalogue.
 #
 # Usage: explain_test.sh JQ [EMULATOR...] EXPLAIN
 set -u
@@ -59,6 +61,7 @@ check "malformed: stderr names the second input" grep -q "'0x12345678901'" "$tmp
 
 explain --list --json
 check "list: exit 0" test "$rc" -eq 0
+check "list: jq . parses the stream" eval '"$jq" . "$tmp/out" >/dev/null'
 check "list: every line parses, >= 150 rows" jqs -s 'length >= 150'
 check "list: one object per line" test "$(lines)" -eq "$("$jq" -s length <"$tmp/out")"
 check "list: no input key" jqs -s 'all(.[]; has("input") | not)'
@@ -76,8 +79,57 @@ check "stdin: three codes" jqs -s 'length == 3 and .[2].name == "SEC_E_NO_CREDEN
 
 explain --help
 check "help: exit 0" test "$rc" -eq 0
+check "help: exit codes documented" grep -q '^exit status: 0' "$tmp/out"
+check "help: exit 2 documented" grep -qE '^ +2 +an option or an input was malformed' "$tmp/out"
+explain -h
+check "-h: exit 0, usage on stdout" eval 'test "$rc" -eq 0 && grep -q "^usage: logonshim-explain" "$tmp/out"'
 explain --frobnicate
 check "unknown option: exit 2" test "$rc" -eq 2
+explain -x 5
+check "unknown short option: exit 2" test "$rc" -eq 2
+
+# What operators paste (issue 16, section 4): each accepted form, then each
+# rejected form with its reason.
+explain 5 --json
+check "options after codes: exit 0" test "$rc" -eq 0
+check "options after codes: JSON" jqs -s 'length == 1 and .[0].name == "ERROR_ACCESS_DENIED"'
+explain 1366 --json 1312
+check "options between codes" jqs -s 'length == 2 and .[1].name == "ERROR_NO_SUCH_LOGON_SESSION"'
+explain --json -- -2146893042
+check "-- then a negative decimal" jqs -s '.[0].name == "SEC_E_NO_CREDENTIALS"'
+explain --json -2146893042
+check "negative decimal is a code, not an option" jqs -s '.[0].name == "SEC_E_NO_CREDENTIALS"'
+explain --json 8009030C c000006d C000006D sec:8009030c
+check "bare hex: exit 0" test "$rc" -eq 0
+check "bare hex: names" jqs -s '[.[].name] == ["SEC_E_LOGON_DENIED","STATUS_LOGON_FAILURE","STATUS_LOGON_FAILURE","SEC_E_LOGON_DENIED"]'
+check "bare hex: input kept as typed" jqs -s '.[1].input == "c000006d"'
+explain --json '(0x80090322)' '0x80090322.' '0x80090322,' '"0x80090322"' '[1326]' "'STATUS_LOGON_FAILURE';"
+check "punctuation: exit 0" test "$rc" -eq 0
+check "punctuation: names" jqs -s 'length == 6 and (.[0:4] | all(.name == "SEC_E_WRONG_PRINCIPAL")) and .[4].name == "ERROR_LOGON_FAILURE" and .[5].name == "STATUS_LOGON_FAILURE"'
+check "punctuation: input kept as typed" jqs -s '.[0].input == "(0x80090322)"'
+explain --json 0n1326 ntstatus:0n3221225581 0N5
+check "0n decimals: exit 0" test "$rc" -eq 0
+check "0n decimals: names" jqs -s '[.[].name] == ["ERROR_LOGON_FAILURE","STATUS_LOGON_FAILURE","ERROR_ACCESS_DENIED"]'
+explain --json 0x8010006B 8010006c 0x800B0109
+check "SCARD and CERT HRESULTs: security space" jqs -s 'all(.[]; .space == "security") and [.[].name] == ["SCARD_W_WRONG_CHV","SCARD_W_CHV_BLOCKED","CERT_E_UNTRUSTEDROOT"] and .[0].class == "credentials" and .[1].class == "account"'
+printf '(0x80090322), 0n1326.\nc000006d;\n' >"$tmp/in"
+"${run[@]}" --json <"$tmp/in" >"$tmp/out.raw" 2>"$tmp/err"; rc=$?
+tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+check "stdin: pasted forms" jqs -s '[.[].name] == ["SEC_E_WRONG_PRINCIPAL","ERROR_LOGON_FAILURE","STATUS_LOGON_FAILURE"]'
+rejects=(
+  "0n|no decimal digits after 0n"
+  "0n12a|'a' is not a decimal digit (0n marks a decimal number)"
+  "8009030C0|9 hex digits do not fit in 32 bits"
+  "()|no code, only punctuation"
+  "DEAD|not a known code name"
+  "0x|'0x' has no hex digits after it"
+)
+for r in "${rejects[@]}"; do
+  in=${r%%|*} reason=${r#*|}
+  explain --json 1366 "$in"
+  check "rejected '$in': exit 2, the rest explained" eval 'test "$rc" -eq 2 && test "$(lines)" -eq 1'
+  check "rejected '$in': says why" grep -qF "'$in': $reason" "$tmp/err"
+done
 
 if [[ -f $winerror ]]; then
   mapfile -t names < <(grep -oE '^#define (SEC_[EI]_[A-Z0-9_]+)' "$winerror" | awk '{print $2}' | sort -u)

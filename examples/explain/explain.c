@@ -8,9 +8,14 @@
  *
  * CODE is decimal (1366, -2146893042), hex (0x556, 0xC0000105, 0x80070556),
  * a name (STATUS_LOGON_SESSION_COLLISION) or any of those after "win32:",
- * "ntstatus:" or "sec:". A well-formed code the catalogue does not know is
- * explained as class "unknown" (exit 0); malformed input is reported on
- * stderr, the other inputs are still explained, and the exit status is 2. */
+ * "ntstatus:" or "sec:". Because operators paste codes from dialogs, event
+ * logs and debuggers, the tool also takes hex without "0x" when it cannot be
+ * decimal (8009030C, c000006d), a debugger's "0n" decimal (0n1326), and
+ * codes wrapped in brackets, quotes or followed by sentence punctuation
+ * ("(0x80090322)", "0x80090322.", "0x80090322,"); options may come anywhere
+ * on the line. A well-formed code the catalogue does not know is explained as
+ * class "unknown" (exit 0); malformed input is reported on stderr with the
+ * reason, the other inputs are still explained, and the exit status is 2. */
 #include <stdio.h>
 #include <string.h>
 
@@ -133,12 +138,88 @@ static void print_text(const char *input, lgs_space space, uint32_t value, const
 
 static int json_mode;
 
+static int is_hex_letter(char c)
+{
+    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Rewrites what an operator pasted into the form lgs_code_parse takes, in
+ * out (size MAX_TOKEN + 3): surrounding brackets and quotes and trailing
+ * sentence punctuation go, "0n" decimals lose their prefix, and bare hex
+ * gains "0x" when a hex letter shows it cannot be decimal. A token that has
+ * both digits and only hex letters is hex ("8009030C"); one with no digit
+ * ("DEAD") is left to be read as a name, since names are words. Returns 0, or
+ * -1 with the reason in why when the token is malformed in a way the library
+ * parser would explain less well. */
+static int normalise(const char *in, char *out, size_t out_size, char *why, size_t why_size)
+{
+    static const char leading[] = "([{<'\"";
+    static const char trailing[] = ")]}>'\".,;:";
+    size_t len = strlen(in);
+    const char *s = in;
+    while (len > 0 && strchr(leading, *s) != NULL) {
+        s++;
+        len--;
+    }
+    while (len > 0 && strchr(trailing, s[len - 1]) != NULL)
+        len--;
+    if (len + 3 > out_size) {
+        snprintf(why, why_size, "longer than %d characters", MAX_TOKEN);
+        return -1;
+    }
+    if (len == 0) {
+        snprintf(why, why_size, "no code, only punctuation");
+        return -1;
+    }
+    /* A space prefix stays in front of whatever form the number has. */
+    const char *colon = memchr(s, ':', len);
+    size_t head = colon != NULL ? (size_t)(colon - s) + 1 : 0;
+    const char *num = s + head;
+    size_t nlen = len - head;
+    if (nlen >= 2 && num[0] == '0' && (num[1] == 'n' || num[1] == 'N')) {
+        if (nlen == 2) {
+            snprintf(why, why_size, "no decimal digits after 0n");
+            return -1;
+        }
+        for (size_t i = 2; i < nlen; i++) {
+            if (num[i] < '0' || num[i] > '9') {
+                snprintf(why, why_size, "'%c' is not a decimal digit (0n marks a decimal number)", num[i]);
+                return -1;
+            }
+        }
+        snprintf(out, out_size, "%.*s%.*s", (int)head, s, (int)(nlen - 2), num + 2);
+        return 0;
+    }
+    int digits = 0, letters = 0, other = 0;
+    for (size_t i = 0; i < nlen; i++) {
+        if (num[i] >= '0' && num[i] <= '9')
+            digits++;
+        else if (is_hex_letter(num[i]))
+            letters++;
+        else
+            other++;
+    }
+    /* "0x..." counts its x as other, so it is passed on unchanged. */
+    if (other == 0 && digits > 0 && letters > 0) {
+        if (nlen > 8) {
+            snprintf(why, why_size, "%u hex digits do not fit in 32 bits", (unsigned)nlen);
+            return -1;
+        }
+        snprintf(out, out_size, "%.*s0x%.*s", (int)head, s, (int)nlen, num);
+    } else {
+        snprintf(out, out_size, "%.*s", (int)len, s);
+    }
+    return 0;
+}
+
 /* Explains one input; returns 0, or EXIT_MALFORMED when it is malformed. */
 static int explain(const char *input)
 {
     lgs_parsed_code code;
-    char why[160];
-    if (lgs_code_parse(input, &code, why, sizeof why) != LGS_OK) {
+    char why[160] = "";
+    char text[MAX_TOKEN + 3];
+    if (normalise(input, text, sizeof text, why, sizeof why) != 0 ||
+        lgs_code_parse(text, &code, why, sizeof why) != LGS_OK) {
         fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
         return EXIT_MALFORMED;
     }
@@ -188,28 +269,47 @@ static void usage(FILE *f)
     fputs("usage: logonshim-explain [--json] CODE...\n"
           "       logonshim-explain [--json] --list\n"
           "       logonshim-explain --list --markdown   (classes, actions, default policies)\n"
-          "       logonshim-explain [--json] < FILE   (codes separated by blanks)\n"
+          "       logonshim-explain [--json] < FILE   (codes separated by blanks or commas)\n"
           "CODE: 1366, 0x556, 0xC0000105, -2146893042, 0x80070556, a name such as\n"
-          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or sec:\n",
+          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or sec:.\n"
+          "Also taken: hex without 0x when it has a letter (8009030C, c000006d), 0n\n"
+          "decimals (0n1326), and codes in brackets or quotes or followed by . , ; :\n"
+          "Options may come anywhere; after -- everything is a code.\n"
+          "options: --json  one JSON object per line   --list  the whole catalogue\n"
+          "         --markdown (with --list)   -h, --help   --version\n"
+          "exit status: 0  every input explained (a well-formed code the catalogue\n"
+          "                does not know is explained as class unknown)\n"
+          "             2  an option or an input was malformed (each is named on\n"
+          "                stderr with the reason; the other inputs are still explained)\n",
           f);
+}
+
+static int is_option(const char *arg)
+{
+    /* "-2146893042" is a code; "-h" and "--json" are options. */
+    return arg[0] == '-' && !(arg[1] >= '0' && arg[1] <= '9') && arg[1] != '\0';
 }
 
 int explain_main(int argc, char **argv, FILE *in)
 {
-    int list = 0, markdown = 0, first = 1;
+    int list = 0, markdown = 0, codes = 0, end = argc;
     json_mode = 0;
-    for (; first < argc && argv[first][0] == '-' && argv[first][1] == '-'; first++) {
-        const char *opt = argv[first];
+    /* Options first, wherever they are; "--" ends them. */
+    for (int i = 1; i < argc; i++) {
+        const char *opt = argv[i];
         if (strcmp(opt, "--") == 0) {
-            first++;
+            end = i;
+            codes += argc - i - 1;
             break;
+        } else if (!is_option(opt)) {
+            codes++;
         } else if (strcmp(opt, "--json") == 0) {
             json_mode = 1;
         } else if (strcmp(opt, "--list") == 0) {
             list = 1;
         } else if (strcmp(opt, "--markdown") == 0) {
             markdown = 1;
-        } else if (strcmp(opt, "--help") == 0) {
+        } else if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
             usage(stdout);
             return 0;
         } else if (strcmp(opt, "--version") == 0) {
@@ -226,7 +326,7 @@ int explain_main(int argc, char **argv, FILE *in)
         return EXIT_MALFORMED;
     }
     if (list) {
-        if (first < argc) {
+        if (codes > 0) {
             fprintf(stderr, "logonshim-explain: --list takes no codes\n");
             return EXIT_MALFORMED;
         }
@@ -237,11 +337,16 @@ int explain_main(int argc, char **argv, FILE *in)
         list_catalogue();
         return 0;
     }
-    if (first == argc)
+    if (codes == 0)
         return explain_stream(in);
     int status = 0;
-    for (int i = first; i < argc; i++)
+    for (int i = 1; i < argc; i++) {
+        if (i == end)
+            continue; /* the "--" itself */
+        if (i < end && is_option(argv[i]))
+            continue;
         status |= explain(argv[i]);
+    }
     return status;
 }
 
