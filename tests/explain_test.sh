@@ -39,7 +39,7 @@ explain --json 1366 0x556 0xC0000105 -2146893042 0x80070556 STATUS_LOGON_SESSION
 check "json: exit 0" test "$rc" -eq 0
 check "json: one line per input" test "$(lines)" -eq 9
 check "json: every line parses" jqs -s 'length == 9'
-check "json: keys" jqs -s 'all(.[]; keys == (["action","class","guidance","hex","hresult","input","name","space","summary","value","win32"]))'
+check "json: keys" jqs -s 'all(.[]; keys == (["action","class","guidance","hex","hresult","input","last_error","name","space","summary","value","win32"]))'
 check "json: 1366" jqs -s '.[0] | .name == "ERROR_LOGON_SESSION_COLLISION" and .space == "win32" and .value == 1366 and .hex == "0x00000556" and .win32 == 1366 and .class == "session_collision" and .action == "cleanup_retry" and .input == "1366"'
 check "json: 0x556 is 1366" jqs -s '.[1].name == "ERROR_LOGON_SESSION_COLLISION"'
 check "json: NTSTATUS twin" jqs -s '.[2] | .name == "STATUS_LOGON_SESSION_COLLISION" and .space == "ntstatus" and .value == 3221225733 and .win32 == 1366'
@@ -130,6 +130,34 @@ for r in "${rejects[@]}"; do
   check "rejected '$in': exit 2, the rest explained" eval 'test "$rc" -eq 2 && test "$(lines)" -eq 1'
   check "rejected '$in': says why" grep -qF "'$in': $reason" "$tmp/err"
 done
+
+# Codes the SDK names but the catalogue does not classify (issue 16,
+# section 3): named, still class unknown; NTSTATUS twins and last_error from
+# the generated table (RtlNtStatusToDosError as Wine answers).
+explain --json 1400 ERROR_FILE_NOT_FOUND 0xC0000034 e_fail
+check "SDK names: exit 0" test "$rc" -eq 0
+check "SDK names: names" jqs -s '[.[].name] == ["ERROR_INVALID_WINDOW_HANDLE","ERROR_FILE_NOT_FOUND","STATUS_OBJECT_NAME_NOT_FOUND","E_FAIL"]'
+check "SDK names: still unknown" jqs -s 'all(.[]; .class == "unknown")'
+check "SDK names: NTSTATUS twin" jqs -s '.[2].win32 == 2 and .[2].last_error.name == "ERROR_FILE_NOT_FOUND"'
+check "SDK names: E_FAIL is an HRESULT" jqs -s '.[3].space == "security" and .[3].hex == "0x80004005" and .[3].last_error == null'
+explain 1400
+check "SDK names: text says not in the catalogue" grep -q '^ERROR_INVALID_WINDOW_HANDLE (named by the SDK headers, not in the catalogue)$' "$tmp/out"
+explain --json STATUS_NO_TGT_REPLY STATUS_LOGON_FAILURE STATUS_SMARTCARD_WRONG_PIN 1326 SEC_E_LOGON_DENIED
+check "last_error: HRESULT mapping exposed" jqs -s '.[0].win32 == null and .[0].last_error.hex == "0x80090334" and .[0].last_error.name == "SEC_E_NO_TGT_REPLY"'
+check "last_error: Win32 mapping" jqs -s '.[1].last_error == {"value":1326,"hex":"0x0000052E","name":"ERROR_LOGON_FAILURE"}'
+check "last_error: SCARD mapping" jqs -s '.[2].last_error.name == "SCARD_W_WRONG_CHV"'
+check "last_error: Win32 code is its own, HRESULT has none" jqs -s '.[3].last_error.value == 1326 and .[4].last_error == null'
+names_h=${LGS_CODE_NAMES_H:-$(dirname "$0")/../examples/explain/code_names.h}
+if [[ -f $names_h ]]; then
+  mapfile -t sdk < <(grep -oE '^  X\([A-Za-z0-9_]+,' "$names_h" | sed 's/^  X(//; s/,$//')
+  printf '%s\n' "${sdk[@]}" >"$tmp/in"
+  "${run[@]}" --json <"$tmp/in" >"$tmp/out.raw" 2>"$tmp/err"; rc=$?
+  tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
+  check "SDK names: all ${#sdk[@]} generated names explained" eval 'test "$rc" -eq 0 && test "$(lines)" -eq ${#sdk[@]}'
+  check "SDK names: none nameless" jqs -s 'all(.[]; .name != null)'
+else
+  bad "code_names.h not found"
+fi
 
 if [[ -f $winerror ]]; then
   mapfile -t names < <(grep -oE '^#define (SEC_[EI]_[A-Z0-9_]+)' "$winerror" | awk '{print $2}' | sort -u)

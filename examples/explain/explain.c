@@ -48,11 +48,72 @@ static void json_field(FILE *f, const char *key, const char *value)
     json_string(f, value);
 }
 
+/* The name to show: the catalogue's, else the SDK's, else NULL. */
+static const char *display_name(lgs_space space, uint32_t value, const lgs_code_info *info)
+{
+    if (info != NULL)
+        return info->name;
+    const explain_name *n = explain_name_of(space, value);
+    return n != NULL ? n->name : NULL;
+}
+
+/* ERROR_MR_MID_NOT_FOUND: RtlNtStatusToDosError's answer for an unmapped NTSTATUS
+ * (spelt out here because <windows.h> defines the name on Windows only). */
+enum { UNMAPPED_NTSTATUS = 317 };
+
+/* The Win32 equivalent: the catalogue's rule, else, for an NTSTATUS the
+ * catalogue does not hold, RtlNtStatusToDosError's answer from the name
+ * table when that answer is a Win32 code. */
+static int win32_of(lgs_space space, uint32_t value, int32_t *out)
+{
+    if (lgs_win32_equivalent(space, value, out) == LGS_OK)
+        return 1;
+    const explain_name *n = space == LGS_SPACE_NTSTATUS ? explain_name_of(space, value) : NULL;
+    if (n != NULL && n->last_error >= 0 && n->last_error <= 0xFFFF && n->last_error != UNMAPPED_NTSTATUS) {
+        *out = (int32_t)n->last_error;
+        return 1;
+    }
+    return 0;
+}
+
+/* What GetLastError() shows after a BOOL API fails with the code: a Win32
+ * code is itself; an NTSTATUS is what RtlNtStatusToDosError makes of it,
+ * which for some Kerberos and smart card codes is an HRESULT (SEC_E_, SCARD_)
+ * and for unmapped ones ERROR_MR_MID_NOT_FOUND. An HRESULT has none. */
+static int last_error_of(lgs_space space, uint32_t value, const lgs_code_info *info, uint32_t *out)
+{
+    if (space == LGS_SPACE_WIN32) {
+        *out = value;
+        return 1;
+    }
+    if (space != LGS_SPACE_NTSTATUS)
+        return 0;
+    const explain_name *n = explain_name_of(space, value);
+    if (n != NULL && n->last_error >= 0) {
+        *out = (uint32_t)n->last_error;
+        return 1;
+    }
+    if (info != NULL && info->space == LGS_SPACE_NTSTATUS && info->win32 != LGS_NO_WIN32) {
+        *out = (uint32_t)info->win32;
+        return 1;
+    }
+    return 0;
+}
+
+/* The name of a GetLastError() value: a Win32 name, or an HRESULT's. */
+static const char *last_error_name(uint32_t le)
+{
+    lgs_space space = le <= 0xFFFFu ? LGS_SPACE_WIN32 : LGS_SPACE_SECURITY;
+    return display_name(space, le, lgs_code_lookup(space, le));
+}
+
 static void print_json(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
 {
     const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
     const lgs_guidance *g = lgs_guidance_for(space, value);
+    const char *name = display_name(space, value, info);
     int32_t w32;
+    uint32_t le;
     printf("{");
     if (input != NULL) {
         printf("\"input\":");
@@ -60,17 +121,29 @@ static void print_json(const char *input, lgs_space space, uint32_t value, const
         printf(",");
     }
     printf("\"name\":");
-    if (info != NULL)
-        json_string(stdout, info->name);
+    if (name != NULL)
+        json_string(stdout, name);
     else
         printf("null");
     json_field(stdout, "space", lgs_space_name(space));
     printf(",\"value\":%lu,\"hex\":\"0x%08lX\",\"hresult\":\"0x%08lX\"", (unsigned long)value,
            (unsigned long)value, (unsigned long)lgs_hresult_form(space, value));
-    if (lgs_win32_equivalent(space, value, &w32) == LGS_OK)
+    if (win32_of(space, value, &w32))
         printf(",\"win32\":%ld", (long)w32);
     else
         printf(",\"win32\":null");
+    if (last_error_of(space, value, info, &le)) {
+        const char *len = last_error_name(le);
+        printf(",\"last_error\":{\"value\":%lu,\"hex\":\"0x%08lX\",\"name\":", (unsigned long)le,
+               (unsigned long)le);
+        if (len != NULL)
+            json_string(stdout, len);
+        else
+            printf("null");
+        printf("}");
+    } else {
+        printf(",\"last_error\":null");
+    }
     json_field(stdout, "class", lgs_class_name(cls));
     json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
     json_field(stdout, "summary", g->summary);
@@ -110,20 +183,33 @@ static void print_text(const char *input, lgs_space space, uint32_t value, const
 {
     const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
     const lgs_guidance *g = lgs_guidance_for(space, value);
+    const char *name = display_name(space, value, info);
     char line[160];
     int32_t w32;
-    printf("%s\n", info != NULL ? info->name : "(not in the catalogue)");
+    uint32_t le;
+    if (info != NULL)
+        printf("%s\n", info->name);
+    else if (name != NULL)
+        printf("%s (named by the SDK headers, not in the catalogue)\n", name);
+    else
+        printf("(not in the catalogue)\n");
     if (input != NULL)
         print_wrapped("input", input);
     snprintf(line, sizeof line, "%lu = 0x%08lX = %ld, HRESULT 0x%08lX", (unsigned long)value,
              (unsigned long)value, (long)(int32_t)value, (unsigned long)lgs_hresult_form(space, value));
     print_wrapped("value", line);
     print_wrapped("space", lgs_space_name(space));
-    if (lgs_win32_equivalent(space, value, &w32) == LGS_OK)
+    if (win32_of(space, value, &w32))
         snprintf(line, sizeof line, "%ld", (long)w32);
     else
         snprintf(line, sizeof line, "none");
     print_wrapped("win32", line);
+    if (last_error_of(space, value, info, &le) && space != LGS_SPACE_WIN32) {
+        const char *len = last_error_name(le);
+        snprintf(line, sizeof line, "%lu = 0x%08lX%s%s (GetLastError after a BOOL API)", (unsigned long)le,
+                 (unsigned long)le, len != NULL ? " " : "", len != NULL ? len : "");
+        print_wrapped("last error", line);
+    }
     snprintf(line, sizeof line, "%s (default action: %s)", lgs_class_name(cls),
              lgs_action_name(lgs_class_default_action(cls)));
     print_wrapped("class", line);
@@ -218,10 +304,21 @@ static int explain(const char *input)
     lgs_parsed_code code;
     char why[160] = "";
     char text[MAX_TOKEN + 3];
-    if (normalise(input, text, sizeof text, why, sizeof why) != 0 ||
-        lgs_code_parse(text, &code, why, sizeof why) != LGS_OK) {
+    if (normalise(input, text, sizeof text, why, sizeof why) != 0) {
         fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
         return EXIT_MALFORMED;
+    }
+    if (lgs_code_parse(text, &code, why, sizeof why) != LGS_OK) {
+        /* A name the SDK defines but the catalogue does not hold is still
+         * a code: explain it (class unknown) under that name. */
+        const explain_name *n = explain_name_lookup(text);
+        if (n == NULL) {
+            fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
+            return EXIT_MALFORMED;
+        }
+        code.space = n->space;
+        code.value = n->value;
+        code.info = lgs_code_lookup(n->space, n->value);
     }
     (json_mode ? print_json : print_text)(input, code.space, code.value, code.info);
     return 0;
