@@ -39,7 +39,7 @@ explain --json 1366 0x556 0xC0000105 -2146893042 0x80070556 STATUS_LOGON_SESSION
 check "json: exit 0" test "$rc" -eq 0
 check "json: one line per input" test "$(lines)" -eq 9
 check "json: every line parses" jqs -s 'length == 9'
-check "json: keys" jqs -s 'all(.[]; keys == (["action","class","guidance","hex","hresult","input","last_error","name","space","summary","value","win32"]))'
+check "json: keys" jqs -s 'all(.[]; keys == (["action","class","facility","guidance","hex","hresult","input","last_error","name","space","summary","value","win32"]))'
 check "json: 1366" jqs -s '.[0] | .name == "ERROR_LOGON_SESSION_COLLISION" and .space == "win32" and .value == 1366 and .hex == "0x00000556" and .win32 == 1366 and .class == "session_collision" and .action == "cleanup_retry" and .input == "1366"'
 check "json: 0x556 is 1366" jqs -s '.[1].name == "ERROR_LOGON_SESSION_COLLISION"'
 check "json: NTSTATUS twin" jqs -s '.[2] | .name == "STATUS_LOGON_SESSION_COLLISION" and .space == "ntstatus" and .value == 3221225733 and .win32 == 1366'
@@ -140,6 +140,13 @@ check "SDK names: names" jqs -s '[.[].name] == ["ERROR_INVALID_WINDOW_HANDLE","E
 check "SDK names: still unknown" jqs -s 'all(.[]; .class == "unknown")'
 check "SDK names: NTSTATUS twin" jqs -s '.[2].win32 == 2 and .[2].last_error.name == "ERROR_FILE_NOT_FOUND"'
 check "SDK names: E_FAIL is an HRESULT" jqs -s '.[3].space == "security" and .[3].hex == "0x80004005" and .[3].last_error == null'
+# HRESULTs (issue 16, section 1): placed by shape, facility decoded.
+explain --json 0x80004005 0x800B0109 0x8010006B 0x80090016 0x8009030C 0x80096004 hresult:0x80004001 0x80000005
+check "HRESULT: exit 0" test "$rc" -eq 0
+check "HRESULT: E_FAIL and CERT not NTSTATUS" jqs -s '.[0].space == "security" and .[0].name == "E_FAIL" and .[1].space == "security" and .[1].name == "CERT_E_UNTRUSTEDROOT"'
+check "HRESULT: facilities" jqs -s '[.[0:7][].facility.name] == ["NULL","CERT","SCARD","SECURITY (NTE_, CryptoAPI)","SSPI (SEC_E_, SEC_I_)","SECURITY (TRUST_E_)","NULL"]'
+check "HRESULT: hresult: prefix" jqs -s '.[6].name == "E_NOTIMPL" and .[6].space == "security"'
+check "HRESULT: NTSTATUS warning stays NTSTATUS" jqs -s '.[7].space == "ntstatus" and .[7].name == "STATUS_BUFFER_OVERFLOW" and .[7].facility == null'
 explain 1400
 check "SDK names: text says not in the catalogue" grep -q '^ERROR_INVALID_WINDOW_HANDLE (named by the SDK headers, not in the catalogue)$' "$tmp/out"
 explain --json STATUS_NO_TGT_REPLY STATUS_LOGON_FAILURE STATUS_SMARTCARD_WRONG_PIN 1326 SEC_E_LOGON_DENIED

@@ -335,6 +335,16 @@ static void test_family_codes(void)
     CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("SCARD_W_WRONG_CHV"));
     CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x800B0109", &c, NULL, 0), LGS_OK);
     CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("CERT_E_UNTRUSTEDROOT"));
+    /* E_FAIL is an HRESULT; the NTSTATUS warnings that share its severity stay NTSTATUS. */
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80004005", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_HRESULT);
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80000005", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_NTSTATUS);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("STATUS_BUFFER_OVERFLOW"));
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80010001", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_NTSTATUS); /* also RPC_E_CALL_REJECTED: ambiguous */
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("hresult:0x8009030C", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("SEC_E_LOGON_DENIED"));
 }
 
 static void test_fixed_classes(void)

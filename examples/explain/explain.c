@@ -107,6 +107,30 @@ static const char *last_error_name(uint32_t le)
     return display_name(space, le, lgs_code_lookup(space, le));
 }
 
+/* The facility of an HRESULT (security space), decoded for a person:
+ * facility 9 holds several families, told apart by code range. */
+static const char *facility_name(uint32_t v)
+{
+    unsigned facility = (v >> 16) & 0x7FFu, code = v & 0xFFFFu;
+    switch (facility) {
+    case 0: return "NULL";
+    case 1: return "RPC";
+    case 4: return "ITF";
+    case 7: return "WIN32";
+    case 9:
+        if (code < 0x0100u)
+            return "SECURITY (NTE_, CryptoAPI)";
+        if (code >= 0x0300u && code < 0x0400u)
+            return "SSPI (SEC_E_, SEC_I_)";
+        if (code >= 0x6000u && code < 0x7000u)
+            return "SECURITY (TRUST_E_)";
+        return "SECURITY (CRYPT_E_ and other)";
+    case 0xB: return "CERT";
+    case 0x10: return "SCARD";
+    default: return NULL;
+    }
+}
+
 static void print_json(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
 {
     const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
@@ -143,6 +167,17 @@ static void print_json(const char *input, lgs_space space, uint32_t value, const
         printf("}");
     } else {
         printf(",\"last_error\":null");
+    }
+    if (space == LGS_SPACE_HRESULT && value != 0) {
+        const char *fn = facility_name(value);
+        printf(",\"facility\":{\"number\":%u,\"name\":", (unsigned)((value >> 16) & 0x7FFu));
+        if (fn != NULL)
+            json_string(stdout, fn);
+        else
+            printf("null");
+        printf("}");
+    } else {
+        printf(",\"facility\":null");
     }
     json_field(stdout, "class", lgs_class_name(cls));
     json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
@@ -198,7 +233,14 @@ static void print_text(const char *input, lgs_space space, uint32_t value, const
     snprintf(line, sizeof line, "%lu = 0x%08lX = %ld, HRESULT 0x%08lX", (unsigned long)value,
              (unsigned long)value, (long)(int32_t)value, (unsigned long)lgs_hresult_form(space, value));
     print_wrapped("value", line);
-    print_wrapped("space", lgs_space_name(space));
+    if (space == LGS_SPACE_HRESULT && value != 0) {
+        const char *fn = facility_name(value);
+        snprintf(line, sizeof line, "%s (HRESULT, facility %u%s%s)", lgs_space_name(space),
+                 (unsigned)((value >> 16) & 0x7FFu), fn != NULL ? ": " : "", fn != NULL ? fn : "");
+        print_wrapped("space", line);
+    } else {
+        print_wrapped("space", lgs_space_name(space));
+    }
     if (win32_of(space, value, &w32))
         snprintf(line, sizeof line, "%ld", (long)w32);
     else
