@@ -154,6 +154,24 @@ check "last_error: HRESULT mapping exposed" jqs -s '.[0].win32 == null and .[0].
 check "last_error: Win32 mapping" jqs -s '.[1].last_error == {"value":1326,"hex":"0x0000052E","name":"ERROR_LOGON_FAILURE"}'
 check "last_error: SCARD mapping" jqs -s '.[2].last_error.name == "SCARD_W_WRONG_CHV"'
 check "last_error: Win32 code is its own, HRESULT has none" jqs -s '.[3].last_error.value == 1326 and .[4].last_error == null'
+# Kerberos protocol codes as DC events 4768/4771 print them (issue 16,
+# section 3): class, guidance, and the code Windows reports where known.
+explain --json krb:0x18 KRB:24 krb:0n24 krb:18 kdc_err_c_principal_unknown krb:0x25 krb:0x19 krb:0x7F
+check "krb: exit 0" test "$rc" -eq 0
+check "krb: 0x18 three ways" jqs -s '.[0:3] | all(.name == "KDC_ERR_PREAUTH_FAILED" and .space == "krb" and .value == 24 and .class == "credentials" and .reported_as == "STATUS_WRONG_PASSWORD")'
+check "krb: bare digits are decimal" jqs -s '.[3].value == 18 and .[3].name == "KDC_ERR_CLIENT_REVOKED" and .[3].class == "account"'
+check "krb: by name" jqs -s '.[4].value == 6 and .[4].class == "credentials"'
+check "krb: skew is clock" jqs -s '.[5].name == "KRB_AP_ERR_SKEW" and .[5].class == "clock" and .[5].guidance.id == "time-skew"'
+check "krb: preauth required is not a failure" jqs -s '.[6].class == "continue"'
+check "krb: unknown code" jqs -s '.[7].name == null and .[7].class == "unknown"'
+check "krb: same keys as other codes, plus two" jqs -s '.[0] | keys == (["action","class","facility","guidance","hex","hresult","input","kerberos","last_error","name","reported_as","space","summary","value","win32"])'
+explain krb:0x18
+check "krb: text" grep -q '^KDC_ERR_PREAUTH_FAILED$' "$tmp/out"
+explain --json 1366 krb:
+check "krb: nothing after it, exit 2" eval 'test "$rc" -eq 2 && grep -qF "'"'"'krb:'"'"'" "$tmp/err"'
+explain --json 1366 krb:zz
+check "krb: not a number, exit 2" eval 'test "$rc" -eq 2 && test "$(lines)" -eq 1 && grep -qF "after krb: give a number" "$tmp/err"'
+
 names_h=${LGS_CODE_NAMES_H:-$(dirname "$0")/../examples/explain/code_names.h}
 if [[ -f $names_h ]]; then
   mapfile -t sdk < <(grep -oE '^  X\([A-Za-z0-9_]+,' "$names_h" | sed 's/^  X(//; s/,$//')

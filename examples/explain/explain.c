@@ -13,9 +13,13 @@
  * decimal (8009030C, c000006d), a debugger's "0n" decimal (0n1326), and
  * codes wrapped in brackets, quotes or followed by sentence punctuation
  * ("(0x80090322)", "0x80090322.", "0x80090322,"); options may come anywhere
- * on the line. A well-formed code the catalogue does not know is explained as
+ * on the line. "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol
+ * error code as DC events 4768 and 4771 print it (krb.c); a name the SDK
+ * headers define but the catalogue lacks is explained under that name
+ * (names.c). A well-formed code the catalogue does not know is explained as
  * class "unknown" (exit 0); malformed input is reported on stderr with the
  * reason, the other inputs are still explained, and the exit status is 2. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -340,6 +344,88 @@ static int normalise(const char *in, char *out, size_t out_size, char *why, size
     return 0;
 }
 
+/* Explains a Kerberos protocol error code (krb:0x18, or its name). */
+static void print_krb(const char *input, uint32_t value, const explain_krb *k)
+{
+    const lgs_code_info *like = k != NULL && k->like != NULL ? lgs_code_by_name(k->like) : NULL;
+    const lgs_class cls = k != NULL ? k->cls : LGS_CLASS_UNKNOWN;
+    const lgs_guidance *g = like != NULL ? like->guidance : lgs_class_guidance(cls);
+    const char *what = k != NULL ? k->what : "Not a Kerberos error code logonshim-explain knows.";
+    char line[160];
+    if (json_mode) {
+        printf("{\"input\":");
+        json_string(stdout, input);
+        printf(",\"name\":");
+        if (k != NULL)
+            json_string(stdout, k->name);
+        else
+            printf("null");
+        printf(",\"space\":\"krb\",\"value\":%lu,\"hex\":\"0x%02lX\",\"hresult\":null,\"win32\":null,"
+               "\"last_error\":null,\"facility\":null,\"reported_as\":",
+               (unsigned long)value, (unsigned long)value);
+        if (like != NULL && k->reported)
+            json_string(stdout, like->name);
+        else
+            printf("null");
+        json_field(stdout, "kerberos", what);
+        json_field(stdout, "class", lgs_class_name(cls));
+        json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
+        json_field(stdout, "summary", g->summary);
+        printf(",\"guidance\":{\"id\":");
+        json_string(stdout, g->id);
+        json_field(stdout, "meaning", g->meaning);
+        json_field(stdout, "causes", g->causes);
+        json_field(stdout, "diagnose", g->diagnose);
+        json_field(stdout, "resolve", g->resolve);
+        printf("}}\n");
+        return;
+    }
+    printf("%s\n", k != NULL ? k->name : "(not a known Kerberos error code)");
+    print_wrapped("input", input);
+    snprintf(line, sizeof line, "%lu = 0x%02lX (Kerberos protocol error code, RFC 4120)", (unsigned long)value,
+             (unsigned long)value);
+    print_wrapped("value", line);
+    print_wrapped("space", "krb");
+    print_wrapped("kerberos", what);
+    if (like != NULL) {
+        snprintf(line, sizeof line, "%s%s", like->name,
+                 k->reported ? "" : " (the guidance that applies; Windows may report another code)");
+        print_wrapped(k->reported ? "reported" : "see", line);
+    }
+    snprintf(line, sizeof line, "%s (default action: %s)", lgs_class_name(cls),
+             lgs_action_name(lgs_class_default_action(cls)));
+    print_wrapped("class", line);
+    print_wrapped("summary", g->summary);
+    print_wrapped("meaning", g->meaning);
+    print_wrapped("causes", g->causes);
+    print_wrapped("diagnose", g->diagnose);
+    print_wrapped("resolve", g->resolve);
+    print_wrapped("guidance", g->id);
+    putchar('\n');
+}
+
+/* Parses what follows "krb:": a number (0x hex or decimal) or a name. */
+static int explain_krb_text(const char *input, const char *text)
+{
+    const explain_krb *k = explain_krb_by_name(text);
+    if (k != NULL) {
+        print_krb(input, k->code, k);
+        return 0;
+    }
+    lgs_parsed_code code;
+    char why[160] = "", num[MAX_TOKEN + 16];
+    /* The library's parser reads the number; an explicit prefix keeps it
+     * from placing the value by its shape (the space is not used). */
+    snprintf(num, sizeof num, "ntstatus:%s", text);
+    if (*text == '\0' || !isdigit((unsigned char)*text) || lgs_code_parse(num, &code, why, sizeof why) != LGS_OK) {
+        fprintf(stderr, "logonshim-explain: '%s': %s\n", input,
+                why[0] != '\0' ? why : "after krb: give a number (0x18, 24) or a KDC_ERR_/KRB_AP_ERR_ name");
+        return EXIT_MALFORMED;
+    }
+    print_krb(input, code.value, explain_krb_of(code.value));
+    return 0;
+}
+
 /* Explains one input; returns 0, or EXIT_MALFORMED when it is malformed. */
 static int explain(const char *input)
 {
@@ -350,10 +436,18 @@ static int explain(const char *input)
         fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
         return EXIT_MALFORMED;
     }
+    if (strncmp(text, "krb:", 4) == 0 || strncmp(text, "KRB:", 4) == 0)
+        return explain_krb_text(input, text + 4);
     if (lgs_code_parse(text, &code, why, sizeof why) != LGS_OK) {
         /* A name the SDK defines but the catalogue does not hold is still
-         * a code: explain it (class unknown) under that name. */
+         * a code: explain it (class unknown) under that name; so is a
+         * Kerberos error code's name. */
         const explain_name *n = explain_name_lookup(text);
+        const explain_krb *k = n == NULL ? explain_krb_by_name(text) : NULL;
+        if (k != NULL) {
+            print_krb(input, k->code, k);
+            return 0;
+        }
         if (n == NULL) {
             fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
             return EXIT_MALFORMED;
@@ -410,7 +504,9 @@ static void usage(FILE *f)
           "       logonshim-explain --list --markdown   (classes, actions, default policies)\n"
           "       logonshim-explain [--json] < FILE   (codes separated by blanks or commas)\n"
           "CODE: 1366, 0x556, 0xC0000105, -2146893042, 0x80070556, a name such as\n"
-          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or sec:.\n"
+          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus:, sec: or\n"
+          "hresult:; krb:0x18 or KDC_ERR_PREAUTH_FAILED for a Kerberos protocol error\n"
+          "code as DC events 4768 and 4771 print it.\n"
           "Also taken: hex without 0x when it has a letter (8009030C, c000006d), 0n\n"
           "decimals (0n1326), and codes in brackets or quotes or followed by . , ; :\n"
           "Options may come anywhere; after -- everything is a code.\n"
