@@ -39,7 +39,7 @@ explain --json 1366 0x556 0xC0000105 -2146893042 0x80070556 STATUS_LOGON_SESSION
 check "json: exit 0" test "$rc" -eq 0
 check "json: one line per input" test "$(lines)" -eq 9
 check "json: every line parses" jqs -s 'length == 9'
-check "json: keys" jqs -s 'all(.[]; keys == (["action","class","facility","guidance","hex","hresult","input","last_error","name","space","summary","value","win32"]))'
+check "json: keys" jqs -s 'all(.[]; keys == (["action","class","facility","guidance","hex","hresult","input","last_error","name","space","summary","system_message","value","win32"]))'
 check "json: 1366" jqs -s '.[0] | .name == "ERROR_LOGON_SESSION_COLLISION" and .space == "win32" and .value == 1366 and .hex == "0x00000556" and .win32 == 1366 and .class == "session_collision" and .action == "cleanup_retry" and .input == "1366"'
 check "json: 0x556 is 1366" jqs -s '.[1].name == "ERROR_LOGON_SESSION_COLLISION"'
 check "json: NTSTATUS twin" jqs -s '.[2] | .name == "STATUS_LOGON_SESSION_COLLISION" and .space == "ntstatus" and .value == 3221225733 and .win32 == 1366'
@@ -154,6 +154,15 @@ check "last_error: HRESULT mapping exposed" jqs -s '.[0].win32 == null and .[0].
 check "last_error: Win32 mapping" jqs -s '.[1].last_error == {"value":1326,"hex":"0x0000052E","name":"ERROR_LOGON_FAILURE"}'
 check "last_error: SCARD mapping" jqs -s '.[2].last_error.name == "SCARD_W_WRONG_CHV"'
 check "last_error: Win32 code is its own, HRESULT has none" jqs -s '.[3].last_error.value == 1326 and .[4].last_error == null'
+# The system's own message (FormatMessageW; ntdll's table for NTSTATUS): on
+# Windows (and Wine) only; natively the field is null.
+explain --json 5 0xC0000022 1366
+if ((${#run[@]} > 1)); then
+  check "system message: Win32 code" jqs -s '.[0].system_message | type == "string" and length > 0'
+else
+  check "system message: null natively" jqs -s 'all(.[]; .system_message == null)'
+fi
+
 # Kerberos protocol codes as DC events 4768/4771 print them (issue 16,
 # section 3): class, guidance, and the code Windows reports where known.
 explain --json krb:0x18 KRB:24 krb:0n24 krb:18 kdc_err_c_principal_unknown krb:0x25 krb:0x19 krb:0x7F
@@ -164,7 +173,7 @@ check "krb: by name" jqs -s '.[4].value == 6 and .[4].class == "credentials"'
 check "krb: skew is clock" jqs -s '.[5].name == "KRB_AP_ERR_SKEW" and .[5].class == "clock" and .[5].guidance.id == "time-skew"'
 check "krb: preauth required is not a failure" jqs -s '.[6].class == "continue"'
 check "krb: unknown code" jqs -s '.[7].name == null and .[7].class == "unknown"'
-check "krb: same keys as other codes, plus two" jqs -s '.[0] | keys == (["action","class","facility","guidance","hex","hresult","input","kerberos","last_error","name","reported_as","space","summary","value","win32"])'
+check "krb: same keys as other codes, plus two" jqs -s '.[0] | keys == (["action","class","facility","guidance","hex","hresult","input","kerberos","last_error","name","reported_as","space","summary","system_message","value","win32"])'
 explain krb:0x18
 check "krb: text" grep -q '^KDC_ERR_PREAUTH_FAILED$' "$tmp/out"
 explain --json 1366 krb:

@@ -135,8 +135,39 @@ static const char *facility_name(uint32_t v)
     }
 }
 
+#ifdef _WIN32
+/* The system's own text for the code, as `net helpmsg` or `certutil -error`
+ * show it: FormatMessageW from the system's message tables, and for an
+ * NTSTATUS from ntdll's. UTF-8 in out; 0 when the system has none. */
+static int system_message(lgs_space space, uint32_t value, char *out, size_t size)
+{
+    wchar_t buf[1024];
+    DWORD flags = FORMAT_MESSAGE_IGNORE_INSERTS | FORMAT_MESSAGE_MAX_WIDTH_MASK;
+    DWORD n;
+    if (space == LGS_SPACE_NTSTATUS)
+        n = FormatMessageW(flags | FORMAT_MESSAGE_FROM_HMODULE, GetModuleHandleW(L"ntdll.dll"), value, 0, buf,
+                           sizeof buf / sizeof buf[0], NULL);
+    else
+        n = FormatMessageW(flags | FORMAT_MESSAGE_FROM_SYSTEM, NULL, value, 0, buf, sizeof buf / sizeof buf[0], NULL);
+    while (n > 0 && (buf[n - 1] == L' ' || buf[n - 1] == L'\r' || buf[n - 1] == L'\n'))
+        n--;
+    if (n == 0)
+        return 0;
+    buf[n] = L'\0';
+    return WideCharToMultiByte(CP_UTF8, 0, buf, -1, out, (int)size, NULL, NULL) > 0;
+}
+#else
+/* Linux has no message tables for Windows codes. */
+static int system_message(lgs_space space, uint32_t value, char *out, size_t size)
+{
+    (void)space, (void)value, (void)out, (void)size;
+    return 0;
+}
+#endif
+
 static void print_json(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
 {
+    char sysmsg[2048];
     const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
     const lgs_guidance *g = lgs_guidance_for(space, value);
     const char *name = display_name(space, value, info);
@@ -183,6 +214,10 @@ static void print_json(const char *input, lgs_space space, uint32_t value, const
     } else {
         printf(",\"facility\":null");
     }
+    if (system_message(space, value, sysmsg, sizeof sysmsg))
+        json_field(stdout, "system_message", sysmsg);
+    else
+        printf(",\"system_message\":null");
     json_field(stdout, "class", lgs_class_name(cls));
     json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
     json_field(stdout, "summary", g->summary);
@@ -220,6 +255,7 @@ static void print_wrapped(const char *label, const char *text)
 
 static void print_text(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
 {
+    char sysmsg[2048];
     const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
     const lgs_guidance *g = lgs_guidance_for(space, value);
     const char *name = display_name(space, value, info);
@@ -259,6 +295,8 @@ static void print_text(const char *input, lgs_space space, uint32_t value, const
     snprintf(line, sizeof line, "%s (default action: %s)", lgs_class_name(cls),
              lgs_action_name(lgs_class_default_action(cls)));
     print_wrapped("class", line);
+    if (system_message(space, value, sysmsg, sizeof sysmsg))
+        print_wrapped("system", sysmsg);
     print_wrapped("summary", g->summary);
     print_wrapped("meaning", g->meaning);
     print_wrapped("causes", g->causes);
@@ -361,7 +399,7 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
         else
             printf("null");
         printf(",\"space\":\"krb\",\"value\":%lu,\"hex\":\"0x%02lX\",\"hresult\":null,\"win32\":null,"
-               "\"last_error\":null,\"facility\":null,\"reported_as\":",
+               "\"last_error\":null,\"facility\":null,\"system_message\":null,\"reported_as\":",
                (unsigned long)value, (unsigned long)value);
         if (like != NULL && k->reported)
             json_string(stdout, like->name);
