@@ -13,7 +13,7 @@ enum { MAX_INPUT = 128 };
 
 #define HRESULT_WIN32_BASE 0x80070000u
 
-/* Recognises "win32:", "ntstatus:", "sec:" (and "security:") at the start of
+/* Recognises "win32:", "ntstatus:", "sec:" (and "security:", "hresult:") at the start of
  * s, case-insensitively. Returns the prefix length (0 when there is none) or
  * -1 when s has some other "word:" prefix. */
 static int parse_prefix(const char *s, size_t len, lgs_space *space)
@@ -26,6 +26,7 @@ static int parse_prefix(const char *s, size_t len, lgs_space *space)
         {"ntstatus", LGS_SPACE_NTSTATUS},
         {"sec", LGS_SPACE_SECURITY},
         {"security", LGS_SPACE_SECURITY},
+        {"hresult", LGS_SPACE_SECURITY},
     };
     const char *colon = memchr(s, ':', len);
     if (colon == NULL)
@@ -82,6 +83,26 @@ static int parse_number(const char *s, size_t len, uint32_t *value, char *why, s
     return LGS_OK;
 }
 
+/* Whether v can only be an HRESULT failure: severity bits 10 (which NTSTATUS
+ * warnings share) and no NTSTATUS of that severity in ntstatus.h. NTSTATUS
+ * warnings use facilities 0 (codes up to 0x0803), 1, 0x13, 0x19, 0x1B, 0x1C
+ * and 0x21 only; an HRESULT in one of those but facility 0 stays NTSTATUS,
+ * since 0x80010001 is both DBG_EXCEPTION_NOT_HANDLED and RPC_E_CALL_REJECTED. */
+static int hresult_shaped(uint32_t v)
+{
+    static const unsigned short ntstatus_warning_facilities[] = {0x001, 0x013, 0x019, 0x01B, 0x01C, 0x021};
+    if ((v & 0xF0000000u) != 0x80000000u)
+        return 0;
+    unsigned facility = (v >> 16) & 0x0FFFu;
+    if (facility == 0)
+        return (v & 0xFFFFu) > 0x0FFFu; /* E_NOTIMPL, E_FAIL, E_UNEXPECTED... */
+    for (size_t i = 0; i < sizeof ntstatus_warning_facilities / sizeof ntstatus_warning_facilities[0]; i++) {
+        if (facility == ntstatus_warning_facilities[i])
+            return 0;
+    }
+    return 1;
+}
+
 /* Where a bare number belongs, by its shape (see codes.h). */
 static void place_number(uint32_t v, lgs_space *space, uint32_t *value)
 {
@@ -93,6 +114,9 @@ static void place_number(uint32_t v, lgs_space *space, uint32_t *value)
         *value = v & 0xFFFFu;
     } else if ((v & 0x7FFF0000u) == 0x00090000u) {
         *space = LGS_SPACE_SECURITY; /* facility 9: 0x0009xxxx and 0x8009xxxx */
+        *value = v;
+    } else if (hresult_shaped(v)) {
+        *space = LGS_SPACE_SECURITY; /* E_FAIL, CERT_E_ (0x800B), SCARD_ (0x8010)... */
         *value = v;
     } else {
         *space = LGS_SPACE_NTSTATUS;
@@ -121,7 +145,7 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
     lgs_space space = LGS_SPACE_WIN32;
     int plen = parse_prefix(s, len, &space);
     if (plen < 0)
-        return lgs__why(why, why_size, "unknown space prefix (use win32:, ntstatus: or sec:)");
+        return lgs__why(why, why_size, "unknown space prefix (use win32:, ntstatus:, sec: or hresult:)");
     int has_prefix = plen > 0;
     s += plen;
     len -= (size_t)plen;

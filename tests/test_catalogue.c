@@ -3,6 +3,7 @@
  * and actions named as documented with the README's default actions, the
  * well-known codes with their true numbers and classes, and unwrapping of
  * HRESULT/NTSTATUS-wrapped forms. */
+#include <stdio.h>
 #include <string.h>
 
 #include <CUnit/CUnit.h>
@@ -48,10 +49,18 @@ static void test_rows_well_formed(void)
         if (r->space == LGS_SPACE_WIN32)
             CU_ASSERT_EQUAL(r->win32, (int32_t)r->value);
         /* Names follow the SDK's prefixes for their space. */
-        if (r->space == LGS_SPACE_SECURITY)
-            CU_ASSERT(strncmp(r->name, "SEC_", 4) == 0);
+        if (r->space == LGS_SPACE_SECURITY) {
+            static const char *const hresult_prefixes[] = {"SEC_", "SCARD_", "CERT_E_", "CRYPT_E_",
+                                                           "TRUST_E_", "NTE_"};
+            int prefixed = 0;
+            for (size_t p = 0; p < sizeof hresult_prefixes / sizeof hresult_prefixes[0]; p++)
+                prefixed |= strncmp(r->name, hresult_prefixes[p], strlen(hresult_prefixes[p])) == 0;
+            if (!prefixed)
+                CU_FAIL(r->name);
+        }
         if (r->space == LGS_SPACE_NTSTATUS)
-            CU_ASSERT(strncmp(r->name, "STATUS_", 7) == 0 || strncmp(r->name, "RPC_NT_", 7) == 0);
+            CU_ASSERT(strncmp(r->name, "STATUS_", 7) == 0 || strncmp(r->name, "RPC_NT_", 7) == 0 ||
+                      strncmp(r->name, "EPT_NT_", 7) == 0);
     }
 }
 
@@ -227,6 +236,234 @@ static void test_session_guidance(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(lgs_code_by_name("ERROR_LOGON_FAILURE")->guidance->resolve, "lockout"));
 }
 
+/* Issue 16, section 2: codes whose class was wrong. Each comment says what
+ * the old class did wrong, so a regression reads as the bug it brings back. */
+static const known fixed_codes[] = {
+    /* Token group bloat is a property of the account: retrying (resource) cannot help. */
+    {"ERROR_TOO_MANY_CONTEXT_IDS", LGS_SPACE_WIN32, 1384, 1384, LGS_CLASS_CONFIG},
+    {"STATUS_TOO_MANY_CONTEXT_IDS", LGS_SPACE_NTSTATUS, 0xC000015Au, 1384, LGS_CLASS_CONFIG},
+    /* The remote server going down is no reason to abort the local operation. */
+    {"ERROR_SERVER_SHUTDOWN_IN_PROGRESS", LGS_SPACE_WIN32, 1255, 1255, LGS_CLASS_TRANSIENT},
+    {"STATUS_SERVER_SHUTDOWN_IN_PROGRESS", LGS_SPACE_NTSTATUS, 0xC00002FFu, 1255, LGS_CLASS_TRANSIENT},
+    /* The local shutdown codes stay shutdown. */
+    {"ERROR_SHUTDOWN_IN_PROGRESS", LGS_SPACE_WIN32, 1115, 1115, LGS_CLASS_SHUTDOWN},
+    {"STATUS_SHUTDOWN_IN_PROGRESS", LGS_SPACE_NTSTATUS, 0xC00002FEu, 1115, LGS_CLASS_SHUTDOWN},
+    /* User-to-user negotiation, not an unreachable KDC: no retry. */
+    {"SEC_E_NO_TGT_REPLY", LGS_SPACE_SECURITY, 0x80090334u, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    {"STATUS_NO_TGT_REPLY", LGS_SPACE_NTSTATUS, 0xC00002EFu, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    /* Routine Schannel handshake failures, not tampering alerts. */
+    {"SEC_E_ILLEGAL_MESSAGE", LGS_SPACE_SECURITY, 0x80090326u, 87, LGS_CLASS_CONFIG},
+    {"SEC_E_UNSUPPORTED_FUNCTION", LGS_SPACE_SECURITY, 0x80090302u, 1, LGS_CLASS_CONFIG},
+    /* The peer closed the connection: "call again" (continue) would loop. */
+    {"SEC_I_CONTEXT_EXPIRED", LGS_SPACE_SECURITY, 0x00090317u, LGS_NO_WIN32, LGS_CLASS_CONTEXT_EXPIRED},
+    /* A failure that continue made the engine treat as success. */
+    {"SEC_E_INSUFFICIENT_BUFFERS", LGS_SPACE_SECURITY, 0x8009036Bu, LGS_NO_WIN32, LGS_CLASS_PROGRAMMING},
+    /* A misspelt privilege name, which no administrator can grant. */
+    {"ERROR_NO_SUCH_PRIVILEGE", LGS_SPACE_WIN32, 1313, 1313, LGS_CLASS_PROGRAMMING},
+    {"STATUS_NO_SUCH_PRIVILEGE", LGS_SPACE_NTSTATUS, 0xC0000060u, 1313, LGS_CLASS_PROGRAMMING},
+};
+
+/* Issue 16, section 1: one or more codes of each family a logon path meets,
+ * with the SDK's values and the class the policy relies on. A smart card's
+ * wrong PIN must be credentials (the lockout guard counts it; a retry burns
+ * the card's PIN counter) and a blocked card account (never retried). */
+static const known family_codes[] = {
+    {"WSAETIMEDOUT", LGS_SPACE_WIN32, 10060, 10060, LGS_CLASS_TRANSIENT},
+    {"WSAECONNRESET", LGS_SPACE_WIN32, 10054, 10054, LGS_CLASS_TRANSIENT},
+    {"WSAECONNREFUSED", LGS_SPACE_WIN32, 10061, 10061, LGS_CLASS_TRANSIENT},
+    {"WSAEHOSTUNREACH", LGS_SPACE_WIN32, 10065, 10065, LGS_CLASS_TRANSIENT},
+    {"WSAENETUNREACH", LGS_SPACE_WIN32, 10051, 10051, LGS_CLASS_TRANSIENT},
+    {"WSAENOBUFS", LGS_SPACE_WIN32, 10055, 10055, LGS_CLASS_RESOURCE},
+    {"WSAHOST_NOT_FOUND", LGS_SPACE_WIN32, 11001, 11001, LGS_CLASS_CONFIG},
+    {"ERROR_BAD_NETPATH", LGS_SPACE_WIN32, 53, 53, LGS_CLASS_TRANSIENT},
+    {"ERROR_NETNAME_DELETED", LGS_SPACE_WIN32, 64, 64, LGS_CLASS_TRANSIENT},
+    {"ERROR_SESSION_CREDENTIAL_CONFLICT", LGS_SPACE_WIN32, 1219, 1219, LGS_CLASS_CONFIG},
+    {"STATUS_CONNECTION_RESET", LGS_SPACE_NTSTATUS, 0xC000020Du, 64, LGS_CLASS_TRANSIENT},
+    {"STATUS_CONNECTION_ABORTED", LGS_SPACE_NTSTATUS, 0xC0000241u, 1236, LGS_CLASS_TRANSIENT},
+    {"STATUS_BAD_NETWORK_PATH", LGS_SPACE_NTSTATUS, 0xC00000BEu, 53, LGS_CLASS_TRANSIENT},
+    {"STATUS_IO_TIMEOUT", LGS_SPACE_NTSTATUS, 0xC00000B5u, 121, LGS_CLASS_TRANSIENT},
+    {"RPC_S_COMM_FAILURE", LGS_SPACE_WIN32, 1820, 1820, LGS_CLASS_TRANSIENT},
+    {"EPT_S_NOT_REGISTERED", LGS_SPACE_WIN32, 1753, 1753, LGS_CLASS_TRANSIENT},
+    {"RPC_S_UNKNOWN_AUTHN_SERVICE", LGS_SPACE_WIN32, 1747, 1747, LGS_CLASS_CONFIG},
+    {"RPC_NT_COMM_FAILURE", LGS_SPACE_NTSTATUS, 0xC0020052u, 1820, LGS_CLASS_TRANSIENT},
+    {"EPT_NT_NOT_REGISTERED", LGS_SPACE_NTSTATUS, 0xC0020036u, 1753, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_SERVER_DOWN", LGS_SPACE_WIN32, 8250, 8250, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_GC_NOT_AVAILABLE", LGS_SPACE_WIN32, 8217, 8217, LGS_CLASS_TRANSIENT},
+    {"ERROR_DS_STRONG_AUTH_REQUIRED", LGS_SPACE_WIN32, 8232, 8232, LGS_CLASS_CONFIG},
+    {"NERR_DCNotFound", LGS_SPACE_WIN32, 2453, 2453, LGS_CLASS_TRANSIENT},
+    {"STATUS_SMARTCARD_WRONG_PIN", LGS_SPACE_NTSTATUS, 0xC0000380u, LGS_NO_WIN32, LGS_CLASS_CREDENTIALS},
+    {"STATUS_SMARTCARD_CARD_BLOCKED", LGS_SPACE_NTSTATUS, 0xC0000381u, LGS_NO_WIN32, LGS_CLASS_ACCOUNT},
+    {"SCARD_W_WRONG_CHV", LGS_SPACE_SECURITY, 0x8010006Bu, LGS_NO_WIN32, LGS_CLASS_CREDENTIALS},
+    {"SCARD_W_CHV_BLOCKED", LGS_SPACE_SECURITY, 0x8010006Cu, LGS_NO_WIN32, LGS_CLASS_ACCOUNT},
+    {"CERT_E_UNTRUSTEDROOT", LGS_SPACE_SECURITY, 0x800B0109u, LGS_NO_WIN32, LGS_CLASS_SECURITY},
+    {"CERT_E_EXPIRED", LGS_SPACE_SECURITY, 0x800B0101u, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    {"CRYPT_E_REVOCATION_OFFLINE", LGS_SPACE_SECURITY, 0x80092013u, 1397, LGS_CLASS_TRANSIENT},
+    {"NTE_BAD_KEYSET", LGS_SPACE_SECURITY, 0x80090016u, LGS_NO_WIN32, LGS_CLASS_CONFIG},
+    {"STATUS_NTLM_BLOCKED", LGS_SPACE_NTSTATUS, 0xC0000418u, 1937, LGS_CLASS_CONFIG},
+    {"ERROR_NTLM_BLOCKED", LGS_SPACE_WIN32, 1937, 1937, LGS_CLASS_CONFIG},
+    {"STATUS_NETWORK_CREDENTIAL_CONFLICT", LGS_SPACE_NTSTATUS, 0xC0000195u, 1219, LGS_CLASS_CONFIG},
+    {"STATUS_INVALID_PARAMETER_MIX", LGS_SPACE_NTSTATUS, 0xC0000030u, 87, LGS_CLASS_PROGRAMMING},
+    {"STATUS_NAME_TOO_LONG", LGS_SPACE_NTSTATUS, 0xC0000106u, 206, LGS_CLASS_PROGRAMMING},
+    {"STATUS_INVALID_SID", LGS_SPACE_NTSTATUS, 0xC0000078u, 1337, LGS_CLASS_PROGRAMMING},
+    {"STATUS_PORT_CONNECTION_REFUSED", LGS_SPACE_NTSTATUS, 0xC0000041u, 5, LGS_CLASS_PRIVILEGE},
+    {"STATUS_WRONG_PASSWORD_CORE", LGS_SPACE_NTSTATUS, 0xC0000149u, 86, LGS_CLASS_CREDENTIALS},
+    {"STATUS_PASSWORD_CHANGE_REQUIRED", LGS_SPACE_NTSTATUS, 0xC000030Cu, 1938, LGS_CLASS_ACCOUNT},
+};
+
+static void test_family_codes(void)
+{
+    for (size_t i = 0; i < sizeof family_codes / sizeof family_codes[0]; i++) {
+        const known *k = &family_codes[i];
+        const lgs_code_info *r = lgs_code_by_name(k->name);
+        if (r == NULL) {
+            CU_FAIL(k->name);
+            continue;
+        }
+        CU_ASSERT_EQUAL(r->space, k->space);
+        CU_ASSERT_EQUAL(r->value, k->value);
+        CU_ASSERT_EQUAL(r->win32, k->win32);
+        if (r->cls != k->cls)
+            CU_FAIL(k->name);
+    }
+    /* STATUS_INVALID_PARAMETER_1..12 are consecutive and all the caller's bug. */
+    for (uint32_t v = 0xC00000EFu; v <= 0xC00000FAu; v++)
+        CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_NTSTATUS, v), LGS_CLASS_PROGRAMMING);
+    /* A bare SCARD or CERT HRESULT is placed in the security space. */
+    lgs_parsed_code c;
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x8010006B", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_SECURITY);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("SCARD_W_WRONG_CHV"));
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x800B0109", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("CERT_E_UNTRUSTEDROOT"));
+    /* E_FAIL is an HRESULT; the NTSTATUS warnings that share its severity stay NTSTATUS. */
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80004005", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_HRESULT);
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80000005", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_NTSTATUS);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("STATUS_BUFFER_OVERFLOW"));
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("0x80010001", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(c.space, LGS_SPACE_NTSTATUS); /* also RPC_E_CALL_REJECTED: ambiguous */
+    CU_ASSERT_EQUAL_FATAL(lgs_code_parse("hresult:0x8009030C", &c, NULL, 0), LGS_OK);
+    CU_ASSERT_PTR_EQUAL(c.info, lgs_code_by_name("SEC_E_LOGON_DENIED"));
+}
+
+static void test_fixed_classes(void)
+{
+    for (size_t i = 0; i < sizeof fixed_codes / sizeof fixed_codes[0]; i++) {
+        const known *k = &fixed_codes[i];
+        const lgs_code_info *r = lgs_code_lookup(k->space, k->value);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        CU_ASSERT_STRING_EQUAL(r->name, k->name);
+        CU_ASSERT_EQUAL(r->win32, k->win32);
+        if (r->cls != k->cls)
+            CU_FAIL(k->name);
+        /* Nothing in this list is a success the engine may pass through. */
+        if (k->cls != LGS_CLASS_CONTINUE)
+            CU_ASSERT(lgs_class_default_action(r->cls) != LGS_ACTION_NONE);
+    }
+}
+
+static const lgs_guidance *guidance_of(const char *name)
+{
+    const lgs_code_info *r = lgs_code_by_name(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    return r->guidance;
+}
+
+#define HAS(text, needle) CU_ASSERT_PTR_NOT_NULL(strstr((text), (needle)))
+#define HASNT(text, needle) CU_ASSERT_PTR_NULL(strstr((text), (needle)))
+
+/* Issue 16, section 2: statements the guidance used to get wrong. */
+static void test_guidance_facts(void)
+{
+    /* The DC logs 4771 (Kerberos) and 4776 (NTLM); 4625 is on the machine
+     * where the logon was attempted, not on the DC. */
+    const char *with_events[] = {"ERROR_LOGON_FAILURE", "ERROR_ACCOUNT_LOCKED_OUT"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *d = guidance_of(with_events[i])->diagnose;
+        HAS(d, "4771");
+        HAS(d, "4776");
+        HAS(d, "4625");
+        HAS(d, "machine where");
+        HASNT(d, "DC's Security log (4625");
+    }
+    HAS(lgs_class_guidance(LGS_CLASS_CREDENTIALS)->diagnose, "4625 gives the reason");
+    /* Skew is also checked by the application server; time zones do not matter. */
+    const lgs_guidance *skew[] = {guidance_of("SEC_E_TIME_SKEW"), lgs_class_guidance(LGS_CLASS_CLOCK)};
+    for (size_t i = 0; i < 2; i++) {
+        HAS(skew[i]->meaning, "application server");
+        HAS(skew[i]->causes, "A wrong time zone alone does not cause");
+    }
+    /* LUIDs are unique until reboot: 1366 is not "LUID reuse under load". */
+    const lgs_guidance *coll = guidance_of("ERROR_LOGON_SESSION_COLLISION");
+    HASNT(coll->causes, "LUID reuse under heavy logon load");
+    HAS(coll->causes, "unique until the next reboot");
+    HAS(coll->causes, "LUID that LSA already has");
+    HAS(coll->resolve, "helps only when the collision was transient");
+    /* 1365: a session deleted while it still has references. */
+    const lgs_guidance *bad = guidance_of("ERROR_BAD_LOGON_SESSION_STATE");
+    HAS(bad->meaning, "references");
+    HAS(bad->meaning, "both believe they own");
+    /* 1312: Task Scheduler's form, the storage policy, CredRead over SSH/WinRM. */
+    const lgs_guidance *nsls = guidance_of("ERROR_NO_SUCH_LOGON_SESSION");
+    HAS(nsls->meaning, "0x80070520");
+    HAS(nsls->causes, "Network access: Do not allow storage of passwords");
+    HAS(nsls->causes, "CredRead");
+    HAS(nsls->causes, "WinRM");
+    /* SEC_E_NO_CREDENTIALS: at ISC/ASC on Windows; Schannel's private key. */
+    const lgs_guidance *nc = guidance_of("SEC_E_NO_CREDENTIALS");
+    HAS(nc->meaning, "InitializeSecurityContext or AcceptSecurityContext");
+    HAS(nc->meaning, "private key");
+    /* klist purge acts on the caller's session only. */
+    HAS(guidance_of("SEC_E_NO_AUTHENTICATING_AUTHORITY")->diagnose, "klist -li 0x3e7 purge");
+    HASNT(guidance_of("SEC_E_NO_AUTHENTICATING_AUTHORITY")->causes, "UDP fragmentation");
+    /* Unretried, but mostly configuration: say so. */
+    const char *mostly_config[] = {"ERROR_MUTUAL_AUTH_FAILED", "SEC_E_MUTUAL_AUTH_FAILED",
+                                   "ERROR_DOWNGRADE_DETECTED", "SEC_E_UNTRUSTED_ROOT"};
+    for (size_t i = 0; i < 4; i++) {
+        const lgs_guidance *g = guidance_of(mostly_config[i]);
+        HAS(g->summary, "usually configuration");
+        CU_ASSERT_EQUAL(lgs_code_by_name(mostly_config[i])->cls, LGS_CLASS_SECURITY);
+    }
+    HAS(guidance_of("SEC_E_MUTUAL_AUTH_FAILED")->causes, "stale computer password");
+    HAS(guidance_of("SEC_E_UNTRUSTED_ROOT")->causes, "intermediate");
+    /* The fixed rows each explain themselves. */
+    HAS(guidance_of("ERROR_TOO_MANY_CONTEXT_IDS")->meaning, "1,024 SIDs");
+    HAS(guidance_of("ERROR_SERVER_SHUTDOWN_IN_PROGRESS")->meaning, "This machine is not shutting down");
+    HAS(guidance_of("SEC_E_NO_TGT_REPLY")->meaning, "user-to-user");
+    HAS(guidance_of("SEC_E_ILLEGAL_MESSAGE")->diagnose, "Schannel event");
+    HAS(guidance_of("SEC_E_UNSUPPORTED_FUNCTION")->meaning, "protocol_version");
+    HAS(guidance_of("SEC_I_CONTEXT_EXPIRED")->summary, "do not call again");
+    HAS(guidance_of("ERROR_NO_SUCH_PRIVILEGE")->causes, "misspelt");
+    HAS(guidance_of("SEC_E_LOGON_DENIED")->meaning, "access_denied alert");
+}
+
+/* A transient row's causes list only what a retry can outlive; permanent
+ * causes come after an explicit "If it persists" and never before it. */
+static void test_transient_guidance_honest(void)
+{
+    static const char *const permanent[] = {"firewall", "blocked", "not joined", "DNS",
+                                            "disabled", "misconfigured", "SRV"};
+    size_t transient = 0;
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        if (r->cls != LGS_CLASS_TRANSIENT)
+            continue;
+        transient++;
+        const char *causes = r->guidance->causes;
+        const char *persists = strstr(causes, "If it persists");
+        size_t head = persists != NULL ? (size_t)(persists - causes) : strlen(causes);
+        for (size_t k = 0; k < sizeof permanent / sizeof permanent[0]; k++) {
+            const char *hit = strstr(causes, permanent[k]);
+            if (hit != NULL && (size_t)(hit - causes) < head) {
+                printf("\n  %s (%s): '%s' before 'If it persists'", r->name, r->guidance->id, permanent[k]);
+                CU_FAIL("transient guidance names a permanent cause");
+            }
+        }
+    }
+    CU_ASSERT(transient > 0);
+}
+
 static void test_unwrapping(void)
 {
     const lgs_code_info *w1366 = lgs_code_by_name("ERROR_LOGON_SESSION_COLLISION");
@@ -294,6 +531,10 @@ int lgs_suite_catalogue(void)
         {"default actions", test_default_actions},
         {"known codes", test_known_codes},
         {"session guidance", test_session_guidance},
+        {"fixed classes", test_fixed_classes},
+        {"family codes", test_family_codes},
+        {"guidance facts", test_guidance_facts},
+        {"transient guidance honest", test_transient_guidance_honest},
         {"unwrapping", test_unwrapping},
         {"unknown codes", test_unknown_codes},
         {"hresult form", test_hresult_form},

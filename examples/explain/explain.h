@@ -5,7 +5,10 @@
 #ifndef LGS_EXPLAIN_H
 #define LGS_EXPLAIN_H
 
+#include <stdint.h>
 #include <stdio.h>
+
+#include "logonshim/codes.h"
 
 /** Does what `logonshim-explain ARGS...` does, reading codes from `in` when
  *  argv names none, and writing to stdout and stderr. argv[0] is the
@@ -16,5 +19,41 @@ int explain_main(int argc, char **argv, FILE *in);
 /** Writes the classes table (class, default action, default retry policy,
  *  codes in the catalogue, meaning) as Markdown: `--list --markdown`. */
 void explain_print_markdown(FILE *out);
+
+/** A code as the SDK headers name it (names.c, from code_names.h). */
+typedef struct explain_name {
+    const char *name;
+    lgs_space space;
+    uint32_t value;
+    long long last_error; /**< what GetLastError() shows after a BOOL API fails
+                               with it (RtlNtStatusToDosError for an NTSTATUS;
+                               317 when unmapped), -1 for an HRESULT */
+} explain_name;
+
+/** Number of names in the table, and row i of it (NULL when out of range). */
+size_t explain_name_count(void);
+const explain_name *explain_name_row(size_t i);
+
+/** The SDK's preferred name for (space, value), or NULL when none names it. */
+const explain_name *explain_name_of(lgs_space space, uint32_t value);
+
+/** The row named `name` (case-insensitive), or NULL. */
+const explain_name *explain_name_lookup(const char *name);
+
+/** A Kerberos protocol error code (RFC 4120), as DC events 4768/4771 print
+ *  it (krb.c). */
+typedef struct explain_krb {
+    uint32_t code;
+    const char *name;     /**< e.g. "KDC_ERR_PREAUTH_FAILED" */
+    lgs_class cls;        /**< what the failure calls for */
+    const char *like;     /**< catalogue code whose guidance applies, or NULL */
+    int reported;         /**< 1 when Windows reports `like` to the caller for it */
+    const char *what;     /**< what the code means, for a person */
+} explain_krb;
+
+/** The row for a Kerberos error code, or by its name (case-insensitive);
+ *  NULL when the table has none. */
+const explain_krb *explain_krb_of(uint32_t code);
+const explain_krb *explain_krb_by_name(const char *name);
 
 #endif

@@ -24,9 +24,15 @@ extern "C" {
 typedef enum lgs_space {
     LGS_SPACE_WIN32 = 0,    /**< GetLastError() values (16-bit in practice). */
     LGS_SPACE_NTSTATUS = 1, /**< NTSTATUS, as returned by the Lsa* calls. */
-    LGS_SPACE_SECURITY = 2, /**< SECURITY_STATUS / HRESULT, as returned by SSPI. */
+    LGS_SPACE_SECURITY = 2, /**< SECURITY_STATUS and every other HRESULT (SCARD_, CERT_E_,
+                                 CRYPT_E_, TRUST_E_, NTE_, E_...): SSPI's codes are the
+                                 HRESULTs of facility 9. Named "security" for
+                                 compatibility; LGS_SPACE_HRESULT says what it holds. */
     LGS_SPACE_COUNT_ = 3
 } lgs_space;
+
+/** The security space under the name of what it holds: HRESULTs. */
+#define LGS_SPACE_HRESULT LGS_SPACE_SECURITY
 
 /** What a failure calls for: the reaction, not the API that produced it. */
 typedef enum lgs_class {
@@ -157,10 +163,15 @@ typedef struct lgs_parsed_code {
  *  - names: "STATUS_LOGON_SESSION_COLLISION" (any case, aliases included);
  *  - numbers: decimal "1366", negative decimal "-2146893042" (a 32-bit value
  *    as a signed int), hex "0x556"; surrounding blanks are ignored;
- *  - an optional space prefix "win32:", "ntstatus:" or "sec:".
+ *  - an optional space prefix "win32:", "ntstatus:", "sec:" or "hresult:"
+ *    (the last two both name the security space).
  *  Without a prefix a number is placed by its shape: <= 0xFFFF is Win32,
  *  0x8007xxxx is HRESULT_FROM_WIN32 and unwraps to Win32, facility 9
- *  (0x0009xxxx, 0x8009xxxx) is security, anything else is NTSTATUS.
+ *  (0x0009xxxx, 0x8009xxxx) is security, and so is any other 0x8xxxxxxx
+ *  value no NTSTATUS can be (E_FAIL 0x80004005, CERT_E_ 0x800Bxxxx, SCARD_
+ *  0x8010xxxx: every facility but those NTSTATUS warnings use, 0, 1, 0x13,
+ *  0x19, 0x1B, 0x1C and 0x21, with facility 0 an HRESULT above 0x80000FFF);
+ *  anything else is NTSTATUS.
  *  With "win32:" a value above 0xFFFF must be 0x8007xxxx (it unwraps).
  *  Returns LGS_OK and fills *out, or LGS_EINVAL for NULL arguments and for
  *  malformed input (not a 32-bit number, unknown name, a name whose space

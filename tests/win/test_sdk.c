@@ -2,17 +2,21 @@
  *
  * Every row's value is compared with the header macro of the same name at
  * compile time: a wrong number, or a name the SDK does not define, stops the
- * build. The run-time test makes sure the table checked here is the table
+ * build. The headers are winerror.h (Win32, Winsock, RPC, DS, SEC_E, SCARD,
+ * CERT/CRYPT/TRUST, NTE), ntstatus.h and lmerr.h (NERR_); the few codes
+ * mingw-w64 lacks are in shim/sdk_gaps.h with their source. The run-time test makes sure the table checked here is the table
  * compiled into the library. */
 #define WIN32_NO_STATUS
 #include <windows.h>
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
+#include <lmerr.h>
 #include <stdint.h>
 
 #include <CUnit/CUnit.h>
 
 #include "code_table.h"
+#include "sdk_gaps.h"
 #include "logonshim/codes.h"
 #include "suites.h"
 
