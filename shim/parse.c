@@ -112,11 +112,10 @@ static void place_number(uint32_t v, lgs_space *space, uint32_t *value)
     } else if ((v & 0xFFFF0000u) == HRESULT_WIN32_BASE) {
         *space = LGS_SPACE_WIN32;
         *value = v & 0xFFFFu;
-    } else if ((v & 0x7FFF0000u) == 0x00090000u) {
-        *space = LGS_SPACE_SECURITY; /* facility 9: 0x0009xxxx and 0x8009xxxx */
-        *value = v;
-    } else if (hresult_shaped(v)) {
-        *space = LGS_SPACE_SECURITY; /* E_FAIL, CERT_E_ (0x800B), SCARD_ (0x8010)... */
+    } else if ((v & 0x7FFF0000u) == 0x00090000u || hresult_shaped(v)) {
+        /* Facility 9 (0x0009xxxx and 0x8009xxxx), and every other value an
+         * NTSTATUS cannot be: E_FAIL, CERT_E_ (0x800B), SCARD_ (0x8010)... */
+        *space = LGS_SPACE_SECURITY;
         *value = v;
     } else {
         *space = LGS_SPACE_NTSTATUS;

@@ -290,23 +290,25 @@ const char *lgs__settings_parse(const char *text, lgs__unit unit, uint64_t *out)
         p++;
     if (*p != '\0')
         return "unexpected text after the number";
-    uint64_t scale = 0;
-    if (len == 0)
-        scale = 1;
-    else if (unit == LGS__UNIT_MS) {
-        if (lgs__ascii_casecmp_n(suffix, "ms", len) == 0 && len == 2)
-            scale = 1;
-        else if (lgs__ascii_casecmp_n(suffix, "s", len) == 0 && len == 1)
-            scale = 1000;
-        else if (lgs__ascii_casecmp_n(suffix, "min", len) == 0 && len == 3)
-            scale = 60000;
-        else
-            return "unknown unit (use ms, s or min)";
-    } else if (unit == LGS__UNIT_PERCENT && len == 1 && suffix[0] == '%') {
-        scale = 1;
-    }
+    /* The suffixes a value may carry, by unit; a bare number is always
+     * taken as it is. */
+    static const struct {
+        lgs__unit unit;
+        const char *suffix;
+        uint64_t scale;
+    } suffixes[] = {
+        {LGS__UNIT_MS, "ms", 1},
+        {LGS__UNIT_MS, "s", 1000},
+        {LGS__UNIT_MS, "min", 60000},
+        {LGS__UNIT_PERCENT, "%", 1},
+    };
+    uint64_t scale = len == 0 ? 1 : 0;
+    for (size_t i = 0; scale == 0 && i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (suffixes[i].unit == unit && strlen(suffixes[i].suffix) == len &&
+            lgs__ascii_casecmp_n(suffix, suffixes[i].suffix, len) == 0)
+            scale = suffixes[i].scale;
     if (scale == 0)
-        return "not a whole number";
+        return unit == LGS__UNIT_MS ? "unknown unit (use ms, s or min)" : "not a whole number";
     *out = v * scale;
     return NULL;
 }

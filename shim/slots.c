@@ -29,6 +29,9 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
     lgs__slot_head *victim = lgs__slot_find(t, key);
     if (victim != NULL)
         return victim;
+    /* Every table has at least one slot: the first one is the candidate to
+     * beat. */
+    victim = entry_at(t, 0);
     int victim_kept = 1;
     for (unsigned i = 0; i < t->count; i++) {
         lgs__slot_head *c = entry_at(t, i);
@@ -37,7 +40,7 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
             break;
         }
         int k = keep(c, arg);
-        if (victim == NULL || (!k && victim_kept) || (k == victim_kept && c->last_used < victim->last_used)) {
+        if (i == 0 || (!k && victim_kept) || (k == victim_kept && c->last_used < victim->last_used)) {
             victim = c;
             victim_kept = k;
         }

@@ -17,12 +17,20 @@
 #include "logonshim/faults.h"
 #include "wrap.h"
 
-/* Each space's "invalid parameter" code, from the catalogue. */
-static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {
-    [LGS_SPACE_WIN32] = LGS__CODE(ERROR_INVALID_PARAMETER).value,
-    [LGS_SPACE_NTSTATUS] = LGS__CODE(STATUS_INVALID_PARAMETER).value,
-    [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_INVALID_PARAMETER).value,
-};
+/* Each space's "invalid parameter" code, from the catalogue. A function, not
+ * a table: the catalogue's values are constant objects, which C does not
+ * accept in a static initializer (gcc folds them; clang refuses). */
+static uint32_t invalid_parameter(lgs_space space)
+{
+    switch (space) {
+    case LGS_SPACE_WIN32:
+        return LGS__CODE(ERROR_INVALID_PARAMETER).value;
+    case LGS_SPACE_NTSTATUS:
+        return LGS__CODE(STATUS_INVALID_PARAMETER).value;
+    default:
+        return LGS__CODE(SEC_E_INVALID_PARAMETER).value;
+    }
+}
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
@@ -125,7 +133,7 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
     if (rc != LGS_OK) {
         /* Only reachable through a bug in a wrapper (a NULL field). */
         SetLastError(w->last_error);
-        return invalid_parameter[space];
+        return invalid_parameter(space);
     }
     int success = out.cls == LGS_CLASS_OK || out.cls == LGS_CLASS_CONTINUE;
     /* A fail-fast (breaker, lockout guard) made no attempt: the replayed code
@@ -163,7 +171,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     lgs__init();
     lgs_space space = lgs__apis[w->api].space;
     if (env_faults_rejected()) {
-        uint32_t code = invalid_parameter[space];
+        uint32_t code = invalid_parameter(space);
         if (space == LGS_SPACE_WIN32)
             w->last_error = code;
         SetLastError(w->last_error);
