@@ -6,6 +6,7 @@
  * that first call fail with the space's "invalid parameter" code and logs
  * why; it is never ignored silently. */
 #include <stdatomic.h>
+#include <stdlib.h>
 
 #include "catalogue_internal.h"
 #include "fastpath.h"
@@ -233,4 +234,55 @@ const char *lgs__utf8_a(const char *s, char *buf, int size)
     if (MultiByteToWideChar(CP_ACP, 0, s, -1, wide, 256) == 0)
         wide[255] = L'\0';
     return lgs__utf8_w(wide, buf, size);
+}
+
+/* The size is asked for first, so that a long name neither fails with
+ * ERROR_INSUFFICIENT_BUFFER (which would leave 0x7A as the thread's last
+ * error) nor is cut: two accounts sharing a prefix must not share a guard. */
+const char *lgs__name_w(lgs__name *n, const wchar_t *s, int chars)
+{
+    n->heap = NULL;
+    if (s == NULL || chars == 0 || (chars < 0 && s[0] == L'\0'))
+        return NULL;
+    DWORD saved = GetLastError();
+    const char *out = NULL;
+    int need = WideCharToMultiByte(CP_UTF8, 0, s, chars, NULL, 0, NULL, NULL);
+    if (need > 0) {
+        char *buf = n->stack;
+        if ((size_t)need + 1 > sizeof n->stack)
+            buf = n->heap = malloc((size_t)need + 1);
+        if (buf != NULL) {
+            int k = WideCharToMultiByte(CP_UTF8, 0, s, chars, buf, need, NULL, NULL);
+            buf[k > 0 ? k : 0] = '\0';
+            if (k > 0 && buf[0] != '\0')
+                out = buf;
+        }
+    }
+    SetLastError(saved);
+    return out;
+}
+
+const char *lgs__name_a(lgs__name *n, const char *s, int chars)
+{
+    n->heap = NULL;
+    if (s == NULL || chars == 0 || (chars < 0 && s[0] == '\0'))
+        return NULL;
+    DWORD saved = GetLastError();
+    const char *out = NULL;
+    int need = MultiByteToWideChar(CP_ACP, 0, s, chars, NULL, 0);
+    wchar_t *wide = need > 0 ? malloc(((size_t)need + 1) * sizeof *wide) : NULL;
+    if (wide != NULL) {
+        int k = MultiByteToWideChar(CP_ACP, 0, s, chars, wide, need);
+        wide[k > 0 ? k : 0] = L'\0';
+        out = k > 0 ? lgs__name_w(n, wide, k) : NULL;
+        free(wide);
+    }
+    SetLastError(saved);
+    return out;
+}
+
+void lgs__name_free(lgs__name *n)
+{
+    free(n->heap);
+    n->heap = NULL;
 }
