@@ -25,6 +25,13 @@ static const uint32_t invalid_parameter[LGS_SPACE_COUNT_] = {
     [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_INVALID_PARAMETER).value,
 };
 
+/* Each space's "logon failure" code, for a lockout guard refusal. */
+static const uint32_t logon_failure[LGS_SPACE_COUNT_] = {
+    [LGS_SPACE_WIN32] = LGS__CODE(ERROR_LOGON_FAILURE).value,
+    [LGS_SPACE_NTSTATUS] = LGS__CODE(STATUS_LOGON_FAILURE).value,
+    [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_LOGON_DENIED).value,
+};
+
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
 
@@ -129,6 +136,15 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
         return invalid_parameter[space];
     }
     int success = out.cls == LGS_CLASS_OK || out.cls == LGS_CLASS_CONTINUE;
+    /* The lockout guard keys accounts across APIs: a failure it replays may
+     * come from another code space (a LogonUser 1326 for an LsaLogonUser,
+     * where it would read as a success NTSTATUS). Restate it as this API's
+     * logon failure. */
+    if (out.decision == LGS_DECISION_LOCKOUT_GUARD && out.space != space) {
+        out.space = space;
+        out.value = logon_failure[space];
+        out.cls = LGS_CLASS_CREDENTIALS;
+    }
     /* A fail-fast (breaker, lockout guard) made no attempt: the replayed code
      * is what the caller sees, for a BOOL API through GetLastError(). */
     if (!success && space == LGS_SPACE_WIN32)
@@ -150,7 +166,8 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     /* The common case: the first attempt, straight to the API, succeeds.
      * A success a stub may have faked needs the full path's check. The call
      * function records a failure's last error in w itself. */
-    if (w->stub_check == NULL) {
+    /* A call naming an account goes to the lockout guard's admission first. */
+    if (w->stub_check == NULL && (w->log.user == NULL || w->log.user[0] == '\0')) {
         lgs__fast f;
         uint32_t code;
         lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->call, w->ctx, &code);
