@@ -69,6 +69,10 @@ static void test_never_retried_whatever_config(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.credentials.attempts"));
     CU_ASSERT_EQUAL(lgs_config_set("retry.account.attempts", "2", why, sizeof why), LGS_EINVAL);
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.account.attempts"));
+    /* unknown too: STATUS_UNSUCCESSFUL counts against the account (issue 15). */
+    CU_ASSERT_EQUAL(lgs_config_set("retry.unknown.attempts", "2", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.unknown.attempts"));
+    CU_ASSERT_EQUAL(lgs_config_set("retry.unknown.attempts", "1", why, sizeof why), LGS_OK);
     expect_one_attempt("alice", "bob");
 }
 
@@ -328,14 +332,16 @@ static void test_junk_does_not_evict_victim(void)
     CU_ASSERT_EQUAL(reached, 3);
 }
 
-/* A guarded victim stays guarded whatever fails after it. */
+/* A guarded victim stays guarded whatever fails after it: junk names
+ * failing 3 times each (guarded too, 127 fill the table and evicted the
+ * victim as the least recently used guarded entry on today's main). */
 static void test_guarded_never_evicted(void)
 {
     vt_setup(0, 13);
     unsigned reached = 0;
     for (int i = 0; i < 3; i++)
         logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
-    fail_junk(0, 382, 1);
+    fail_junk(0, 128, 3);
     lgs_outcome o = logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
     printf("\n    eviction (guarded): %u wrong passwords reached the authority\n", reached);
     CU_ASSERT_EQUAL(o.decision, LGS_DECISION_LOCKOUT_GUARD);
@@ -364,6 +370,46 @@ static void test_full_table_fails_closed(void)
     CU_ASSERT_EQUAL(reached, 1);
 }
 
+/* Spellings of one account share a guard; different accounts do not
+ * (issue 15: each of these pairs was two keys). */
+static void test_spellings_one_key(void)
+{
+    /* Case over Unicode, ordinal: Latin-1, Latin Extended-A, Greek, Cyrillic, fullwidth. */
+    CU_ASSERT_EQUAL(lgs__account_key("\xC3\x85sa", "CORP"), lgs__account_key("\xC3\xA5sa", "corp"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xC5\x81ukasz", "CORP"), lgs__account_key("\xC5\x82ukasz", "CORP"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xCE\xA3\xCE\x91", "X"), lgs__account_key("\xCF\x83\xCE\xB1", "X"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD", "X"),
+                    lgs__account_key("\xD0\xB8\xD0\xB2\xD0\xB0\xD0\xBD", "X"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xEF\xBC\xA1", "X"), lgs__account_key("\xEF\xBD\x81", "X"));
+    /* No expansion or locale: ß is not SS, and a is not á. */
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("stra\xC3\x9F" "e", "X"), lgs__account_key("STRASSE", "X"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("a", "X"), lgs__account_key("\xC3\xA1", "X"));
+    /* UPN and down-level name: the NetBIOS name is the DNS name's first label. */
+    CU_ASSERT_EQUAL(lgs__account_key("CORP\\alice", NULL), lgs__account_key("alice@corp.example.com", NULL));
+    CU_ASSERT_EQUAL(lgs__account_key("alice", "corp.example.com"), lgs__account_key("ALICE", "CORP"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("alice", "CORP"), lgs__account_key("alice", "FABRIKAM"));
+    /* Long names: the whole name, never a prefix. */
+    char a[400], b[400];
+    memset(a, 'x', sizeof a - 1);
+    a[sizeof a - 1] = '\0';
+    memcpy(b, a, sizeof a);
+    b[sizeof b - 2] = 'y';
+    CU_ASSERT_NOT_EQUAL(lgs__account_key(a, "CORP"), lgs__account_key(b, "CORP"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key(a, "CORP"), 0);
+}
+
+/* Through the engine: wrong passwords spelled three ways trip one guard. */
+static void test_spellings_one_guard(void)
+{
+    vt_setup(0, 15);
+    unsigned reached = 0;
+    logon("\xC3\x85sa", "CORP", vt_win32(LOGON_FAILURE), &reached);
+    logon("\xC3\xA5sa@corp.example.com", NULL, vt_win32(LOGON_FAILURE), &reached);
+    logon("corp\\\xC3\x85SA", NULL, vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(logon("\xC3\xA5SA", "Corp", vt_win32(0), &reached).decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(reached, 3);
+}
+
 static CU_TestInfo tests[] = {
     {"test codes have the classes assumed", test_codes_are_what_we_think},
     {"never retried whatever the configuration", test_never_retried_whatever_config},
@@ -380,6 +426,8 @@ static CU_TestInfo tests[] = {
     {"junk names do not evict a victim below the threshold", test_junk_does_not_evict_victim},
     {"a guarded account is never evicted", test_guarded_never_evicted},
     {"a table full of guarded accounts fails closed", test_full_table_fails_closed},
+    {"spellings of one account are one key", test_spellings_one_key},
+    {"spellings of one account share one guard", test_spellings_one_guard},
     CU_TEST_INFO_NULL,
 };
 
