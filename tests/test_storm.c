@@ -196,6 +196,14 @@ static void test_redaction(void)
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_STRING_EQUAL(lt_records[0].authority, "host/db1.contoso.com");
     CU_ASSERT_PTR_NULL(strstr(lt_records[0].user, "bob"));
+    /* Under omit a target goes too: it can carry a person's name. */
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", "omit", NULL, 0), LGS_OK);
+    cl.authority = "HTTP/alice-laptop";
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_STRING_EQUAL(lt_records[0].authority, "");
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", "hash", NULL, 0), LGS_OK);
 }
 
 /* The hashed account field of the record that logging user\domain makes. */
