@@ -30,6 +30,7 @@
 #include "log_internal.h"
 #include "logonshim/codes.h"
 #include "settings.h"
+#include "why.h"
 
 #define VALUE_MAX 1024
 #define MAX_BAD 32
@@ -89,7 +90,7 @@ static void apply(load_state *st, const char *where, const char *section, const 
     int rc = lgs__settings_set(key, value, LGS__SET_ANY, why, sizeof why);
     if (rc == LGS_OK)
         return;
-    add_bad(st, where, value,
+    add_bad(st, where, lgs__secret_key(key) ? "(not shown)" : value,
             rc == LGS_ENOTFOUND ? "unknown key (see docs/configuration.md and docs/logging.md)"
                                 : why);
 }
