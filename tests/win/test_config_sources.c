@@ -229,7 +229,8 @@ static void test_precedence(void)
 /* A value valid for key, and different from its default where one exists. */
 static void valid_value(const char *key, unsigned long dflt, char *out, size_t size)
 {
-    if (strstr(key, "credentials.attempts") != NULL || strstr(key, "account.attempts") != NULL)
+    if (strstr(key, "credentials.attempts") != NULL || strstr(key, "account.attempts") != NULL ||
+        strstr(key, "unknown.attempts") != NULL)
         snprintf(out, size, "1"); /* only 1 is accepted */
     else
         snprintf(out, size, "%lu", dflt + 1);
@@ -247,6 +248,8 @@ static const struct {
     {"sinks", "jsonl", "jsonl"}, {"level", "info", "info"}, {"storm.limit", "4", "4"},
     {"storm.interval_ms", "5s", "5000"}, {"redact", "omit", "omit"},
     {"eventlog.source", "lgs-src", "lgs-src"}, {"jsonl.path", NULL, NULL},
+    /* A secret: read from every source, shown by get only as set. */
+    {"redact.key", "a key of sixteen characters or more", "(set, not shown)"},
 };
 #define LOG_VALUE_COUNT (sizeof log_values / sizeof log_values[0])
 
@@ -358,6 +361,7 @@ static void test_every_key_each_way(void)
         CU_ASSERT_EQUAL(setting_records, 0);
         lgs_log_config_set("sinks", "none", NULL, 0);
         lgs_log_config_set("jsonl.path", "", NULL, 0);
+        lgs_log_config_set("redact.key", "", NULL, 0);
     }
 }
 
@@ -392,6 +396,18 @@ static void test_bad_values(void)
     CU_ASSERT_EQUAL(get_num("budget.percent"), 30);
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_BUDGET_PERCENT") != NULL);
     CU_ASSERT(strstr(last_setting, "-5") != NULL);
+    /* A bad log.redact.key is reported without its value, from every source. */
+    fresh();
+    ini_write("[log]\nredact.key=hunter2\n");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "redact.key") != NULL);
+    CU_ASSERT(strstr(last_setting, "hunter2") == NULL);
+    CU_ASSERT(strstr(last_setting, "(not shown)") != NULL);
+    fresh();
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_REDACT_KEY", L"swordfish");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "swordfish") == NULL);
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_REDACT_KEY", NULL);
     /* A missing file is reported, not ignored. */
     fresh();
     SetEnvironmentVariableW(L"LOGONSHIM_CONFIG", L"C:\\no\\such\\logonshim.ini");
