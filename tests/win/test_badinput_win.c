@@ -89,6 +89,30 @@ static int logonuser_w_long_names(void)
     return SAME(api, wrap);
 }
 
+/* Names over 127 UTF-8 bytes: whatever the call returns, the thread's last
+ * error afterwards is the API's, success included (issue 15: the wrapper's
+ * own name conversion left ERROR_INSUFFICIENT_BUFFER, 0x7A). */
+static int logonuser_long_names_last_error(void)
+{
+    static wchar_t user[200];
+    for (int i = 0; i < 199; i++)
+        user[i] = (wchar_t)(0x4E00 + i); /* CJK: 3 UTF-8 bytes each */
+    HANDLE h = NULL, h2 = NULL;
+    SetLastError(0x1234);
+    BOOL ok = LogonUserW(user, L"CORP", L"x", LOGON32_LOGON_NETWORK, 0, &h);
+    DWORD e1 = GetLastError();
+    SetLastError(0x1234);
+    BOOL ok2 = lgs_LogonUserW(user, L"CORP", L"x", LOGON32_LOGON_NETWORK, 0, &h2);
+    DWORD e2 = GetLastError();
+    if (ok && h != NULL)
+        CloseHandle(h);
+    if (ok2 && h2 != NULL)
+        CloseHandle(h2);
+    if (ok != ok2 || e1 != e2)
+        printf("    raw %d/%lu, wrapper %d/%lu\n", ok, (unsigned long)e1, ok2, (unsigned long)e2);
+    return ok == ok2 && e1 == e2;
+}
+
 /* No place for the token: LogonUser requires one; the wrapper refuses the
  * call with ERROR_INVALID_PARAMETER instead of letting Wine write to NULL. */
 static int logonuser_w_null_token(void)
@@ -568,6 +592,7 @@ static const lgs_badinput_row rows[] = {
     {"lgs_AcquireCredentialsHandleW", "package NULL (A: use 0xFFFFFFFF)", ach_nulls_and_bad_use},
     {"lgs_AcquireCredentialsHandleA", "use 0xFFFFFFFF", ach_nulls_and_bad_use},
     {"lgs_AcquireCredentialsHandleW", "40 000-char names; handle and expiry NULL", ach_long_package_null_out},
+    {"lgs_LogonUserW", "200 CJK characters: the last error after the call is the API's", logonuser_long_names_last_error},
     {"lgs_AcquireCredentialsHandleW", "NTLM identities _EX2 (offsets in and out of it), _EXW", ach_identity_forms_w},
     {"lgs_AcquireCredentialsHandleA", "NTLM identity _EXA", ach_identity_forms_a},
     {"lgs_InitializeSecurityContextW", "credential NULL, zeroed", isc_bad_handles},
