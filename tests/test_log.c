@@ -332,6 +332,34 @@ static void test_configure_spec(void)
     CU_ASSERT_EQUAL(lgs_log_configure(NULL), -1);
 }
 
+/* A typo in a sink item never turns every sink off (issue 15: "stdrr", a
+ * bare path, a jsonl path in a missing folder silenced everything, their
+ * own warning included): the sinks in force stay, or stderr joins the good
+ * ones; a secret's value is not in the report. */
+static void test_configure_typos_keep_sinks(void)
+{
+    char buf[64];
+    const char *typos[] = {"stdrr", "debuger", "/tmp/x.jsonl", "jsonl:/nonexistent-dir/x.jsonl"};
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        lt_setup();
+        CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "stderr", NULL, 0), LGS_OK);
+        CU_ASSERT_EQUAL(lgs_log_configure(typos[i]), 1);
+        lgs_log_config_get("sinks", buf, sizeof buf);
+        CU_ASSERT_STRING_EQUAL(buf, "stderr");
+        CU_ASSERT_EQUAL(lt_count, 1);
+    }
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_configure("jsonl:/nonexistent-dir/x.jsonl,stdrr"), 2);
+    lgs_log_config_get("sinks", buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "none"); /* no good sink item: what was in force stays */
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_configure("redact.key=hunter2"), 1);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_PTR_NULL(strstr(lt_records[0].detail, "hunter2"));
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
+}
+
 /* The callback can be replaced while others log; the old one then never
  * runs again. */
 static void replace_cb(void *ctx, const lgs_record *r)
@@ -423,6 +451,7 @@ int lgs_suite_log(void)
         {"kind and severity names", test_names},
         {"config keys", test_config_keys},
         {"LOGONSHIM_LOG syntax", test_configure_spec},
+        {"LOGONSHIM_LOG typos keep the sinks", test_configure_typos_keep_sinks},
         {"callback replaced", test_callback_replace},
         {"callback replaced while threads log", test_callback_replace_concurrent},
         CU_TEST_INFO_NULL,
