@@ -415,6 +415,54 @@ static void test_bad_values(void)
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_CONFIG") != NULL);
 }
 
+/* No value is lost without a word (issue 15): a long INI value is reported,
+ * not cut and applied; a long environment value is reported, not ignored;
+ * keys after an 8 191-character section list are read; a key written twice
+ * is reported. */
+static void test_nothing_lost_silently(void)
+{
+    static char ini[16384];
+    fresh();
+    int n = snprintf(ini, sizeof ini, "[engine]\ndeadline_ms=5");
+    for (int i = 0; i < 1100; i++)
+        ini[n++] = ' ';
+    snprintf(ini + n, sizeof ini - (size_t)n, "min\n");
+    ini_write(ini);
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 20000); /* not 5 ms */
+    CU_ASSERT(strstr(last_setting, "too long") != NULL);
+
+    fresh();
+    n = 0;
+    for (int s = 0; s < 120; s++) {
+        n += snprintf(ini + n, sizeof ini - (size_t)n, "[section-%03d-", s);
+        for (int i = 0; i < 80; i++)
+            ini[n++] = 'x';
+        n += snprintf(ini + n, sizeof ini - (size_t)n, "]\n");
+    }
+    snprintf(ini + n, sizeof ini - (size_t)n, "[engine]\ndeadline_ms=7s\n");
+    ini_write(ini);
+    lgs_config_load();
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);
+
+    fresh();
+    ini_write("[engine]\ndeadline_ms=7s\ndeadline_ms=lots\n");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);
+    CU_ASSERT(strstr(last_setting, "more than once") != NULL);
+
+    fresh();
+    static wchar_t big[1200];
+    for (int i = 0; i < 1100; i++)
+        big[i] = L'9';
+    big[1100] = L'\0';
+    SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", big);
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "LOGONSHIM_ENGINE_DEADLINE_MS") != NULL);
+    CU_ASSERT(strstr(last_setting, "too long") != NULL);
+    SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", NULL);
+}
+
 /* The reason in a "setting" record: what follows `key = "value": `. */
 static const char *reason_of(const char *detail)
 {
@@ -462,6 +510,7 @@ int lgs_suite_config_sources(void)
         {"every engine and log key through each source", test_every_key_each_way},
         {"bad values: reported once, previous value kept", test_bad_values},
         {"log and engine keys through the same path", test_log_and_engine_same_path},
+        {"no value lost silently: long, listed late, duplicate", test_nothing_lost_silently},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("config_sources", tests, setup, teardown);
