@@ -451,7 +451,11 @@ int lgs__config_sources_reload(void)
      * the process has it now, which the C runtime's copy may not be. */
     char spec[4096];
     DWORD n = GetEnvironmentVariableA("LOGONSHIM_LOG", spec, sizeof spec);
-    if (n > 0 && n < sizeof spec)
+    if (n > 0 && n < sizeof spec) {
         bad += lgs__log_configure(spec, "lgs_log_configure");
+    } else if (n >= sizeof spec) { /* reported, not ignored */
+        lgs__log_setting("LOGONSHIM_LOG", "(too long)", "longer than 4 095 characters: not applied");
+        bad++;
+    }
     return bad;
 }
