@@ -41,7 +41,10 @@ static const class_def classes[LGS_CLASS_COUNT_] = {
     [LGS_CLASS_PROGRAMMING] = {"programming", LGS_ACTION_FAIL, 0},
     [LGS_CLASS_SECURITY] = {"security", LGS_ACTION_ALERT, 0},
     [LGS_CLASS_SHUTDOWN] = {"shutdown", LGS_ACTION_ABORT, 0},
-    [LGS_CLASS_UNKNOWN] = {"unknown", LGS_ACTION_FAIL, 0},
+    /* Never retried either: STATUS_UNSUCCESSFUL is counted by the lockout
+     * guard because under Wine it can be a wrong password, so retrying an
+     * unknown code is a lockout risk. */
+    [LGS_CLASS_UNKNOWN] = {"unknown", LGS_ACTION_FAIL, 1},
 };
 
 static const char *const action_names[LGS_ACTION_COUNT_] = {

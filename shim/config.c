@@ -87,8 +87,8 @@ const char *lgs__config_refuse(size_t offset, uint64_t v)
         return NULL;
     size_t cls = (offset - policy) / step;
     if (cls < LGS_CLASS_COUNT_ && lgs__class_never_retried((lgs_class)cls))
-        return "credentials and account failures are never retried: each retry is another bad "
-               "logon counted against the account's lockout threshold; only 1 is accepted";
+        return "credentials, account and unknown failures are never retried: each retry may be "
+               "another bad logon counted against the account's lockout threshold; only 1 is accepted";
     return NULL;
 }
 

@@ -40,6 +40,13 @@ static int is_success(lgs_class cls)
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
 }
 
+/* 1 when the call names an account: its attempts go through the lockout
+ * guard's admission, whatever the table holds. */
+static int names_account(const lgs_call *call)
+{
+    return call->user != NULL && call->user[0] != '\0';
+}
+
 /* 1 when neither table holds state, so that no attempt can be refused and
  * a success has nothing to report. */
 static int tables_quiet(const lgs__config *cfg)
@@ -202,20 +209,31 @@ static void loop(run *r, lgs_outcome *out)
     for (unsigned n = 1;; n++) {
         uint64_t now = n == 1 ? r->start : r->hooks->clock_ms(r->hooks->user);
         lgs__admit admit = LGS__ADMIT_CLOSED;
+        int admitted = 0;
         lgs_status_code code;
         if (n == 1 && r->have_first) {
-            /* Made already: both tables were empty, so nothing could refuse it. */
+            /* Made already: both tables were empty and the call names no
+             * account, so nothing could refuse it. */
             code = r->first;
         } else {
             lgs_status_code replay;
-            int check_lockout = cfg->lockout_threshold != 0 && lgs__lockout_active();
-            if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
+            /* Every attempt that names an account is admitted by the guard,
+             * which counts it in flight: checking only an account with
+             * failures on record let concurrent calls race past the
+             * threshold before the first of them reported. */
+            int verdict = LGS__LOCKOUT_NOT_GUARDED;
+            if (cfg->lockout_threshold != 0 && names_account(call))
+                verdict = lgs__lockout_admit(cfg, account_key(r), now, &replay);
+            if (verdict == LGS__LOCKOUT_REFUSED || verdict == LGS__LOCKOUT_TABLE_FULL) {
                 fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
                 return;
             }
+            admitted = verdict == LGS__LOCKOUT_ADMITTED;
             if (cfg->breaker_threshold != 0 && lgs__breaker_active())
                 admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
             if (admit == LGS__ADMIT_REFUSE) {
+                if (admitted) /* give its place in flight back: no attempt was made */
+                    lgs__lockout_report(cfg, account_key(r), now, 1, LGS_CLASS_CONTINUE, replay);
                 fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
                 return;
             }
@@ -232,8 +250,8 @@ static void loop(run *r, lgs_outcome *out)
         if (cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
             lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
             lgs__stat_add(LGS__C_BREAKER_OPENS);
-        if (cfg->lockout_threshold != 0 && (!success || lgs__lockout_active()))
-            lgs__lockout_report(cfg, account_key(r), now, cls, code);
+        if (cfg->lockout_threshold != 0 && (admitted || !success || lgs__lockout_active()))
+            lgs__lockout_report(cfg, account_key(r), now, admitted, cls, code);
 
         lgs_attempt a;
         memset(&a, 0, sizeof a);
@@ -325,7 +343,8 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     r.deadline = r.start + r.cfg->deadline_ms;
 
     (*depth)++;
-    if (!have_first && !r.nested && tables_quiet(r.cfg)) {
+    if (!have_first && !r.nested && tables_quiet(r.cfg) &&
+        (r.cfg->lockout_threshold == 0 || !names_account(call))) {
         r.first = call->attempt(call->ctx);
         r.have_first = 1;
     }
@@ -379,7 +398,9 @@ int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags)
     lgs__fast f;
     lgs_status_code code;
     lgs__fast_result fr = LGS__FAST_SKIPPED;
-    if (call->observer == NULL || (flags & LGS__RUN_FAILURES_TO_OBSERVER))
+    /* A call that names an account is admitted by the lockout guard first:
+     * never the fast path, which makes its attempt unchecked. */
+    if ((call->observer == NULL || (flags & LGS__RUN_FAILURES_TO_OBSERVER)) && !names_account(call))
         fr = lgs__fast_run(&f, call->max_attempts == 1 ? LGS__FAST_ONCE : 0u, call->attempt, call->ctx, &code);
     if (fr == LGS__FAST_SKIPPED)
         return run_full(call, out, flags, lgs__tstate_get(), 0, (lgs_status_code){LGS_SPACE_WIN32, 0}, 0);

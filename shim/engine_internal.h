@@ -182,16 +182,23 @@ static inline int lgs__breaker_active(void)
  *  above what the table remembers would switch the guard off). */
 #define LGS__LOCKOUT_MAX_THRESHOLD 32u
 
-/** 1 when account `key` must fail fast at time now; the last real failure is
- *  then in *last. */
-int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now,
-                       lgs_status_code *last);
-/** Reports an attempt's result for account `key`. */
-void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now,
+/** lgs__lockout_admit() verdicts. */
+enum {
+    LGS__LOCKOUT_NOT_GUARDED = 0, /* no account or the guard is off: nothing to report back */
+    LGS__LOCKOUT_ADMITTED,        /* counted in flight: report the attempt with admitted 1 */
+    LGS__LOCKOUT_REFUSED,         /* failures and attempts in flight reach the threshold */
+    LGS__LOCKOUT_TABLE_FULL       /* a new account, and every entry guards: fail closed */
+};
+/** Admits an attempt for account `key` at time now, counting it in flight,
+ *  or refuses it; on a refusal the code to replay is in *last. */
+int lgs__lockout_admit(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_status_code *last);
+/** Reports an attempt's result for account `key`; admitted: whether
+ *  lgs__lockout_admit() admitted it (its place in flight is given back). */
+void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, int admitted,
                          lgs_class cls, lgs_status_code code);
 void lgs__lockout_reset(void);
-/** 0 when no account has a remembered failure: then no check refuses and a
- *  success reports nothing, for every key. */
+/** 0 when no account has a remembered failure or an attempt in flight:
+ *  then a success reports nothing, for every key. */
 extern atomic_int lgs__lockout_in_use; /* accounts in use (lockout.c) */
 static inline int lgs__lockout_active(void)
 {

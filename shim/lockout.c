@@ -3,17 +3,29 @@
  * A domain locks an account after a number of bad logons inside an
  * observation window; a service that keeps trying a wrong password locks its
  * own account and everyone else who uses it. So once an account (user@domain,
- * hashed, case-insensitive) has `lockout.threshold` failures of class
- * `credentials` or `account` inside `lockout.window_ms`, further calls for it
- * fail fast with the last real code, without reaching the authority, until
- * the oldest of those failures leaves the window or a logon succeeds.
- * (That these classes are never retried within a call is one rule, in
- * classes.c, which engine.c and config.c apply; it is not enforced here.)
+ * hashed, folded as Windows compares names: keyhash.c) has `lockout.threshold`
+ * failures of class `credentials` or `account` inside `lockout.window_ms`,
+ * further calls for it fail fast with the last real code, without reaching
+ * the authority, until the oldest of those failures leaves the window or a
+ * logon succeeds. (That these classes are never retried within a call is one
+ * rule, in classes.c, which engine.c and config.c apply; it is not enforced
+ * here.)
  *
- * The table has a fixed number of accounts, each remembering the times of its
- * last `lockout.threshold` failures. When it is full, a new account takes the
- * slot of the least recently used account that is not being guarded, or, if
- * every account is guarded, the least recently used one.
+ * Attempts in flight count: an attempt is admitted (lgs__lockout_admit) only
+ * while the failures in the window plus the attempts admitted and not yet
+ * reported stay under the threshold, in one step under the lock, so that
+ * however many threads try one wrong password at once, at most `threshold`
+ * attempts for an account are ever outstanding or failed inside the window.
+ * An attempt that never reports back (a call that hangs forever) keeps its
+ * place: the guard errs towards refusing.
+ *
+ * The table has a fixed number of accounts. A new account takes an empty
+ * slot, or else the slot of the account with the fewest failures in the
+ * window (the least recently used among equals): an account that is being
+ * guarded or has attempts in flight is pinned and never evicted, so junk
+ * names cannot wash out a victim's count. When every slot is pinned, a new
+ * account is refused (fail closed) and the refusal is a lockout_guard
+ * decision like any other.
  */
 #include <stdatomic.h>
 #include <stdint.h>
@@ -31,81 +43,126 @@ typedef struct account {
     lgs__slot_head head;        /* key and last use */
     uint32_t count;             /* failures remembered, at most MAX_FAILURES */
     uint32_t next;              /* ring position of the next failure */
+    uint32_t in_flight;         /* attempts admitted and not yet reported */
     uint64_t times[MAX_FAILURES];
     lgs_status_code last;
 } account;
 
 static lgs__spinlock lockout_lock = LGS__SPINLOCK_INIT;
 static account accounts[LOCKOUT_SLOTS];
-/* Accounts in use: 0 in a process with no recent credential failure, and
- * then calls skip the table (and hashing the account) entirely. */
+/* Accounts in use: 0 in a process with no recent credential failure and no
+ * attempt in flight; then a success has nothing to report. */
 atomic_int lgs__lockout_in_use;
 static const lgs__slot_table table = {accounts, sizeof accounts[0], LOCKOUT_SLOTS, &lgs__lockout_in_use};
 
-/* Called with lockout_lock held: whether the account is being guarded. */
-static int guarded(const lgs__config *cfg, const account *a, uint64_t now)
+/* Called with lockout_lock held: the account's failures inside the window,
+ * at most the threshold (no more are needed to decide). */
+static uint32_t failures_in_window(const lgs__config *cfg, const account *a, uint64_t now)
 {
-    uint32_t n = cfg->lockout_threshold;
-    if (n == 0 || n > MAX_FAILURES || a->count < n)
-        return 0;
-    /* The n-th most recent failure. */
-    uint32_t pos = (a->next + MAX_FAILURES - n) % MAX_FAILURES;
-    return now - a->times[pos] < cfg->lockout_window_ms;
+    uint32_t n = cfg->lockout_threshold < a->count ? cfg->lockout_threshold : a->count;
+    uint32_t in = 0;
+    for (uint32_t i = 1; i <= n; i++) {
+        uint32_t pos = (a->next + MAX_FAILURES - i) % MAX_FAILURES;
+        if (now - a->times[pos] < cfg->lockout_window_ms)
+            in++;
+    }
+    return in;
 }
 
-/* What guarded() needs, for the table's eviction. */
+/* What the eviction rank needs. */
 typedef struct guard_arg {
     const lgs__config *cfg;
     uint64_t now;
 } guard_arg;
 
-/* A guarded account is evicted only when every account is guarded. */
-static int keep_guarded(const void *entry, const void *arg)
+/* Fewer failures go first; guarded accounts and accounts with attempts in
+ * flight never go. */
+static int rank(const void *entry, const void *arg)
 {
     const guard_arg *g = arg;
-    return guarded(g->cfg, entry, g->now);
+    const account *a = entry;
+    uint32_t f = failures_in_window(g->cfg, a, g->now);
+    if (a->in_flight != 0 || f >= g->cfg->lockout_threshold)
+        return LGS__SLOT_PINNED;
+    return (int)f;
 }
 
-int lgs__lockout_check(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_status_code *last)
+/* The code a refusal replays: the account's last real failure, or, when
+ * there is none yet (the threshold is reached by attempts in flight, or the
+ * table is full), a logon failure; the wrapper restates it in its API's
+ * code space. */
+static lgs_status_code replay_code(const account *a)
+{
+    if (a != NULL && a->count != 0)
+        return a->last;
+    return LGS__CODE(ERROR_LOGON_FAILURE);
+}
+
+int lgs__lockout_admit(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_status_code *last)
 {
     if (key == 0 || cfg->lockout_threshold == 0)
-        return 0;
-    int refuse = 0;
+        return LGS__LOCKOUT_NOT_GUARDED;
+    int verdict;
     lgs__spin_lock(&lockout_lock);
-    account *a = lgs__slot_find(&table, key);
-    if (a != NULL && guarded(cfg, a, now)) {
+    guard_arg g = {cfg, now};
+    account *a = lgs__slot_take(&table, key, rank, &g);
+    if (a == NULL) {
+        *last = replay_code(NULL);
+        verdict = LGS__LOCKOUT_TABLE_FULL;
+    } else if (failures_in_window(cfg, a, now) + a->in_flight >= cfg->lockout_threshold) {
         a->head.last_used = now;
-        *last = a->last;
-        refuse = 1;
+        *last = replay_code(a);
+        verdict = LGS__LOCKOUT_REFUSED;
+    } else {
+        a->head.last_used = now;
+        a->in_flight++;
+        verdict = LGS__LOCKOUT_ADMITTED;
     }
     lgs__spin_unlock(&lockout_lock);
-    return refuse;
+    return verdict;
 }
 
-void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_class cls,
-                         lgs_status_code code)
+/* Whether an attempt's result is evidence about the password. STATUS_UNSUCCESSFUL
+ * from a call that names an account may be a bad password in disguise (Wine's
+ * AcquireCredentialsHandle returns it for every failed Kerberos login): it
+ * counts. Other unknown codes are not evidence and do not. */
+static int counted(lgs_class cls, lgs_status_code code)
+{
+    return cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
+           (cls == LGS_CLASS_UNKNOWN && code.value == LGS__CODE(STATUS_UNSUCCESSFUL).value);
+}
+
+void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, int admitted,
+                         lgs_class cls, lgs_status_code code)
 {
     if (key == 0 || cfg->lockout_threshold == 0)
         return;
     lgs__spin_lock(&lockout_lock);
-    if (cls == LGS_CLASS_OK) {
-        account *a = lgs__slot_find(&table, key);
-        if (a != NULL)
-            lgs__slot_free(&table, a); /* a good logon resets the domain's count too */
-    } else if (cls == LGS_CLASS_CREDENTIALS || cls == LGS_CLASS_ACCOUNT ||
-               (cls == LGS_CLASS_UNKNOWN && code.value == LGS__CODE(STATUS_UNSUCCESSFUL).value)) {
-        /* STATUS_UNSUCCESSFUL from a call that names an account may be a bad
-         * password in disguise (Wine's AcquireCredentialsHandle returns it for
-         * every failed Kerberos login): count it. Other unknown codes are not
-         * evidence about the password and are not counted. */
-        guard_arg g = {cfg, now};
-        account *a = lgs__slot_take(&table, key, keep_guarded, &g);
-        a->head.last_used = now;
-        a->last = code;
-        a->times[a->next] = now;
-        a->next = (a->next + 1u) % MAX_FAILURES;
-        if (a->count < MAX_FAILURES)
-            a->count++;
+    account *a = lgs__slot_find(&table, key);
+    if (a != NULL && admitted && a->in_flight > 0)
+        a->in_flight--;
+    if (counted(cls, code)) {
+        if (a == NULL) {
+            /* Not admitted here (the guard was off when the call began, or
+             * the table was reset): still remembered, if there is room. */
+            guard_arg g = {cfg, now};
+            a = lgs__slot_take(&table, key, rank, &g);
+        }
+        if (a != NULL) {
+            a->head.last_used = now;
+            a->last = code;
+            a->times[a->next] = now;
+            a->next = (a->next + 1u) % MAX_FAILURES;
+            if (a->count < MAX_FAILURES)
+                a->count++;
+        }
+    } else if (a != NULL) {
+        if (cls == LGS_CLASS_OK) {
+            a->count = 0; /* a good logon resets the domain's count too */
+            a->next = 0;
+        }
+        if (a->count == 0 && a->in_flight == 0)
+            lgs__slot_free(&table, a); /* nothing left to remember */
     }
     lgs__spin_unlock(&lockout_lock);
 }

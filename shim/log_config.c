@@ -238,6 +238,11 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         if (!copy_str(next.jsonl_path, sizeof next.jsonl_path, value))
             why = "the path is too long";
         break;
+    case LGS__LOG_REDACT_KEY:
+        /* Not one of the settings read_all() copies: the key lives in
+         * redact.c alone, so no copy of it is left here. */
+        lgs__spin_unlock(&apply_lock);
+        return lgs__redact_set_key_text(value);
     }
     if (why == NULL)
         why = open_resources(&cur, &next, reason, size);
@@ -277,6 +282,9 @@ void lgs__log_get(lgs__log_field f, char *buf, size_t size)
         break;
     case LGS__LOG_JSONL_PATH:
         snprintf(buf, size, "%s", s.jsonl_path);
+        break;
+    case LGS__LOG_REDACT_KEY:
+        snprintf(buf, size, "%s", lgs__redact_key_configured() ? LGS__REDACT_KEY_SHOWN : "");
         break;
     }
 }

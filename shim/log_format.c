@@ -6,6 +6,15 @@
  * JSON strings are escaped per RFC 8259 and bytes that are not valid UTF-8
  * become U+FFFD, so every line parses whatever a wrapper passed as a name.
  * docs/logging.md lists the keys; every key is present in every object.
+ *
+ * In the text line every field that can come from outside (API name, code
+ * name, user, authority, detail: a bad setting's echoed value, a target or
+ * package name) is escaped: C0 controls, DEL, C1 controls, U+2028 and
+ * U+2029 and bytes that are not valid UTF-8 become \xHH or \uHHHH, so that a
+ * name cannot end the line, forge a record on the next one or send escape
+ * sequences to a terminal: one record is always one line. A backslash is
+ * left as it is (DOMAIN\user stays readable); that an escape could also be
+ * typed literally makes a name ambiguous to read, never a second line.
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -83,9 +92,33 @@ void lgs__format_utc(uint64_t utc_ms, char *buf, size_t size)
 
 /* ---- text ---- */
 
+static size_t utf8_len(const unsigned char *s);
+
+/* Appends s with what could break or colour the line escaped (see top). */
+static void put_text(out *o, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0') {
+        size_t n = utf8_len(p);
+        if (n == 0 || *p < 0x20 || *p == 0x7F) {
+            putf(o, "\\x%02X", *p);
+            p++;
+        } else if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) { /* U+0080..U+009F */
+            putf(o, "\\u%04X", (unsigned)p[1]);
+            p += 2;
+        } else if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+            putf(o, "\\u%04X", p[2] == 0xA8 ? 0x2028u : 0x2029u);
+            p += 3;
+        } else {
+            put_n(o, (const char *)p, n);
+            p += n;
+        }
+    }
+}
+
 static void put_code(out *o, const lgs_record *r)
 {
-    put(o, r->name != NULL ? r->name : "unknown code");
+    put_text(o, r->name != NULL ? r->name : "unknown code");
     if (r->space == LGS_SPACE_WIN32)
         putf(o, " (%" PRIu32 ", 0x%" PRIX32 ")", r->value, r->value);
     else if (r->win32 != LGS_NO_WIN32)
@@ -135,10 +168,14 @@ static void put_context(out *o, const lgs_record *r)
     }
     if (r->has_protocol_status)
         putf(o, ", ProtocolStatus 0x%08" PRIX32, r->protocol_status);
-    if (r->user[0] != '\0')
-        putf(o, ", user %s", r->user);
-    if (r->authority[0] != '\0')
-        putf(o, ", authority %s", r->authority);
+    if (r->user[0] != '\0') {
+        put(o, ", user ");
+        put_text(o, r->user);
+    }
+    if (r->authority[0] != '\0') {
+        put(o, ", authority ");
+        put_text(o, r->authority);
+    }
     if (r->wine_stub)
         put(o, " [Wine stub]");
 }
@@ -151,7 +188,8 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
     putf(&o, "logonshim: %s: ", lgs_severity_name(r->severity));
     switch (r->kind) {
     case LGS_RECORD_ATTEMPT:
-        putf(&o, "%s: ", r->api);
+        put_text(&o, r->api);
+        put(&o, ": ");
         put_code(&o, r);
         putf(&o, ", attempt %u/%u", r->attempt, r->max_attempts);
         put_decision(&o, r);
@@ -159,11 +197,13 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         break;
     case LGS_RECORD_OUTCOME:
         if (r->decision == LGS_DECISION_RECOVERED) {
-            putf(&o, "%s: recovered after %u attempts in %" PRIu64 " ms from ", r->api,
-                 r->attempts, r->elapsed_ms);
+            put_text(&o, r->api);
+            putf(&o, ": recovered after %u attempts in %" PRIu64 " ms from ", r->attempts,
+                 r->elapsed_ms);
             put_code(&o, r);
         } else {
-            putf(&o, "%s failed: ", r->api);
+            put_text(&o, r->api);
+            put(&o, " failed: ");
             put_code(&o, r);
             putf(&o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
                  r->elapsed_ms);
@@ -172,21 +212,29 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         put_context(&o, r);
         break;
     case LGS_RECORD_WINE_STUB:
-        putf(&o, "%s: the result came from a Wine stub, not a real logon: %s", r->api,
-             r->detail);
+        put_text(&o, r->api);
+        put(&o, ": the result came from a Wine stub, not a real logon: ");
+        put_text(&o, r->detail);
         return o.len;
     case LGS_RECORD_SUPPRESSED:
-        putf(&o, "%s: %s", r->api[0] != '\0' ? r->api : "logonshim", r->detail);
+        put_text(&o, r->api[0] != '\0' ? r->api : "logonshim");
+        put(&o, ": ");
+        put_text(&o, r->detail);
         return o.len;
     case LGS_RECORD_SETTING:
-        putf(&o, "bad setting %s; the other settings stay in force", r->detail);
+        put(&o, "bad setting ");
+        put_text(&o, r->detail);
+        put(&o, "; the other settings stay in force");
         return o.len;
     default:
         put(&o, "invalid record");
         return o.len;
     }
-    if (r->detail[0] != '\0')
-        putf(&o, " (%s)", r->detail);
+    if (r->detail[0] != '\0') {
+        put(&o, " (");
+        put_text(&o, r->detail);
+        put(&o, ")");
+    }
     if (r->guidance != NULL) {
         put(&o, " -- ");
         put(&o, r->guidance->summary);

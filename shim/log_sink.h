@@ -102,6 +102,15 @@ void lgs__redact_set_key_for_test(const uint8_t key[16]);
 /** For tests only: copies the hash key in use (drawing it first if none is)
  *  to out, so that a test can look for it in what is logged. */
 void lgs__redact_key_for_test(uint8_t out[16]);
+/** Sets the hash key from an operator's text (log.redact.key), so digests
+ *  match across restarts and machines: "" goes back to a key drawn from the
+ *  system's CSPRNG. NULL, or the reason it refused (the text is never in
+ *  it). */
+const char *lgs__redact_set_key_text(const char *text);
+/** What get and dump show for a key in force; set back, it keeps the key. */
+#define LGS__REDACT_KEY_SHOWN "(set, not shown)"
+/** 1 when an operator's key is in force. */
+int lgs__redact_key_configured(void);
 /** Compares two strings ignoring ASCII case: <0, 0 or >0 like strcmp. */
 int lgs__ascii_casecmp(const char *a, const char *b);
 /** The same for at most n characters, like strncmp. */
@@ -114,6 +123,10 @@ uint64_t lgs__siphash24(const uint8_t key[16], const void *data, size_t n);
 
 uint64_t lgs__utc_ms(void);
 uint32_t lgs__process_id(void);
+/** Fills buf with n bytes from the operating system's CSPRNG (getrandom,
+ *  BCryptGenRandom). Returns 0, or -1 when the system could not give them
+ *  (then buf must not be used). Never the hooks' random source. */
+int lgs__port_random(void *buf, size_t n);
 uint32_t lgs__thread_id(void);
 /** Writes one whole line (len bytes) to stderr, unbuffered. */
 void lgs__port_stderr_write(const char *text, size_t len);

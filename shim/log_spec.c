@@ -3,9 +3,13 @@
  * ("level=info", "storm=10/1min"), applied through the settings table.
  *
  * A sink is opened on its own, so one bad sink spares the others; the list
- * of sinks in force is the list of good sink items. Bad items become
+ * of sinks in force is the list of good sink items, and stderr with them
+ * when a sink item was bad: a typo ("stdrr", a jsonl path in a folder that
+ * does not exist) must never turn every sink off and lose its own warning.
+ * When no sink item is good, the sinks in force stay. Bad items become
  * "setting" records, reported after the whole specification is applied so
- * that they reach every sink it turns on. docs/logging.md documents it.
+ * that they reach every sink it turns on. An item naming a secret
+ * (redact.key) is reported without its value. docs/logging.md documents it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +64,7 @@ static int apply_spec(const char *spec, const char *origin, bad_item *bad, size_
 {
     int failures = 0;
     unsigned sinks = 0;
-    int any_sink = 0;
+    int any_sink = 0, bad_sink = 0;
     const char *p = spec;
     while (*p != '\0') {
         const char *end = strchr(p, ',');
@@ -81,15 +85,25 @@ static int apply_spec(const char *spec, const char *origin, bad_item *bad, size_
             *eq = '=';
         } else {
             unsigned bit = 0;
-            any_sink = 1;
             ok = add_sink(item, &bit, why, sizeof why);
-            if (ok)
+            if (ok) {
                 sinks |= bit;
+                any_sink = 1;
+            } else {
+                bad_sink = 1;
+            }
         }
         if (!ok) {
             if (*nbad < max) {
+                char *eq = strchr(item, '=');
+                if (eq != NULL)
+                    *eq = '\0';
+                int secret = eq != NULL && lgs__secret_key(item);
+                if (eq != NULL)
+                    *eq = '=';
                 snprintf(bad[*nbad].setting, sizeof bad[*nbad].setting, "%s item", origin);
-                snprintf(bad[*nbad].value, sizeof bad[*nbad].value, "%s", item);
+                snprintf(bad[*nbad].value, sizeof bad[*nbad].value, "%s",
+                         secret ? "redact.key=(not shown)" : item);
                 snprintf(bad[*nbad].why, sizeof bad[*nbad].why, "%s", why);
                 (*nbad)++;
             }
@@ -100,7 +114,7 @@ static int apply_spec(const char *spec, const char *origin, bad_item *bad, size_
             p++;
     }
     if (any_sink)
-        lgs__log_sinks_settle(sinks);
+        lgs__log_sinks_settle(bad_sink ? sinks | LGS__SINK_STDERR : sinks);
     return failures;
 }
 

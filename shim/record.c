@@ -87,7 +87,7 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
     if (auth != NULL && auth[0] != '\0') {
         if (is_domain)
             lgs__redact_name(mode, auth, r->authority, sizeof r->authority);
-        else
+        else if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
             copy_text(r->authority, sizeof r->authority, auth);
     }
     r->has_substatus = cl->has_substatus != 0;

@@ -1,15 +1,21 @@
 /* redact.c — how account and domain names appear in records: plain, as a
  * keyed hash, or not at all (the log.redact setting, default hash).
  *
- * The hash key is drawn once per process from the engine's random source,
- * the wall clock and the process id, so digests are stable within a process
- * (an operator can see that two failures concern the same account) and
- * differ between processes. Names are folded to lower case first, because
- * Windows compares account names without regard to case, and "DOMAIN\user"
- * or "user@domain" in the user string are split: both by the engine's own
- * account key (keyhash.c), which the digest is taken of. Tests may put a
- * key of their own in place, or make the process draw a new one; nothing
- * else changes the key once drawn.
+ * The hash key is drawn once per process from the operating system's
+ * CSPRNG (lgs__port_random: getrandom, BCryptGenRandom), never from the
+ * hooks' random source (SplitMix64, whose outputs the records show as
+ * delay_ms) nor from the time, pid or an address: a key made of those was
+ * recovered from two processes' logs. Digests are stable within a process
+ * (an operator can see that two failures concern the same account); an
+ * operator who needs them stable across restarts and machines sets
+ * log.redact.key, from which the key is derived (never echoed, never
+ * logged). Without a key (the CSPRNG failed and none is configured) account
+ * names are omitted, not hashed under a guessable key. Names are folded
+ * first, because Windows compares account names without regard to case,
+ * and "DOMAIN\user" or "user@domain" in the user string are split: both by
+ * the engine's own account key (keyhash.c), which the digest is taken of.
+ * The digest is 64 bits: among a million accounts the chance that two share
+ * a digest is about 3 in 100 million.
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -22,6 +28,7 @@
 static lgs__spinlock key_lock = LGS__SPINLOCK_INIT;
 static uint8_t hash_key[16];
 static atomic_int key_ready;
+static atomic_int key_configured; /* log.redact.key is in force */
 /* Changes whenever a test replaces the key, so that no thread keeps a
  * digest it remembered under the old one. */
 static atomic_uint key_generation;
@@ -51,19 +58,47 @@ static void ensure_key(void)
     if (atomic_load_explicit(&key_ready, memory_order_acquire))
         return;
     lgs__spin_lock(&key_lock);
-    if (!atomic_load_explicit(&key_ready, memory_order_relaxed)) {
-        lgs_hooks h;
-        lgs__hooks_snapshot(&h);
-        uint64_t a = h.random(h.user) ^ lgs__utc_ms();
-        uint64_t b = h.random(h.user) ^ ((uint64_t)lgs__process_id() << 32) ^
-                     (uint64_t)(uintptr_t)&key_lock;
+    if (!atomic_load_explicit(&key_ready, memory_order_relaxed) &&
+        lgs__port_random(hash_key, sizeof hash_key) == 0)
+        atomic_store_explicit(&key_ready, 1, memory_order_release);
+    lgs__spin_unlock(&key_lock);
+}
+
+/* Keys that turn an operator's text into a hash key. They are public: the
+ * secret is the text; they only make the derivation SipHash's own. */
+static const uint8_t derive_lo[17] = "logonshim.key.lo";
+static const uint8_t derive_hi[17] = "logonshim.key.hi";
+
+const char *lgs__redact_set_key_text(const char *text)
+{
+    size_t n = text != NULL ? strlen(text) : 0;
+    /* What get and dump show for a key in force: setting it back (a dump
+     * applied again) keeps the key. */
+    if (text != NULL && strcmp(text, LGS__REDACT_KEY_SHOWN) == 0)
+        return NULL;
+    if (n > 0 && n < 16)
+        return "the key must be at least 16 characters (it is not shown)";
+    lgs__spin_lock(&key_lock);
+    if (n == 0) {
+        atomic_store_explicit(&key_ready, 0, memory_order_release); /* draw afresh */
+        atomic_store_explicit(&key_configured, 0, memory_order_release);
+    } else {
+        uint64_t lo = lgs__siphash24(derive_lo, text, n), hi = lgs__siphash24(derive_hi, text, n);
         for (unsigned i = 0; i < 8; i++) {
-            hash_key[i] = (uint8_t)(a >> (8u * i));
-            hash_key[8 + i] = (uint8_t)(b >> (8u * i));
+            hash_key[i] = (uint8_t)(lo >> (8u * i));
+            hash_key[8 + i] = (uint8_t)(hi >> (8u * i));
         }
         atomic_store_explicit(&key_ready, 1, memory_order_release);
+        atomic_store_explicit(&key_configured, 1, memory_order_release);
     }
+    atomic_fetch_add_explicit(&key_generation, 1u, memory_order_acq_rel);
     lgs__spin_unlock(&key_lock);
+    return NULL;
+}
+
+int lgs__redact_key_configured(void)
+{
+    return atomic_load_explicit(&key_configured, memory_order_acquire);
 }
 
 void lgs__redact_set_key_for_test(const uint8_t key[16])
@@ -100,6 +135,10 @@ static void digest(uint64_t name_key, char *out, size_t size)
         for (unsigned i = 0; i < 8; i++)
             bytes[i] = (uint8_t)(name_key >> (8u * i));
         ensure_key();
+        if (!atomic_load_explicit(&key_ready, memory_order_acquire)) {
+            out[0] = '\0'; /* no key to hash under: omitted */
+            return;
+        }
         memo_digest = lgs__siphash24(hash_key, bytes, 8);
         memo_key = name_key;
         memo_generation = generation;

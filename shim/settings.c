@@ -148,6 +148,8 @@ static const lgs__setting table[] = {
         "storm control's interval"),
     LOG("log.redact", LGS__LOG_REDACT, LGS__UNIT_TEXT, 0, 0,
         "how account names are written: plain, hash or omit"),
+    LOG("log.redact.key", LGS__LOG_REDACT_KEY, LGS__UNIT_TEXT, 0, 0,
+        "the redaction hash's key (16+ characters, never shown); empty: a random key per process"),
     LOG("log.eventlog.source", LGS__LOG_SOURCE, LGS__UNIT_TEXT, 0, 0,
         "the Event Log source name"),
     LOG("log.jsonl.path", LGS__LOG_JSONL_PATH, LGS__UNIT_TEXT, 0, 0,

@@ -29,10 +29,7 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
     lgs__slot_head *victim = lgs__slot_find(t, key);
     if (victim != NULL)
         return victim;
-    /* Every table has at least one slot: the first one is the candidate to
-     * beat. */
-    victim = entry_at(t, 0);
-    int victim_kept = 1;
+    int victim_rank = LGS__SLOT_PINNED;
     for (unsigned i = 0; i < t->count; i++) {
         lgs__slot_head *c = entry_at(t, i);
         if (c->key == 0) {
@@ -40,11 +37,15 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
             break;
         }
         int k = keep(c, arg);
-        if (i == 0 || (!k && victim_kept) || (k == victim_kept && c->last_used < victim->last_used)) {
+        if (k >= LGS__SLOT_PINNED)
+            continue; /* never evicted, whoever asks */
+        if (victim == NULL || k < victim_rank || (k == victim_rank && c->last_used < victim->last_used)) {
             victim = c;
-            victim_kept = k;
+            victim_rank = k;
         }
     }
+    if (victim == NULL)
+        return NULL; /* every entry is pinned: the owner fails closed */
     if (victim->key == 0)
         if (atomic_fetch_add_explicit(t->in_use, 1, memory_order_release) == 0)
             lgs__fast_epoch_bump(); /* calls must now look at the table */

@@ -3,10 +3,11 @@
  * (a few dozen entries, looked at only while some entry is in use), an entry
  * per key, and a count of entries in use that lets every call skip the table
  * while it is 0. Taking an entry for a new key when the table is full evicts
- * the least recently used entry that its owner does not want kept (a closed
- * breaker, an account not being guarded), and only when every entry is to
- * be kept the least recently used of them. The table's users hold their own
- * lock around every call here.
+ * the entry its owner ranks lowest (a closed breaker before an open one, an
+ * account with fewer failures before one with more), the least recently
+ * used among equals; a pinned entry is never evicted, so a table full of
+ * them gives no entry and its owner fails closed. The table's users hold
+ * their own lock around every call here.
  */
 #ifndef LGS_SLOTS_H
 #define LGS_SLOTS_H
@@ -33,9 +34,14 @@ typedef struct lgs__slot_table {
 
 /** The entry for key, or NULL. */
 void *lgs__slot_find(const lgs__slot_table *t, uint64_t key);
-/** The entry for key, taking one (zeroed, key set) when there is none:
- *  an empty one, or the least recently used of those keep(entry, arg)
- *  says 0 for, or else the least recently used of all. */
+/** keep() for an entry that must never be evicted (an open breaker, an
+ *  account being guarded or with attempts in flight). */
+#define LGS__SLOT_PINNED 0x7FFFFFFF
+/** The entry for key, taking one (zeroed, key set) when there is none: an
+ *  empty one, or else the one keep(entry, arg) ranks lowest (the least
+ *  recently used among equal ranks; a plain "keep it" is 1, "don't" 0).
+ *  Entries ranked LGS__SLOT_PINNED are never taken: NULL when every entry
+ *  is pinned, and the owner decides what a full table means. */
 void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
                      int (*keep)(const void *entry, const void *arg), const void *arg);
 /** Empties an entry that is in use. */

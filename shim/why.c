@@ -17,10 +17,31 @@ int lgs__why(char *why, size_t why_size, const char *fmt, ...)
     return LGS_EINVAL;
 }
 
+int lgs__secret_key(const char *key)
+{
+    /* Matched at the end: the key may come as "log.redact.key", as
+     * "redact.key" in a LOGONSHIM_LOG item, or after the source that named
+     * it ("INI file ...: [log] redact.key"). */
+    static const char secret[] = "redact.key";
+    size_t n = key != NULL ? strlen(key) : 0, m = sizeof secret - 1;
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++) {
+        char c = key[n - m + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != secret[i])
+            return 0;
+    }
+    return 1;
+}
+
 void lgs__say(char *why, size_t why_size, const char *key, const char *value, const char *reason)
 {
     if (why == NULL || why_size == 0)
         return;
+    if (value != NULL && lgs__secret_key(key))
+        value = "(not shown)";
     if (value == NULL)
         snprintf(why, why_size, "%s: %s", key != NULL ? key : "(null key)", reason);
     else

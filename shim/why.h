@@ -18,6 +18,9 @@ int lgs__why(char *why, size_t why_size, const char *fmt, ...)
  * why when why is not NULL and why_size > 0: how a refused setting reads in
  * every message and "setting" record. */
 void lgs__say(char *why, size_t why_size, const char *key, const char *value, const char *reason);
+/** 1 when key names a secret (log.redact.key, however it is spelled or
+ *  prefixed): lgs__say() then writes "(not shown)" for its value. */
+int lgs__secret_key(const char *key);
 
 /* Copies text[0..n) without surrounding blanks (and a trailing CR or LF)
  * into buf, NUL-terminated; 0 when it does not fit in size. */

@@ -15,6 +15,7 @@
     S(budget)                  \
     S(breaker)                 \
     S(lockout)                 \
+    S(identity)                \
     S(config_engine)           \
     S(engine_threads)          \
     S(stress)                  \

@@ -3,6 +3,7 @@
  * repeated credential failures inside the window fails fast, without
  * reaching the authority, until the window passes or a logon succeeds.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +11,9 @@
 #include <CUnit/CUnit.h>
 
 #include "engine_internal.h"
+#include "lgs_yield.h"
 #include "suites.h"
+#include "threads.h"
 #include "vtime.h"
 
 #define LOGON_FAILURE 1326u  /* ERROR_LOGON_FAILURE: credentials */
@@ -66,6 +69,10 @@ static void test_never_retried_whatever_config(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.credentials.attempts"));
     CU_ASSERT_EQUAL(lgs_config_set("retry.account.attempts", "2", why, sizeof why), LGS_EINVAL);
     CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.account.attempts"));
+    /* unknown too: STATUS_UNSUCCESSFUL counts against the account (issue 15). */
+    CU_ASSERT_EQUAL(lgs_config_set("retry.unknown.attempts", "2", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "retry.unknown.attempts"));
+    CU_ASSERT_EQUAL(lgs_config_set("retry.unknown.attempts", "1", why, sizeof why), LGS_OK);
     expect_one_attempt("alice", "bob");
 }
 
@@ -236,6 +243,173 @@ static void test_no_account_no_guard(void)
     CU_ASSERT_EQUAL(reached, 5);
 }
 
+/* ---- the guard under a hostile caller (issue 15) ---- */
+
+#define RACE_THREADS 32
+static atomic_uint race_inside, race_refused, race_reached;
+
+/* Holds each admitted attempt until every thread is either inside an
+ * attempt or has been refused, so that all admitted attempts are in flight
+ * at once: the worst interleaving, every run. Bounded, in case a thread
+ * never arrives. */
+static lgs_status_code race_attempt(void *ctx)
+{
+    (void)ctx;
+    atomic_fetch_add(&race_reached, 1u);
+    atomic_fetch_add(&race_inside, 1u);
+    for (long spin = 0; spin < 20000000L; spin++) {
+        if (atomic_load(&race_inside) + atomic_load(&race_refused) >= RACE_THREADS)
+            break;
+        lgs__yield();
+    }
+    return vt_win32(LOGON_FAILURE);
+}
+
+static void race_worker(void *arg, unsigned index)
+{
+    (void)arg;
+    (void)index;
+    lgs_call c;
+    memset(&c, 0, sizeof c);
+    c.api = "LogonUser";
+    c.authority = "CONTOSO";
+    c.user = "alice";
+    c.domain = "CONTOSO";
+    c.attempt = race_attempt;
+    lgs_outcome o;
+    if (lgs_engine_run(&c, &o) == LGS_OK && o.decision == LGS_DECISION_LOCKOUT_GUARD)
+        atomic_fetch_add(&race_refused, 1u);
+}
+
+/* 32 threads send one wrong password at once: at most `threshold` attempts
+ * reach the authority (today's main let every one through: the check saw
+ * an empty table and the report came after). */
+static void test_race_counts_in_flight(void)
+{
+    vt_setup(0, 11);
+    atomic_store(&race_inside, 0u);
+    atomic_store(&race_refused, 0u);
+    atomic_store(&race_reached, 0u);
+    CU_ASSERT_EQUAL_FATAL(lgs_test_run_threads(RACE_THREADS, race_worker, NULL), 0);
+    unsigned reached = atomic_load(&race_reached);
+    printf("\n    race: %u of %d attempts reached the authority (threshold 3)\n", reached, RACE_THREADS);
+    CU_ASSERT(reached <= 3);
+    CU_ASSERT(reached >= 1);
+    CU_ASSERT_EQUAL(atomic_load(&race_refused), RACE_THREADS - reached);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.lockout_refusals, RACE_THREADS - reached);
+    /* And afterwards the account is guarded, with nothing left in flight. */
+    unsigned after = 0;
+    CU_ASSERT_EQUAL(logon("alice", "CONTOSO", vt_win32(0), &after).decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(after, 0);
+}
+
+static void fail_junk(unsigned from, unsigned n, unsigned times)
+{
+    char name[32];
+    for (unsigned i = from; i < from + n; i++)
+        for (unsigned k = 0; k < times; k++) {
+            snprintf(name, sizeof name, "junk%u", i);
+            logon(name, "CONTOSO", vt_win32(LOGON_FAILURE), NULL);
+        }
+}
+
+/* A victim kept below the threshold is not washed out of the table by junk
+ * names failing once each: 10 rounds of 2 wrong passwords and 128 junk
+ * failures put 20 on the authority on today's main. */
+static void test_junk_does_not_evict_victim(void)
+{
+    vt_setup(0, 12);
+    unsigned reached = 0;
+    for (int round = 0; round < 10; round++) {
+        logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+        logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+        fail_junk(0, 128, 1);
+    }
+    printf("\n    eviction (below threshold): %u wrong passwords reached the authority in 10 rounds\n",
+           reached);
+    CU_ASSERT_EQUAL(reached, 3);
+}
+
+/* A guarded victim stays guarded whatever fails after it: junk names
+ * failing 3 times each (guarded too, 127 fill the table and evicted the
+ * victim as the least recently used guarded entry on today's main). */
+static void test_guarded_never_evicted(void)
+{
+    vt_setup(0, 13);
+    unsigned reached = 0;
+    for (int i = 0; i < 3; i++)
+        logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    fail_junk(0, 128, 3);
+    lgs_outcome o = logon("victim", "CONTOSO", vt_win32(LOGON_FAILURE), &reached);
+    printf("\n    eviction (guarded): %u wrong passwords reached the authority\n", reached);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(reached, 3);
+}
+
+/* A table full of guarded accounts refuses a new one (fail closed), counts
+ * the refusal, and takes no memory for it; the guarded ones stay guarded. */
+static void test_full_table_fails_closed(void)
+{
+    vt_setup(0, 14);
+    fail_junk(0, 128, 3);
+    unsigned reached = 0;
+    lgs_outcome o = logon("newcomer", "CONTOSO", vt_win32(0), &reached);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(o.attempts, 0);
+    CU_ASSERT_EQUAL(o.cls, LGS_CLASS_CREDENTIALS);
+    CU_ASSERT_EQUAL(reached, 0);
+    lgs_stats st;
+    lgs_stats_snapshot(&st);
+    CU_ASSERT_EQUAL(st.lockout_refusals, 1);
+    CU_ASSERT_EQUAL(logon("junk7", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_LOCKOUT_GUARD);
+    /* Once the window passes, the table has room again. */
+    vt_advance(15 * 60000);
+    CU_ASSERT_EQUAL(logon("newcomer", "CONTOSO", vt_win32(0), &reached).decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(reached, 1);
+}
+
+/* Spellings of one account share a guard; different accounts do not
+ * (issue 15: each of these pairs was two keys). */
+static void test_spellings_one_key(void)
+{
+    /* Case over Unicode, ordinal: Latin-1, Latin Extended-A, Greek, Cyrillic, fullwidth. */
+    CU_ASSERT_EQUAL(lgs__account_key("\xC3\x85sa", "CORP"), lgs__account_key("\xC3\xA5sa", "corp"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xC5\x81ukasz", "CORP"), lgs__account_key("\xC5\x82ukasz", "CORP"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xCE\xA3\xCE\x91", "X"), lgs__account_key("\xCF\x83\xCE\xB1", "X"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD", "X"),
+                    lgs__account_key("\xD0\xB8\xD0\xB2\xD0\xB0\xD0\xBD", "X"));
+    CU_ASSERT_EQUAL(lgs__account_key("\xEF\xBC\xA1", "X"), lgs__account_key("\xEF\xBD\x81", "X"));
+    /* No expansion or locale: ß is not SS, and a is not á. */
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("stra\xC3\x9F" "e", "X"), lgs__account_key("STRASSE", "X"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("a", "X"), lgs__account_key("\xC3\xA1", "X"));
+    /* UPN and down-level name: the NetBIOS name is the DNS name's first label. */
+    CU_ASSERT_EQUAL(lgs__account_key("CORP\\alice", NULL), lgs__account_key("alice@corp.example.com", NULL));
+    CU_ASSERT_EQUAL(lgs__account_key("alice", "corp.example.com"), lgs__account_key("ALICE", "CORP"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key("alice", "CORP"), lgs__account_key("alice", "FABRIKAM"));
+    /* Long names: the whole name, never a prefix. */
+    char a[400], b[400];
+    memset(a, 'x', sizeof a - 1);
+    a[sizeof a - 1] = '\0';
+    memcpy(b, a, sizeof a);
+    b[sizeof b - 2] = 'y';
+    CU_ASSERT_NOT_EQUAL(lgs__account_key(a, "CORP"), lgs__account_key(b, "CORP"));
+    CU_ASSERT_NOT_EQUAL(lgs__account_key(a, "CORP"), 0);
+}
+
+/* Through the engine: wrong passwords spelled three ways trip one guard. */
+static void test_spellings_one_guard(void)
+{
+    vt_setup(0, 15);
+    unsigned reached = 0;
+    logon("\xC3\x85sa", "CORP", vt_win32(LOGON_FAILURE), &reached);
+    logon("\xC3\xA5sa@corp.example.com", NULL, vt_win32(LOGON_FAILURE), &reached);
+    logon("corp\\\xC3\x85SA", NULL, vt_win32(LOGON_FAILURE), &reached);
+    CU_ASSERT_EQUAL(logon("\xC3\xA5SA", "Corp", vt_win32(0), &reached).decision, LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(reached, 3);
+}
+
 static CU_TestInfo tests[] = {
     {"test codes have the classes assumed", test_codes_are_what_we_think},
     {"never retried whatever the configuration", test_never_retried_whatever_config},
@@ -248,6 +422,12 @@ static CU_TestInfo tests[] = {
     {"account failures count", test_account_class_counts},
     {"configurable, and 0 turns it off", test_configurable_and_off},
     {"no account, no guard", test_no_account_no_guard},
+    {"32 threads: attempts in flight count", test_race_counts_in_flight},
+    {"junk names do not evict a victim below the threshold", test_junk_does_not_evict_victim},
+    {"a guarded account is never evicted", test_guarded_never_evicted},
+    {"a table full of guarded accounts fails closed", test_full_table_fails_closed},
+    {"spellings of one account are one key", test_spellings_one_key},
+    {"spellings of one account share one guard", test_spellings_one_guard},
     CU_TEST_INFO_NULL,
 };
 

@@ -159,6 +159,45 @@ static void test_text_line(void)
     CU_ASSERT_EQUAL(lgs_record_format_json(&lt_records[0], NULL, 0) > 100, 1);
 }
 
+/* Names and echoed values cannot forge a line or reach a terminal raw:
+ * C0, DEL, C1, U+2028/2029 and bytes that are not UTF-8 are escaped in
+ * every text field (issue 15: 20 records became 50 lines). */
+static void test_text_line_escapes(void)
+{
+    lt_setup();
+    lgs__call_log cl = {.api = "LogonUserW"};
+    lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1326, LGS_CLASS_CREDENTIALS,
+                     LGS_DECISION_NEVER_RETRY, 1, 0, 0, 20000};
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    lgs_record r = lt_records[0];
+    const char *evil = "a\nlogonshim: critical: forged\r\x1b]0;t\x07\x7f\xC2\x85\xE2\x80\xA8\xE2\x80\xA9\xFF";
+    snprintf(r.api, sizeof r.api, "%s", evil);
+    snprintf(r.user, sizeof r.user, "%s", evil);
+    snprintf(r.authority, sizeof r.authority, "HTTP/%s", evil);
+    snprintf(r.detail, sizeof r.detail, "%s", evil);
+    lgs_record_kind kinds[] = {LGS_RECORD_ATTEMPT, LGS_RECORD_OUTCOME, LGS_RECORD_WINE_STUB,
+                               LGS_RECORD_SUPPRESSED, LGS_RECORD_SETTING};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        r.kind = kinds[k];
+        char line[4096];
+        lgs_record_format_text(&r, line, sizeof line);
+        for (const unsigned char *p = (const unsigned char *)line; *p != '\0'; p++)
+            CU_ASSERT(*p >= 0x20 && *p != 0x7F);
+        CU_ASSERT_PTR_NULL(strstr(line, "\xC2\x85"));
+        CU_ASSERT_PTR_NULL(strstr(line, "\xE2\x80\xA8"));
+        CU_ASSERT_PTR_NULL(strstr(line, "\xE2\x80\xA9"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(line, "a\\x0Alogonshim: critical: forged\\x0D\\x1B]0;t\\x07\\x7F"
+                                            "\\u0085\\u2028\\u2029\\xFF"));
+    }
+    /* Text that needs no escape is unchanged, backslashes included. */
+    snprintf(r.user, sizeof r.user, "CORP\\\xC3\x85sa");
+    r.kind = LGS_RECORD_ATTEMPT;
+    char line[4096];
+    lgs_record_format_text(&r, line, sizeof line);
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, ", user CORP\\\xC3\x85sa"));
+}
+
 static void test_wine_stub_and_setting(void)
 {
     lt_setup();
@@ -293,6 +332,34 @@ static void test_configure_spec(void)
     CU_ASSERT_EQUAL(lgs_log_configure(NULL), -1);
 }
 
+/* A typo in a sink item never turns every sink off (issue 15: "stdrr", a
+ * bare path, a jsonl path in a missing folder silenced everything, their
+ * own warning included): the sinks in force stay, or stderr joins the good
+ * ones; a secret's value is not in the report. */
+static void test_configure_typos_keep_sinks(void)
+{
+    char buf[64];
+    const char *typos[] = {"stdrr", "debuger", "/tmp/x.jsonl", "jsonl:/nonexistent-dir/x.jsonl"};
+    for (size_t i = 0; i < sizeof typos / sizeof typos[0]; i++) {
+        lt_setup();
+        CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "stderr", NULL, 0), LGS_OK);
+        CU_ASSERT_EQUAL(lgs_log_configure(typos[i]), 1);
+        lgs_log_config_get("sinks", buf, sizeof buf);
+        CU_ASSERT_STRING_EQUAL(buf, "stderr");
+        CU_ASSERT_EQUAL(lt_count, 1);
+    }
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_configure("jsonl:/nonexistent-dir/x.jsonl,stdrr"), 2);
+    lgs_log_config_get("sinks", buf, sizeof buf);
+    CU_ASSERT_STRING_EQUAL(buf, "none"); /* no good sink item: what was in force stays */
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_configure("redact.key=hunter2"), 1);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_PTR_NULL(strstr(lt_records[0].detail, "hunter2"));
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
+}
+
 /* The callback can be replaced while others log; the old one then never
  * runs again. */
 static void replace_cb(void *ctx, const lgs_record *r)
@@ -377,12 +444,14 @@ int lgs_suite_log(void)
         {"SubStatus", test_substatus_and_stub_flag},
         {"breaker fail-fast", test_fail_fast},
         {"text line", test_text_line},
+        {"text line escapes what could forge a line", test_text_line_escapes},
         {"Wine stub and setting warnings", test_wine_stub_and_setting},
         {"last failure is per thread", test_last_failure_is_per_thread},
         {"level", test_level},
         {"kind and severity names", test_names},
         {"config keys", test_config_keys},
         {"LOGONSHIM_LOG syntax", test_configure_spec},
+        {"LOGONSHIM_LOG typos keep the sinks", test_configure_typos_keep_sinks},
         {"callback replaced", test_callback_replace},
         {"callback replaced while threads log", test_callback_replace_concurrent},
         CU_TEST_INFO_NULL,

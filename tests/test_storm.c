@@ -196,6 +196,14 @@ static void test_redaction(void)
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_STRING_EQUAL(lt_records[0].authority, "host/db1.contoso.com");
     CU_ASSERT_PTR_NULL(strstr(lt_records[0].user, "bob"));
+    /* Under omit a target goes too: it can carry a person's name. */
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", "omit", NULL, 0), LGS_OK);
+    cl.authority = "HTTP/alice-laptop";
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_STRING_EQUAL(lt_records[0].authority, "");
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", "hash", NULL, 0), LGS_OK);
 }
 
 /* The hashed account field of the record that logging user\domain makes. */
@@ -336,6 +344,70 @@ static void test_redaction_key_not_logged(void)
     lgs__redact_set_key_for_test(NULL);
 }
 
+/* The key comes from the system's CSPRNG, not from the hooks' random
+ * source, the clock or the pid: with a random hook that always says the same
+ * and the same process, two draws still give two keys (issue 15: the old
+ * key, made of those, was recovered from two processes' logs). */
+static uint64_t constant_random(void *user)
+{
+    (void)user;
+    return 0x0123456789ABCDEFull;
+}
+
+static void test_redaction_key_from_csprng(void)
+{
+    lgs_hooks h;
+    lgs__hooks_snapshot(&h); /* the defaults, with the random source replaced */
+    h.random = constant_random;
+    lgs_engine_set_hooks(&h);
+    uint8_t k1[16], k2[16], k3[16];
+    lgs__redact_set_key_for_test(NULL);
+    lgs__redact_key_for_test(k1);
+    lgs__redact_set_key_for_test(NULL);
+    lgs__redact_key_for_test(k2);
+    lgs__redact_set_key_for_test(NULL);
+    lgs__redact_key_for_test(k3);
+    CU_ASSERT(memcmp(k1, k2, 16) != 0);
+    CU_ASSERT(memcmp(k2, k3, 16) != 0);
+    CU_ASSERT(memcmp(k1, k3, 16) != 0);
+    lgs_engine_set_hooks(NULL);
+}
+
+/* log.redact.key: the same key gives the same digests (across restarts and
+ * machines), it is never shown by get, dump or an error, and a short one is
+ * refused. */
+static void test_redaction_configured_key(void)
+{
+    static const char secret[] = "correct horse battery staple";
+    char why[300], got[128], d1[32], d2[32], d3[32];
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact.key", secret, why, sizeof why), LGS_OK);
+    hashed("alice", "CONTOSO", d1);
+    CU_ASSERT_EQUAL(lgs_log_config_get("log.redact.key", got, sizeof got), LGS_OK);
+    CU_ASSERT_PTR_NULL(strstr(got, "horse"));
+    CU_ASSERT_STRING_EQUAL(got, "(set, not shown)");
+    static char dump[65536];
+    lgs_config_dump(dump, sizeof dump);
+    CU_ASSERT_PTR_NULL(strstr(dump, "horse"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dump, "log.redact.key = (set, not shown)\n"));
+    /* A dump applied again keeps the key. */
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact.key", got, why, sizeof why), LGS_OK);
+    char d0[32];
+    hashed("alice", "CONTOSO", d0);
+    CU_ASSERT_STRING_EQUAL(d0, d1);
+    /* Back to a random key, then the same text again: the same digest. */
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact.key", "", why, sizeof why), LGS_OK);
+    hashed("alice", "CONTOSO", d2);
+    CU_ASSERT_STRING_NOT_EQUAL(d1, d2);
+    CU_ASSERT_EQUAL(lgs_config_set("log.redact.key", secret, why, sizeof why), LGS_OK);
+    hashed("ALICE", "contoso", d3);
+    CU_ASSERT_STRING_EQUAL(d1, d3);
+    /* Too short: refused, and the value is not in the reason. */
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact.key", "hunter2", why, sizeof why), LGS_EINVAL);
+    CU_ASSERT_PTR_NULL(strstr(why, "hunter2"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "16 characters"));
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.redact.key", "", why, sizeof why), LGS_OK);
+}
+
 int lgs_suite_storm(void)
 {
     static CU_TestInfo tests[] = {
@@ -350,6 +422,8 @@ int lgs_suite_storm(void)
         {"redaction: each account its own digest", test_redaction_distinct_accounts},
         {"redaction: the digest depends on the key", test_redaction_keyed},
         {"redaction: the key is not in what is logged", test_redaction_key_not_logged},
+        {"redaction: the key comes from the CSPRNG", test_redaction_key_from_csprng},
+        {"redaction: log.redact.key, never shown", test_redaction_configured_key},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("storm", tests, lt_suite_setup, lt_suite_teardown);

@@ -6,6 +6,7 @@
  * that first call fail with the space's "invalid parameter" code and logs
  * why; it is never ignored silently. */
 #include <stdatomic.h>
+#include <stdlib.h>
 
 #include "catalogue_internal.h"
 #include "fastpath.h"
@@ -31,6 +32,13 @@ static uint32_t invalid_parameter(lgs_space space)
         return LGS__CODE(SEC_E_INVALID_PARAMETER).value;
     }
 }
+
+/* Each space's "logon failure" code, for a lockout guard refusal. */
+static const uint32_t logon_failure[LGS_SPACE_COUNT_] = {
+    [LGS_SPACE_WIN32] = LGS__CODE(ERROR_LOGON_FAILURE).value,
+    [LGS_SPACE_NTSTATUS] = LGS__CODE(STATUS_LOGON_FAILURE).value,
+    [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_LOGON_DENIED).value,
+};
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
@@ -136,6 +144,15 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
         return invalid_parameter(space);
     }
     int success = out.cls == LGS_CLASS_OK || out.cls == LGS_CLASS_CONTINUE;
+    /* The lockout guard keys accounts across APIs: a failure it replays may
+     * come from another code space (a LogonUser 1326 for an LsaLogonUser,
+     * where it would read as a success NTSTATUS). Restate it as this API's
+     * logon failure. */
+    if (out.decision == LGS_DECISION_LOCKOUT_GUARD && out.space != space) {
+        out.space = space;
+        out.value = logon_failure[space];
+        out.cls = LGS_CLASS_CREDENTIALS;
+    }
     /* A fail-fast (breaker, lockout guard) made no attempt: the replayed code
      * is what the caller sees, for a BOOL API through GetLastError(). */
     if (!success && space == LGS_SPACE_WIN32)
@@ -157,7 +174,8 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     /* The common case: the first attempt, straight to the API, succeeds.
      * A success a stub may have faked needs the full path's check. The call
      * function records a failure's last error in w itself. */
-    if (w->stub_check == NULL) {
+    /* A call naming an account goes to the lockout guard's admission first. */
+    if (w->stub_check == NULL && (w->log.user == NULL || w->log.user[0] == '\0')) {
         lgs__fast f;
         uint32_t code;
         lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->call, w->ctx, &code);
@@ -241,4 +259,55 @@ const char *lgs__utf8_a(const char *s, char *buf, int size)
     if (MultiByteToWideChar(CP_ACP, 0, s, -1, wide, 256) == 0)
         wide[255] = L'\0';
     return lgs__utf8_w(wide, buf, size);
+}
+
+/* The size is asked for first, so that a long name neither fails with
+ * ERROR_INSUFFICIENT_BUFFER (which would leave 0x7A as the thread's last
+ * error) nor is cut: two accounts sharing a prefix must not share a guard. */
+const char *lgs__name_w(lgs__name *n, const wchar_t *s, int chars)
+{
+    n->heap = NULL;
+    if (s == NULL || chars == 0 || (chars < 0 && s[0] == L'\0'))
+        return NULL;
+    DWORD saved = GetLastError();
+    const char *out = NULL;
+    int need = WideCharToMultiByte(CP_UTF8, 0, s, chars, NULL, 0, NULL, NULL);
+    if (need > 0) {
+        char *buf = n->stack;
+        if ((size_t)need + 1 > sizeof n->stack)
+            buf = n->heap = malloc((size_t)need + 1);
+        if (buf != NULL) {
+            int k = WideCharToMultiByte(CP_UTF8, 0, s, chars, buf, need, NULL, NULL);
+            buf[k > 0 ? k : 0] = '\0';
+            if (k > 0 && buf[0] != '\0')
+                out = buf;
+        }
+    }
+    SetLastError(saved);
+    return out;
+}
+
+const char *lgs__name_a(lgs__name *n, const char *s, int chars)
+{
+    n->heap = NULL;
+    if (s == NULL || chars == 0 || (chars < 0 && s[0] == '\0'))
+        return NULL;
+    DWORD saved = GetLastError();
+    const char *out = NULL;
+    int need = MultiByteToWideChar(CP_ACP, 0, s, chars, NULL, 0);
+    wchar_t *wide = need > 0 ? malloc(((size_t)need + 1) * sizeof *wide) : NULL;
+    if (wide != NULL) {
+        int k = MultiByteToWideChar(CP_ACP, 0, s, chars, wide, need);
+        wide[k > 0 ? k : 0] = L'\0';
+        out = k > 0 ? lgs__name_w(n, wide, k) : NULL;
+        free(wide);
+    }
+    SetLastError(saved);
+    return out;
+}
+
+void lgs__name_free(lgs__name *n)
+{
+    free(n->heap);
+    n->heap = NULL;
 }

@@ -164,6 +164,20 @@ static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple(lgs__api_
 /* 1 when running under Wine (ntdll exports wine_get_version). */
 int lgs__under_wine(void);
 
+/* A whole name as UTF-8, for the lockout guard and the logs: in `stack`
+ * when it fits, on the heap otherwise, never truncated (the guard keys on
+ * the whole name). Release with lgs__name_free. */
+typedef struct lgs__name {
+    char stack[256];
+    char *heap;
+} lgs__name;
+/* chars < 0: NUL-terminated. NULL for no name (NULL, empty, or a name the
+ * conversion or the allocation failed on). GetLastError() is kept. */
+const char *lgs__name_w(lgs__name *n, const wchar_t *s, int chars);
+/* From the ANSI code page, as the A APIs read it. */
+const char *lgs__name_a(lgs__name *n, const char *s, int chars);
+void lgs__name_free(lgs__name *n);
+
 /* UTF-8 copies of names for logs and the lockout guard, truncated to fit;
  * NULL in gives NULL out. */
 const char *lgs__utf8_w(const wchar_t *s, char *buf, int size);

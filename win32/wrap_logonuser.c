@@ -104,7 +104,7 @@ static int logon_stub_check(void *p)
 static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLogonSid,
                       PVOID *ppProfileBuffer, LPDWORD pdwProfileLength, PQUOTA_LIMITS pQuotaLimits)
 {
-    char user[128], domain[128];
+    lgs__name user, domain; /* whole names: the guard keys on all of them */
     lgs__wrap w;
     lgs__wrap_init(&w, api, logon_call, c);
     c->w = &w;
@@ -116,15 +116,17 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
     w.cleanup = logon_cleanup;
     w.stub_check = logon_stub_check;
     if (c->wide) {
-        w.log.user = lgs__utf8_w(c->user, user, sizeof user);
-        w.log.domain = lgs__utf8_w(c->domain, domain, sizeof domain);
+        w.log.user = lgs__name_w(&user, c->user, -1);
+        w.log.domain = lgs__name_w(&domain, c->domain, -1);
     } else {
-        w.log.user = lgs__utf8_a(c->user, user, sizeof user);
-        w.log.domain = lgs__utf8_a(c->domain, domain, sizeof domain);
+        w.log.user = lgs__name_a(&user, c->user, -1);
+        w.log.domain = lgs__name_a(&domain, c->domain, -1);
     }
     w.log.authority = w.log.domain;
     uint32_t code = lgs__wrap_run(&w);
     c->w = NULL; /* w ends with this function */
+    lgs__name_free(&user);
+    lgs__name_free(&domain);
     if (code != 0 || w.injected)
         return code == 0;
     if (phToken != NULL)

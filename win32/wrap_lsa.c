@@ -208,15 +208,14 @@ typedef struct interactive_logon {
     UNICODE_STRING password;
 } interactive_logon;
 
-static const char *logon_name(const logon_ctx *c, const UNICODE_STRING *s, char *buf, int size)
+static const char *logon_name(const logon_ctx *c, const UNICODE_STRING *s, lgs__name *out)
 {
+    out->heap = NULL;
     const char *lo = c->info, *hi = lo + c->info_len;
     const char *b = (const char *)s->Buffer;
-    if (b == NULL || s->Length == 0 || b < lo || b > hi || s->Length > (size_t)(hi - b))
+    if (b == NULL || s->Length < 2 || b < lo || b > hi || s->Length > (size_t)(hi - b))
         return NULL;
-    int n = WideCharToMultiByte(CP_UTF8, 0, s->Buffer, s->Length / 2, buf, size - 1, NULL, NULL);
-    buf[n > 0 ? n : 0] = '\0';
-    return n > 0 ? buf : NULL;
+    return lgs__name_w(out, s->Buffer, s->Length / 2); /* whole: never dropped for its length */
 }
 
 NTSTATUS NTAPI lgs_LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName, SECURITY_LOGON_TYPE LogonType,
@@ -235,15 +234,17 @@ NTSTATUS NTAPI lgs_LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName, SECURI
     w.cleanup = logon_cleanup;
     w.stub_check = logon_stub_check;
     c.w = &w;
-    char user[128], domain[128];
+    lgs__name user = {.heap = NULL}, domain = {.heap = NULL};
     if (c.info != NULL && c.info_len >= sizeof(interactive_logon)
         && ((const interactive_logon *)c.info)->message_type == 2 /* *InteractiveLogon */) {
         const interactive_logon *il = c.info;
-        w.log.user = logon_name(&c, &il->user, user, sizeof user);
-        w.log.domain = logon_name(&c, &il->domain, domain, sizeof domain);
+        w.log.user = logon_name(&c, &il->user, &user);
+        w.log.domain = logon_name(&c, &il->domain, &domain);
         w.log.authority = w.log.domain;
     }
     NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
+    lgs__name_free(&user);
+    lgs__name_free(&domain);
     if (SubStatus != NULL && w.log.has_substatus)
         *SubStatus = c.substatus;
     if (st < 0 || w.log.wine_stub || w.injected)

@@ -6,12 +6,16 @@
  * Results are SECURITY_STATUS, classified in the security space (an
  * NTSTATUS-shaped value, as Wine's ACH returns for a failed Kerberos login,
  * is classified as the NTSTATUS it is). For explicit credentials
- * (SEC_WINNT_AUTH_IDENTITY[_EX]) the user and domain are passed to the
- * lockout guard and the domain keys the circuit breaker; the password is
- * never read. */
+ * (SEC_WINNT_AUTH_IDENTITY_A/W, _EXA/_EXW, _EX2; shim/identity.c tells
+ * them apart) the user and domain are passed to the lockout guard and the
+ * domain keys the circuit breaker; an identity of no form we know is passed
+ * through untouched; the password is never read. */
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "logonshim/wrappers.h"
+#include "identity.h"
 #include "backend.h"
 #include "wrap.h"
 
@@ -51,55 +55,76 @@ static void ach_cleanup(void *p)
     SecInvalidateHandle(&c->cred);
 }
 
-/* Copies a counted name of `chars` characters (wide or narrow) as UTF-8. */
-static const char *counted_name(const void *s, unsigned long chars, int wide, char *buf, int size)
+/* The layouts the portable parser assumes are the SDK's own. */
+#define PTR8 (sizeof(void *) == 8)
+_Static_assert(offsetof(SEC_WINNT_AUTH_IDENTITY_W, Flags) == (PTR8 ? 44 : 24) &&
+               sizeof(SEC_WINNT_AUTH_IDENTITY_W) == (PTR8 ? 48 : 28),
+               "SEC_WINNT_AUTH_IDENTITY_W layout");
+_Static_assert(offsetof(SEC_WINNT_AUTH_IDENTITY_EXW, Flags) == (PTR8 ? 52 : 32) &&
+               offsetof(SEC_WINNT_AUTH_IDENTITY_EXW, DomainLength) == (PTR8 ? 32 : 20) &&
+               sizeof(SEC_WINNT_AUTH_IDENTITY_EXW) == (PTR8 ? 72 : 44),
+               "SEC_WINNT_AUTH_IDENTITY_EXW layout");
+_Static_assert(offsetof(SEC_WINNT_AUTH_IDENTITY_EX2, Flags) == 36 &&
+               offsetof(SEC_WINNT_AUTH_IDENTITY_EX2, UserOffset) == 12 &&
+               offsetof(SEC_WINNT_AUTH_IDENTITY_EX2, DomainLength) == 24 &&
+               sizeof(SEC_WINNT_AUTH_IDENTITY_EX2) == LGS__ID_EX2_HEADER,
+               "SEC_WINNT_AUTH_IDENTITY_EX2 layout");
+
+/* One name of a parsed identity, whole, as UTF-8: an _EX2 name lies inside
+ * the structure (the parser checked), a pointer form's is the caller's
+ * pointer, read for as many characters as the API itself reads. */
+static const char *identity_name(const void *auth, const lgs__identity *id, const lgs__id_name *name,
+                                 lgs__name *out)
 {
-    if (s == NULL || chars == 0 || chars > 256)
+    out->heap = NULL;
+    if (name->units == 0)
         return NULL;
-    int n;
-    if (wide) {
-        n = WideCharToMultiByte(CP_UTF8, 0, s, (int)chars, buf, size - 1, NULL, NULL);
-    } else {
-        wchar_t tmp[256];
-        int k = MultiByteToWideChar(CP_ACP, 0, s, (int)chars, tmp, 256);
-        n = k > 0 ? WideCharToMultiByte(CP_UTF8, 0, tmp, k, buf, size - 1, NULL, NULL) : 0;
-    }
-    buf[n > 0 ? n : 0] = '\0';
-    return n > 0 ? buf : NULL;
+    const void *s = id->form == LGS__ID_EX2 ? (const char *)auth + name->where
+                                            : (const void *)(uintptr_t)name->where;
+    return id->wide ? lgs__name_w(out, s, (int)name->units) : lgs__name_a(out, s, (int)name->units);
 }
 
-/* Reads user and domain from SEC_WINNT_AUTH_IDENTITY or its _EX form, for
- * the packages that take them. */
-static void ach_identity(ach_ctx *c, char *user, char *domain, int size)
+/* Hands the parser the bytes the form says the caller passed: the fixed
+ * part of a pointer form, the whole of an _EX2 structure (its
+ * cbStructureLength). Anything it does not recognise is opaque: no names,
+ * and the call goes through untouched for the API to judge. */
+static void ach_identity(ach_ctx *c, lgs__name *user, lgs__name *domain)
 {
+    user->heap = domain->heap = NULL;
     if (c->auth == NULL || c->package == NULL)
         return;
-    char pkg[32];
-    if (counted_name(c->package, c->wide ? (unsigned long)wcslen(c->package)
-                                         : (unsigned long)strlen(c->package),
-                     c->wide, pkg, sizeof pkg) == NULL)
+    lgs__name pkg_name;
+    const char *pkg = c->wide ? lgs__name_w(&pkg_name, c->package, -1) : lgs__name_a(&pkg_name, c->package, -1);
+    int named = pkg != NULL && (_stricmp(pkg, "Kerberos") == 0 || _stricmp(pkg, "Negotiate") == 0 ||
+                                _stricmp(pkg, "NTLM") == 0);
+    lgs__name_free(&pkg_name);
+    if (!named)
         return;
-    if (_stricmp(pkg, "Kerberos") != 0 && _stricmp(pkg, "Negotiate") != 0 && _stricmp(pkg, "NTLM") != 0)
-        return;
-    const void *u, *d;
-    unsigned long ulen, dlen, flags;
-    const SEC_WINNT_AUTH_IDENTITY_EXW *ex = c->auth;
-    if (ex->Version == SEC_WINNT_AUTH_IDENTITY_VERSION) {
-        u = ex->User, ulen = ex->UserLength, d = ex->Domain, dlen = ex->DomainLength, flags = ex->Flags;
+    const unsigned char *p = c->auth;
+    uint32_t version;
+    memcpy(&version, p, sizeof version);
+    size_t avail;
+    if (version == LGS__ID_VERSION_EX2) {
+        uint32_t size;
+        memcpy(&size, p + offsetof(SEC_WINNT_AUTH_IDENTITY_EX2, cbStructureLength), sizeof size);
+        avail = size;
     } else {
-        const SEC_WINNT_AUTH_IDENTITY_W *id = c->auth;
-        u = id->User, ulen = id->UserLength, d = id->Domain, dlen = id->DomainLength, flags = id->Flags;
+        avail = lgs__identity_fixed_size(version == LGS__ID_VERSION_EX ? LGS__ID_EX : LGS__ID_PLAIN,
+                                         (unsigned)sizeof(void *));
     }
-    int wide = (flags & SEC_WINNT_AUTH_IDENTITY_UNICODE) != 0;
-    c->w->log.user = counted_name(u, ulen, wide, user, size);
-    c->w->log.domain = counted_name(d, dlen, wide, domain, size);
+    lgs__identity id;
+    if (lgs__identity_parse(p, avail, (unsigned)sizeof(void *), &id) == LGS__ID_OPAQUE)
+        return;
+    c->w->log.user = identity_name(c->auth, &id, &id.user, user);
+    c->w->log.domain = identity_name(c->auth, &id, &id.domain, domain);
     if (c->w->log.domain != NULL)
         c->w->log.authority = c->w->log.domain;
 }
 
 static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCredential, PTimeStamp ptsExpiry)
 {
-    char user[128], domain[128], package[64];
+    char package[64];
+    lgs__name user, domain;
     lgs__wrap w;
     lgs__wrap_init(&w, api, ach_call, c);
     w.cleanup = ach_cleanup;
@@ -108,9 +133,11 @@ static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCreden
     c->want_expiry = ptsExpiry != NULL;
     w.log.authority = c->wide ? lgs__utf8_w(c->package, package, sizeof package)
                               : lgs__utf8_a(c->package, package, sizeof package);
-    ach_identity(c, user, domain, sizeof user);
+    ach_identity(c, &user, &domain);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
     c->w = NULL; /* w ends with this function */
+    lgs__name_free(&user);
+    lgs__name_free(&domain);
     if (st == SEC_E_OK && !w.injected) {
         if (phCredential != NULL)
             *phCredential = c->cred;

@@ -1,11 +1,13 @@
 /* log_platform.c (POSIX) — the three facts every record carries that only
  * the platform knows (the UTC time in milliseconds, the process id and the
- * thread id), and the write of a line to stderr. The Windows twin is
- * port/win32/log_platform.c.
+ * thread id), the write of a line to stderr, and the system's CSPRNG for the
+ * redaction key. The Windows twin is port/win32/log_platform.c.
  */
 #define _GNU_SOURCE 1 /* gettid() */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,4 +35,20 @@ void lgs__port_stderr_write(const char *text, size_t len)
 {
     fwrite(text, 1, len, stderr);
     fflush(stderr);
+}
+
+int lgs__port_random(void *buf, size_t n)
+{
+    unsigned char *p = buf;
+    while (n > 0) {
+        ssize_t k = getrandom(p, n, 0); /* blocks only until the pool is first seeded */
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
 }

@@ -23,6 +23,7 @@
 #include <windows.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -30,6 +31,7 @@
 #include "log_internal.h"
 #include "logonshim/codes.h"
 #include "settings.h"
+#include "why.h"
 
 #define VALUE_MAX 1024
 #define MAX_BAD 32
@@ -89,7 +91,7 @@ static void apply(load_state *st, const char *where, const char *section, const 
     int rc = lgs__settings_set(key, value, LGS__SET_ANY, why, sizeof why);
     if (rc == LGS_OK)
         return;
-    add_bad(st, where, value,
+    add_bad(st, where, lgs__secret_key(key) ? "(not shown)" : value,
             rc == LGS_ENOTFOUND ? "unknown key (see docs/configuration.md and docs/logging.md)"
                                 : why);
 }
@@ -118,6 +120,52 @@ static void add_bad(load_state *st, const char *setting, const char *value, cons
 
 /* ---- the INI file ---- */
 
+/* The section list (sec NULL) or a section's key list, whole: the buffer
+ * grows until the list fits (GetPrivateProfileStringW returns size - 2 when
+ * it cut the list, and keys after the cut were lost). NULL when out of
+ * memory; free() it. */
+static wchar_t *ini_list(const wchar_t *sec, const wchar_t *path)
+{
+    for (DWORD size = 8192; size <= (1u << 24); size *= 2) {
+        wchar_t *buf = malloc(size * sizeof *buf);
+        if (buf == NULL)
+            return NULL;
+        DWORD n = GetPrivateProfileStringW(sec, NULL, L"", buf, size, path);
+        if (n < size - 2)
+            return buf;
+        free(buf);
+    }
+    return NULL;
+}
+
+/* Applies one key of a section: its whole value (a value longer than any
+ * setting takes is reported, never cut and applied: "5<1 100 spaces>min"
+ * once became 5 ms), and a key written twice is reported (Windows reads
+ * the first; the later one would otherwise never be checked). */
+static void ini_apply_one(load_state *st, const wchar_t *path, const wchar_t *sec, const char *sec8,
+                          const char *source_sec, const wchar_t *names, const wchar_t *name)
+{
+    static wchar_t value[VALUE_MAX];
+    char name8[128], value8[VALUE_MAX * 3], where[700];
+    to_utf8(name, name8, (int)sizeof name8);
+    snprintf(where, sizeof where, "%s %s", source_sec, name8);
+    for (const wchar_t *k = names; k != name; k += wcslen(k) + 1) {
+        if (_wcsicmp(k, name) == 0) {
+            add_bad(st, where, "(a second time)",
+                    "the key is written more than once in the section: the first value is used, "
+                    "later ones are ignored");
+            return;
+        }
+    }
+    DWORD n = GetPrivateProfileStringW(sec, name, L"", value, VALUE_MAX, path);
+    if (n >= VALUE_MAX - 1) {
+        add_bad(st, where, "(too long)", "the value is longer than 1 022 characters: not applied");
+        return;
+    }
+    to_utf8(value, value8, (int)sizeof value8);
+    apply(st, where, sec8, name8, value8);
+}
+
 static void load_ini(load_state *st)
 {
     wchar_t env[MAX_PATH], path[MAX_PATH];
@@ -139,22 +187,25 @@ static void load_ini(load_state *st)
     }
     char source[MAX_PATH * 3 + 8];
     snprintf(source, sizeof source, "INI %s", path8);
-    static wchar_t sections[8192], names[8192], value[VALUE_MAX];
-    GetPrivateProfileStringW(NULL, NULL, L"", sections, 8192, path);
+    wchar_t *sections = ini_list(NULL, path);
+    if (sections == NULL) {
+        add_bad(st, source, "(the section list)", "out of memory: the INI file was not read");
+        return;
+    }
     for (const wchar_t *sec = sections; *sec != L'\0'; sec += wcslen(sec) + 1) {
-        GetPrivateProfileStringW(sec, NULL, L"", names, 8192, path);
         char sec8[96], source_sec[sizeof source + 100];
         to_utf8(sec, sec8, (int)sizeof sec8);
         snprintf(source_sec, sizeof source_sec, "%s [%s]", source, sec8);
-        for (const wchar_t *name = names; *name != L'\0'; name += wcslen(name) + 1) {
-            char name8[128], value8[VALUE_MAX * 3], where[sizeof source_sec + 130];
-            GetPrivateProfileStringW(sec, name, L"", value, VALUE_MAX, path);
-            to_utf8(name, name8, (int)sizeof name8);
-            to_utf8(value, value8, (int)sizeof value8);
-            snprintf(where, sizeof where, "%s %s", source_sec, name8);
-            apply(st, where, sec8, name8, value8);
+        wchar_t *names = ini_list(sec, path);
+        if (names == NULL) {
+            add_bad(st, source_sec, "(the key list)", "out of memory: the section was not read");
+            continue;
         }
+        for (const wchar_t *name = names; *name != L'\0'; name += wcslen(name) + 1)
+            ini_apply_one(st, path, sec, sec8, source_sec, names, name);
+        free(names);
     }
+    free(sections);
 }
 
 /* ---- the registry ---- */
@@ -302,11 +353,15 @@ static void env_apply_one(void *ctx, const char *section, const char *name)
     wchar_t wvar[160], value[VALUE_MAX];
     MultiByteToWideChar(CP_UTF8, 0, var, -1, wvar, 160);
     DWORD n = GetEnvironmentVariableW(wvar, value, VALUE_MAX);
-    if (n == 0 || n >= VALUE_MAX)
-        return;
     char value8[VALUE_MAX * 3], source[200];
-    to_utf8(value, value8, (int)sizeof value8);
     snprintf(source, sizeof source, "environment %s", var);
+    if (n == 0)
+        return;
+    if (n >= VALUE_MAX) { /* n is then the size it needs: reported, not ignored */
+        add_bad(ctx, source, "(too long)", "the value is longer than 1 023 characters: not applied");
+        return;
+    }
+    to_utf8(value, value8, (int)sizeof value8);
     apply(ctx, source, section, name, value8);
 }
 
@@ -396,7 +451,11 @@ int lgs__config_sources_reload(void)
      * the process has it now, which the C runtime's copy may not be. */
     char spec[4096];
     DWORD n = GetEnvironmentVariableA("LOGONSHIM_LOG", spec, sizeof spec);
-    if (n > 0 && n < sizeof spec)
+    if (n > 0 && n < sizeof spec) {
         bad += lgs__log_configure(spec, "lgs_log_configure");
+    } else if (n >= sizeof spec) { /* reported, not ignored */
+        lgs__log_setting("LOGONSHIM_LOG", "(too long)", "longer than 4 095 characters: not applied");
+        bad++;
+    }
     return bad;
 }

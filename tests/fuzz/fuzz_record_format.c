@@ -3,7 +3,9 @@
  * content (NUL-terminated, as the contract asks), enum values out of range,
  * any numbers, and output buffers of every small size. The length returned
  * must not depend on the buffer, the text must stay inside the buffer and be
- * NUL-terminated, and the JSON must not contain a raw control character. */
+ * NUL-terminated, and neither the JSON nor the text line may contain a raw
+ * control character (C0, DEL, C1) or a Unicode line or paragraph separator:
+ * one record is one line, whatever the names say. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,11 +22,19 @@ static void check_format(size_t (*fmt)(const lgs_record *, char *, size_t), cons
     LGS_FUZZ_CHECK(full != NULL);
     LGS_FUZZ_CHECK(fmt(r, full, need + 1) == need);
     LGS_FUZZ_CHECK(strlen(full) == need);
-    if (json) {
-        for (size_t i = 0; i < need; i++)
-            LGS_FUZZ_CHECK((unsigned char)full[i] >= 0x20);
-        LGS_FUZZ_CHECK(need >= 2 && full[0] == '{' && full[need - 1] == '}');
+    for (size_t i = 0; i < need; i++)
+        LGS_FUZZ_CHECK((unsigned char)full[i] >= 0x20);
+    if (!json) {
+        const unsigned char *u = (const unsigned char *)full;
+        for (size_t i = 0; i < need; i++) {
+            LGS_FUZZ_CHECK(u[i] != 0x7F);
+            LGS_FUZZ_CHECK(!(u[i] == 0xC2 && i + 1 < need && u[i + 1] >= 0x80 && u[i + 1] < 0xA0));
+            LGS_FUZZ_CHECK(!(u[i] == 0xE2 && i + 2 < need && u[i + 1] == 0x80 &&
+                             (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)));
+        }
     }
+    if (json)
+        LGS_FUZZ_CHECK(need >= 2 && full[0] == '{' && full[need - 1] == '}');
     char *part = malloc(small + 1);
     LGS_FUZZ_CHECK(part != NULL);
     memset(part, 'x', small + 1);

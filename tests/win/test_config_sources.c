@@ -229,7 +229,8 @@ static void test_precedence(void)
 /* A value valid for key, and different from its default where one exists. */
 static void valid_value(const char *key, unsigned long dflt, char *out, size_t size)
 {
-    if (strstr(key, "credentials.attempts") != NULL || strstr(key, "account.attempts") != NULL)
+    if (strstr(key, "credentials.attempts") != NULL || strstr(key, "account.attempts") != NULL ||
+        strstr(key, "unknown.attempts") != NULL)
         snprintf(out, size, "1"); /* only 1 is accepted */
     else
         snprintf(out, size, "%lu", dflt + 1);
@@ -247,6 +248,8 @@ static const struct {
     {"sinks", "jsonl", "jsonl"}, {"level", "info", "info"}, {"storm.limit", "4", "4"},
     {"storm.interval_ms", "5s", "5000"}, {"redact", "omit", "omit"},
     {"eventlog.source", "lgs-src", "lgs-src"}, {"jsonl.path", NULL, NULL},
+    /* A secret: read from every source, shown by get only as set. */
+    {"redact.key", "a key of sixteen characters or more", "(set, not shown)"},
 };
 #define LOG_VALUE_COUNT (sizeof log_values / sizeof log_values[0])
 
@@ -358,6 +361,7 @@ static void test_every_key_each_way(void)
         CU_ASSERT_EQUAL(setting_records, 0);
         lgs_log_config_set("sinks", "none", NULL, 0);
         lgs_log_config_set("jsonl.path", "", NULL, 0);
+        lgs_log_config_set("redact.key", "", NULL, 0);
     }
 }
 
@@ -392,11 +396,71 @@ static void test_bad_values(void)
     CU_ASSERT_EQUAL(get_num("budget.percent"), 30);
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_BUDGET_PERCENT") != NULL);
     CU_ASSERT(strstr(last_setting, "-5") != NULL);
+    /* A bad log.redact.key is reported without its value, from every source. */
+    fresh();
+    ini_write("[log]\nredact.key=hunter2\n");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "redact.key") != NULL);
+    CU_ASSERT(strstr(last_setting, "hunter2") == NULL);
+    CU_ASSERT(strstr(last_setting, "(not shown)") != NULL);
+    fresh();
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_REDACT_KEY", L"swordfish");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "swordfish") == NULL);
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG_REDACT_KEY", NULL);
     /* A missing file is reported, not ignored. */
     fresh();
     SetEnvironmentVariableW(L"LOGONSHIM_CONFIG", L"C:\\no\\such\\logonshim.ini");
     CU_ASSERT_EQUAL(lgs_config_load(), 1);
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_CONFIG") != NULL);
+}
+
+/* No value is lost without a word (issue 15): a long INI value is reported,
+ * not cut and applied; a long environment value is reported, not ignored;
+ * keys after an 8 191-character section list are read; a key written twice
+ * is reported. */
+static void test_nothing_lost_silently(void)
+{
+    static char ini[16384];
+    fresh();
+    int n = snprintf(ini, sizeof ini, "[engine]\ndeadline_ms=5");
+    for (int i = 0; i < 1100; i++)
+        ini[n++] = ' ';
+    snprintf(ini + n, sizeof ini - (size_t)n, "min\n");
+    ini_write(ini);
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 20000); /* not 5 ms */
+    CU_ASSERT(strstr(last_setting, "too long") != NULL);
+
+    fresh();
+    n = 0;
+    for (int s = 0; s < 120; s++) {
+        n += snprintf(ini + n, sizeof ini - (size_t)n, "[section-%03d-", s);
+        for (int i = 0; i < 80; i++)
+            ini[n++] = 'x';
+        n += snprintf(ini + n, sizeof ini - (size_t)n, "]\n");
+    }
+    snprintf(ini + n, sizeof ini - (size_t)n, "[engine]\ndeadline_ms=7s\n");
+    ini_write(ini);
+    lgs_config_load();
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);
+
+    fresh();
+    ini_write("[engine]\ndeadline_ms=7s\ndeadline_ms=lots\n");
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);
+    CU_ASSERT(strstr(last_setting, "more than once") != NULL);
+
+    fresh();
+    static wchar_t big[1200];
+    for (int i = 0; i < 1100; i++)
+        big[i] = L'9';
+    big[1100] = L'\0';
+    SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", big);
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT(strstr(last_setting, "LOGONSHIM_ENGINE_DEADLINE_MS") != NULL);
+    CU_ASSERT(strstr(last_setting, "too long") != NULL);
+    SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", NULL);
 }
 
 /* The reason in a "setting" record: what follows `key = "value": `. */
@@ -446,6 +510,7 @@ int lgs_suite_config_sources(void)
         {"every engine and log key through each source", test_every_key_each_way},
         {"bad values: reported once, previous value kept", test_bad_values},
         {"log and engine keys through the same path", test_log_and_engine_same_path},
+        {"no value lost silently: long, listed late, duplicate", test_nothing_lost_silently},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("config_sources", tests, setup, teardown);
