@@ -199,6 +199,11 @@ static void loop(run *r, lgs_outcome *out)
 {
     const lgs_call *call = r->call;
     const lgs__config *cfg = r->cfg;
+    /* A release call (max_attempts 1: Free*, Delete*, Revert*, deregistration)
+     * neither asks the guards nor tells them anything: refusing it would leak
+     * the handle or buffer for the whole break, and whether a local release
+     * worked says nothing about the authority or the account. */
+    int guarded = call->max_attempts != 1;
     for (unsigned n = 1;; n++) {
         uint64_t now = n == 1 ? r->start : r->hooks->clock_ms(r->hooks->user);
         lgs__admit admit = LGS__ADMIT_CLOSED;
@@ -208,12 +213,12 @@ static void loop(run *r, lgs_outcome *out)
             code = r->first;
         } else {
             lgs_status_code replay;
-            int check_lockout = cfg->lockout_threshold != 0 && lgs__lockout_active();
+            int check_lockout = guarded && cfg->lockout_threshold != 0 && lgs__lockout_active();
             if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
                 fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
                 return;
             }
-            if (cfg->breaker_threshold != 0 && lgs__breaker_active())
+            if (guarded && cfg->breaker_threshold != 0 && lgs__breaker_active())
                 admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
             if (admit == LGS__ADMIT_REFUSE) {
                 fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
@@ -229,10 +234,10 @@ static void loop(run *r, lgs_outcome *out)
             lgs__stat_add(LGS__C_RETRIES);
         lgs__stat_class(cls);
         /* A success only has something to report where a table holds state. */
-        if (cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
+        if (guarded && cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
             lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
             lgs__stat_add(LGS__C_BREAKER_OPENS);
-        if (cfg->lockout_threshold != 0 && (!success || lgs__lockout_active()))
+        if (guarded && cfg->lockout_threshold != 0 && (!success || lgs__lockout_active()))
             lgs__lockout_report(cfg, account_key(r), now, cls, code);
 
         lgs_attempt a;

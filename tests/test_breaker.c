@@ -208,6 +208,59 @@ static void test_table_eviction(void)
                     LGS_DECISION_BREAKER_OPEN);
 }
 
+/* A release call (max_attempts 1, as the wrappers of Free*, Delete*,
+ * Revert* and LsaDeregisterLogonProcess make it) always makes its one
+ * attempt: neither an open breaker nor a guarded account refuses it, and
+ * its result neither opens, keeps open nor closes the breaker. */
+static lgs_outcome release_call(lgs_status_code code, const char *user, unsigned *reached)
+{
+    vt_script s;
+    vt_script_repeat(&s, code, 1);
+    lgs_call c = vt_call(&s, "SSPI.QSPI", "CONTOSO");
+    c.user = user;
+    c.max_attempts = 1;
+    lgs_outcome o = vt_run(&c);
+    *reached += s.calls;
+    return o;
+}
+
+static void test_release_calls_pass_guards(void)
+{
+    one_attempt_setup(9);
+    unsigned reached = 0;
+    for (int i = 0; i < 5; i++)
+        call_with(vt_win32(NO_LOGON_SERVERS), "SSPI.QSPI", "CONTOSO", &reached);
+    CU_ASSERT_EQUAL(call_with(vt_win32(0), "SSPI.QSPI", "CONTOSO", NULL).decision,
+                    LGS_DECISION_BREAKER_OPEN);
+    /* Guard the account too: credential failures past lockout.threshold. */
+    for (int i = 0; i < 5; i++) {
+        vt_script s;
+        vt_script_repeat(&s, vt_win32(1326u), 1);
+        lgs_call c = vt_call(&s, "LogonUser", "CONTOSO");
+        c.user = "alice";
+        vt_run(&c);
+    }
+    vt_script g;
+    vt_script_repeat(&g, vt_win32(0), 1);
+    lgs_call guarded = vt_call(&g, "LogonUser", "CONTOSO");
+    guarded.user = "alice";
+    CU_ASSERT_EQUAL(vt_run(&guarded).decision, LGS_DECISION_LOCKOUT_GUARD);
+    reached = 0;
+    for (int i = 0; i < 10; i++) {
+        lgs_outcome o = release_call(vt_win32(0), "alice", &reached);
+        CU_ASSERT_EQUAL(o.decision, LGS_DECISION_OK);
+        CU_ASSERT_EQUAL(o.attempts, 1);
+    }
+    /* A failed release is reported to its caller and to nobody else. */
+    lgs_outcome o = release_call(vt_win32(NO_LOGON_SERVERS), "alice", &reached);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    CU_ASSERT_NOT_EQUAL(o.decision, LGS_DECISION_BREAKER_OPEN);
+    CU_ASSERT_EQUAL(reached, 11);
+    /* The releases' successes did not close the breaker. */
+    CU_ASSERT_EQUAL(call_with(vt_win32(0), "SSPI.QSPI", "CONTOSO", NULL).decision,
+                    LGS_DECISION_BREAKER_OPEN);
+}
+
 static CU_TestInfo tests[] = {
     {"opens after consecutive transient failures", test_opens_and_fails_fast},
     {"another failure resets the count", test_other_failure_resets_count},
@@ -217,6 +270,7 @@ static CU_TestInfo tests[] = {
     {"an open breaker stops retries", test_open_breaker_stops_retries},
     {"threshold 0 disables breakers", test_threshold_zero_disables},
     {"table eviction", test_table_eviction},
+    {"release calls pass the breaker and the lockout guard", test_release_calls_pass_guards},
     CU_TEST_INFO_NULL,
 };
 

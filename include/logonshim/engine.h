@@ -85,7 +85,9 @@ typedef struct lgs_call {
      *  LsaDeregisterLogonProcess) use 1: a release retried after a failure
      *  it may have half done could release twice. A call with 1 is not
      *  counted among the retry budget's calls: it can earn no retries for
-     *  others (and a first attempt that succeeds is not timed at all). */
+     *  others (and a first attempt that succeeds is not timed at all). It
+     *  never sees the breaker or the lockout guard: it always makes its one
+     *  attempt, and its result is not reported to them. */
     unsigned max_attempts;
 } lgs_call;
 
