@@ -60,6 +60,9 @@ typedef struct run {
     int have_first;            /* the first attempt was made before loop() */
     lgs_status_code first;     /* its code */
     unsigned flags;            /* LGS__RUN_* */
+    int waited;                /* the call has waited for a breaker's probe */
+    uint64_t spread;           /* then its offset into the release window */
+    uint64_t waited_ms;        /* and for how long, in total */
     lgs__config own_cfg;
     lgs_hooks own_hooks;
 } run;
@@ -195,6 +198,57 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
     out->elapsed_ms = a.elapsed_ms;
 }
 
+/* Asks the guards whether attempt n may reach the API at *now, waiting while
+ * an open breaker says to wait for its probe: each wait ends by the call's
+ * deadline and is announced to the wait hook. Returns 1 with *admit set when
+ * the attempt may go, 0 when the call failed fast (*out is then set). */
+static int admit_attempt(run *r, unsigned n, uint64_t *now, lgs__admit *admit, lgs_outcome *out)
+{
+    const lgs__config *cfg = r->cfg;
+    const lgs_hooks *h = r->hooks;
+    for (;;) {
+        lgs_status_code replay;
+        *admit = LGS__ADMIT_CLOSED;
+        if (cfg->lockout_threshold != 0 && lgs__lockout_active() &&
+            lgs__lockout_check(cfg, account_key(r), *now, &replay)) {
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, *now, out);
+            return 0;
+        }
+        if (cfg->breaker_threshold == 0 || !lgs__breaker_active())
+            return 1;
+        lgs__breaker_wait w;
+        *admit = lgs__breaker_admit(cfg, breaker_key(r), *now, r->spread, &replay, &w);
+        if (*admit == LGS__ADMIT_CLOSED || *admit == LGS__ADMIT_PROBE) {
+            if (r->waited && *admit == LGS__ADMIT_CLOSED)
+                lgs__stat_add(LGS__C_BREAKER_RELEASED);
+            return 1;
+        }
+        uint64_t left = *now < r->deadline ? r->deadline - *now : 0;
+        if (*admit == LGS__ADMIT_WAIT && (left == 0 || (w.until_probe && w.ms > left))) {
+            /* The deadline comes first: fail now rather than at it, when
+             * nothing before it could let the call through. */
+            lgs__stat_add(LGS__C_BREAKER_WAIT_DEADLINE);
+            *admit = LGS__ADMIT_REFUSE;
+        }
+        if (*admit == LGS__ADMIT_REFUSE) {
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, *now, out);
+            return 0;
+        }
+        if (!r->waited) {
+            /* Its place in the release after the probe succeeds, drawn once. */
+            r->waited = 1;
+            r->spread = lgs__random_upto(h, cfg->breaker_release_ms);
+        }
+        uint64_t ms = w.ms < left ? w.ms : left;
+        if (h->wait != NULL)
+            h->wait(h->user, n - 1, ms, left);
+        h->sleep_ms(h->user, ms);
+        uint64_t then = *now;
+        *now = h->clock_ms(h->user);
+        r->waited_ms += *now - then;
+    }
+}
+
 static void loop(run *r, lgs_outcome *out)
 {
     const lgs_call *call = r->call;
@@ -211,19 +265,9 @@ static void loop(run *r, lgs_outcome *out)
         if (n == 1 && r->have_first) {
             /* Made already: both tables were empty, so nothing could refuse it. */
             code = r->first;
+        } else if (guarded && !admit_attempt(r, n, &now, &admit, out)) {
+            return;
         } else {
-            lgs_status_code replay;
-            int check_lockout = guarded && cfg->lockout_threshold != 0 && lgs__lockout_active();
-            if (check_lockout && lgs__lockout_check(cfg, account_key(r), now, &replay)) {
-                fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
-                return;
-            }
-            if (guarded && cfg->breaker_threshold != 0 && lgs__breaker_active())
-                admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
-            if (admit == LGS__ADMIT_REFUSE) {
-                fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
-                return;
-            }
             code = call->attempt(call->ctx);
         }
         now = r->hooks->clock_ms(r->hooks->user);
@@ -237,6 +281,11 @@ static void loop(run *r, lgs_outcome *out)
         if (guarded && cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
             lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
             lgs__stat_add(LGS__C_BREAKER_OPENS);
+        if (admit == LGS__ADMIT_PROBE) {
+            lgs__stat_add(LGS__C_BREAKER_PROBES);
+            if (cls == LGS_CLASS_TRANSIENT)
+                lgs__stat_add(LGS__C_BREAKER_PROBES_FAILED);
+        }
         if (guarded && cfg->lockout_threshold != 0 && (!success || lgs__lockout_active()))
             lgs__lockout_report(cfg, account_key(r), now, cls, code);
 
@@ -344,7 +393,12 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
         (*depth)--;
         return LGS_OK;
     }
+    r.waited = 0;
+    r.spread = 0;
+    r.waited_ms = 0;
     loop(&r, out);
+    if (r.waited)
+        lgs__stat_breaker_wait(r.waited_ms);
     (*depth)--;
     if (!r.nested)
         lgs__stat_add(LGS__C_CALLS);

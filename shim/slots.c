@@ -23,8 +23,12 @@ void *lgs__slot_find(const lgs__slot_table *t, uint64_t key)
     return NULL;
 }
 
-void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
-                     int (*keep)(const void *entry, const void *arg), const void *arg)
+/* The entry for key, or the one to give it: an empty one, else the least
+ * recently used of those not to be kept, else (only with evict_kept) the
+ * least recently used of all. NULL when none may be taken. */
+static lgs__slot_head *take(const lgs__slot_table *t, uint64_t key,
+                            int (*keep)(const void *entry, const void *arg), const void *arg,
+                            int evict_kept)
 {
     lgs__slot_head *victim = lgs__slot_find(t, key);
     if (victim != NULL)
@@ -34,6 +38,7 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
         lgs__slot_head *c = entry_at(t, i);
         if (c->key == 0) {
             victim = c;
+            victim_kept = 0;
             break;
         }
         int k = keep(c, arg);
@@ -42,12 +47,26 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
             victim_kept = k;
         }
     }
+    if (victim == NULL || (victim_kept && !evict_kept))
+        return NULL;
     if (victim->key == 0)
         if (atomic_fetch_add_explicit(t->in_use, 1, memory_order_release) == 0)
             lgs__fast_epoch_bump(); /* calls must now look at the table */
     memset(victim, 0, t->size);
     victim->key = key;
     return victim;
+}
+
+void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
+                     int (*keep)(const void *entry, const void *arg), const void *arg)
+{
+    return take(t, key, keep, arg, 1);
+}
+
+void *lgs__slot_try_take(const lgs__slot_table *t, uint64_t key,
+                         int (*keep)(const void *entry, const void *arg), const void *arg)
+{
+    return take(t, key, keep, arg, 0);
 }
 
 void lgs__slot_free(const lgs__slot_table *t, void *entry)

@@ -38,6 +38,10 @@ void *lgs__slot_find(const lgs__slot_table *t, uint64_t key);
  *  says 0 for, or else the least recently used of all. */
 void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
                      int (*keep)(const void *entry, const void *arg), const void *arg);
+/** lgs__slot_take(), except that an entry keep() says 1 for is never
+ *  evicted: NULL when every entry is in use and to be kept. */
+void *lgs__slot_try_take(const lgs__slot_table *t, uint64_t key,
+                         int (*keep)(const void *entry, const void *arg), const void *arg);
 /** Empties an entry that is in use. */
 void lgs__slot_free(const lgs__slot_table *t, void *entry);
 /** Empties every entry. */
