@@ -63,6 +63,7 @@ typedef struct run {
     int waited;                /* the call has waited for a breaker's probe */
     uint64_t spread;           /* then its offset into the release window */
     uint64_t waited_ms;        /* and for how long, in total */
+    unsigned probes_failed;    /* its attempts that were failed probes: they do not count */
     lgs__config own_cfg;
     lgs_hooks own_hooks;
 } run;
@@ -249,6 +250,16 @@ static int admit_attempt(run *r, unsigned n, uint64_t *now, lgs__admit *admit, l
     }
 }
 
+/* 1 when attempt n was the breaker's probe and failed with a transient
+ * code, and the call may wait for the next probe: waiting is on, the call
+ * may be retried at all, and its deadline has not passed. */
+static int probe_failed(const run *r, lgs__admit admit, lgs_class cls, unsigned n, uint64_t now)
+{
+    return admit == LGS__ADMIT_PROBE && cls == LGS_CLASS_TRANSIENT && r->cfg->breaker_wait &&
+           !r->nested && r->cfg->policy[cls].attempts > 1 &&
+           (r->call->max_attempts == 0 || n < r->call->max_attempts) && now < r->deadline;
+}
+
 static void loop(run *r, lgs_outcome *out)
 {
     const lgs_call *call = r->call;
@@ -300,10 +311,21 @@ static void loop(run *r, lgs_outcome *out)
         a.value = code.value;
         a.cls = cls;
         a.reached_api = 1;
-        if (success)
+        if (success) {
             a.decision = n > 1 ? LGS_DECISION_RECOVERED : LGS_DECISION_OK;
-        else
-            a.decision = decide(r, cls, n, a.max_attempts, now, &a.delay_ms);
+        } else if (probe_failed(r, admit, cls, n, now)) {
+            /* The call was the breaker's probe: the breaker spaces probes,
+             * so the call goes back to waiting for the next one without
+             * spending an attempt of its class or the retry budget (else a
+             * call that probes a few times gives up long before its
+             * deadline, and its client thinks instead of being released). */
+            r->probes_failed++;
+            a.decision = LGS_DECISION_RETRY;
+        } else {
+            a.max_attempts += r->probes_failed;
+            a.decision = decide(r, cls, n - r->probes_failed, a.max_attempts - r->probes_failed, now,
+                                &a.delay_ms);
+        }
         fill_times(r, &a, now);
         if (!success && call->cleanup != NULL)
             call->cleanup(call->ctx, &a);
@@ -396,6 +418,7 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
     r.waited = 0;
     r.spread = 0;
     r.waited_ms = 0;
+    r.probes_failed = 0;
     loop(&r, out);
     if (r.waited)
         lgs__stat_breaker_wait(r.waited_ms);

@@ -50,9 +50,9 @@ static void test_documented_defaults(void)
     CU_ASSERT_EQUAL(get("budget.floor"), 10);
     CU_ASSERT_EQUAL(get("breaker.threshold"), 5);
     CU_ASSERT_EQUAL(get("breaker.break_min_ms"), 250);
-    CU_ASSERT_EQUAL(get("breaker.break_max_ms"), 1000);
+    CU_ASSERT_EQUAL(get("breaker.break_max_ms"), 600);
     CU_ASSERT_EQUAL(get("breaker.probe_lease_ms"), 10000);
-    CU_ASSERT_EQUAL(get("breaker.release_ms"), 300);
+    CU_ASSERT_EQUAL(get("breaker.release_ms"), 400);
     CU_ASSERT_EQUAL(get("lockout.threshold"), 3);
     CU_ASSERT_EQUAL(get("lockout.window_ms"), 900000);
 }
