@@ -1,20 +1,32 @@
 /* breaker.c — circuit breakers, one per API family and authority.
  *
  * A breaker opens after `breaker.threshold` consecutive `transient` failures.
- * While open, attempts fail fast with the last code seen, without reaching
- * the authority. When its break is over, one attempt goes through as a probe
- * (half-open); every other attempt keeps failing fast until the probe
- * reports. A successful probe closes the breaker; a transient failure opens it
- * again for a longer break. Breaks double from `breaker.break_min_ms` up to
- * `breaker.break_max_ms` and are jittered (uniform in the upper half of the
- * current break), so that processes that opened together do not probe
- * together.
+ * While it is open, calls do not fail: they wait (engine.c sleeps them, within
+ * their own deadline) for the outcome of the next probe. One probe at a time
+ * goes to the authority, the first after a short interval, the next ones
+ * after intervals that double while probes keep failing, from
+ * `breaker.break_min_ms` up to `breaker.break_max_ms`, each jittered in the
+ * upper half of its length so that processes that opened together do not
+ * probe together. A probe is one waiting call's own attempt; it holds a lease
+ * of `breaker.probe_lease_ms`, so a probe that hangs, or whose thread never
+ * reports, delays the next one by that much and never wedges the breaker.
+ *
+ * When a probe (or any attempt) succeeds, the breaker does not let every
+ * waiting call go at once: it stays in a release state for
+ * `breaker.release_ms`, and each call that waited goes at its own random
+ * offset into that window (drawn by the engine when it began to wait), so the
+ * authority that just came back sees them spread out. Calls that did not wait
+ * go at once. A success after the window frees the entry.
+ *
+ * With `breaker.wait` off, calls fail fast instead of waiting (the old
+ * behaviour, for callers that would rather fail than be held).
  *
  * The table has a fixed number of slots. A slot is created by the first
- * transient failure of a key. When the table is full, the new key takes the
- * least recently used closed slot, or, if every slot is open, the least
- * recently used slot: a breaker evicted while open forgets its state and
- * re-opens after `breaker.threshold` more failures.
+ * transient failure of a key. An open (or releasing) entry is never evicted:
+ * a new key takes an empty slot or the least recently used closed one, and
+ * when every slot is open the new key goes without an entry (its calls behave
+ * as closed) and the stats count it. Strangers cannot flush the breaker of
+ * the authority that is actually down.
  */
 #include <stdatomic.h>
 #include <stdint.h>
@@ -25,19 +37,21 @@
 #include "spinlock.h"
 
 #define BREAKER_SLOTS 64
-/* A probe that has not reported after this long (its thread died, or the
- * call hangs) no longer blocks the next one. */
-#define PROBE_STUCK_FACTOR 2u
+/* While a probe is in flight, waiting calls look again this often: a probe
+ * is one attempt, usually tens of milliseconds, and this bounds how late a
+ * waiting call learns its outcome. */
+#define PROBE_POLL_MS 50u
 
-typedef enum state { CLOSED = 0, OPEN, HALF_OPEN } state;
+typedef enum state { CLOSED = 0, OPEN, RELEASING } state;
 
 typedef struct slot {
     lgs__slot_head head; /* key and last use */
     state state;
-    uint32_t consecutive; /* transient failures in a row */
-    uint32_t failed_probes;
-    uint64_t open_until;
-    uint64_t probe_started;
+    uint32_t consecutive;   /* transient failures in a row */
+    uint32_t failed_probes; /* since it opened */
+    uint64_t next_probe;    /* OPEN: the next probe may start from here */
+    uint64_t lease_until;   /* OPEN: a probe is in flight until here (0: none) */
+    uint64_t released_at;   /* RELEASING: when the success came */
     lgs_status_code last;
 } slot;
 
@@ -49,11 +63,11 @@ static slot slots[BREAKER_SLOTS];
 atomic_int lgs__breaker_in_use;
 static const lgs__slot_table table = {slots, sizeof slots[0], BREAKER_SLOTS, &lgs__breaker_in_use};
 
-/* An open or half-open breaker is evicted only when every slot is. */
+/* An open or releasing breaker is never evicted. */
 static int keep_open(const void *entry, const void *arg)
 {
     (void)arg;
-    return ((const slot *)entry)->state != CLOSED;
+    return ((const slot *)entry)->state != CLOSED ? LGS__SLOT_PINNED : 0;
 }
 
 /* Called with breaker_lock held. */
@@ -62,38 +76,78 @@ static slot *find(uint64_t key)
     return lgs__slot_find(&table, key);
 }
 
-/* Breaks double from break_min_ms with each failed probe, up to
- * break_max_ms, jittered within the upper half of the current break. */
-static uint64_t break_ms(const lgs__config *cfg, const lgs_hooks *h, uint32_t failed_probes)
+/* The interval before the next probe: break_min_ms doubled with each failed
+ * probe, up to break_max_ms, jittered within the upper half. */
+static uint64_t probe_interval(const lgs__config *cfg, const lgs_hooks *h, uint32_t failed_probes)
 {
     uint64_t lo = cfg->breaker_break_min_ms;
     uint64_t hi = cfg->breaker_break_max_ms < lo ? lo : cfg->breaker_break_max_ms;
     return lgs__backoff(h, lo, hi, failed_probes, 1);
 }
 
-lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now,
-                              lgs_status_code *last)
+/* Called with breaker_lock held, on an open slot. */
+static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, lgs__breaker_wait *w)
+{
+    if (s->lease_until > now) {
+        if (!cfg->breaker_wait)
+            return LGS__ADMIT_REFUSE;
+        uint64_t left = s->lease_until - now;
+        w->ms = left < PROBE_POLL_MS ? left : PROBE_POLL_MS;
+        w->until_probe = 0;
+        return LGS__ADMIT_WAIT;
+    }
+    if (now >= s->next_probe) {
+        s->lease_until = now + (cfg->breaker_lease_ms != 0 ? cfg->breaker_lease_ms : 1u);
+        return LGS__ADMIT_PROBE;
+    }
+    if (!cfg->breaker_wait)
+        return LGS__ADMIT_REFUSE;
+    w->ms = s->next_probe - now;
+    w->until_probe = 1;
+    w->next_probe = s->next_probe;
+    return LGS__ADMIT_WAIT;
+}
+
+lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t spread,
+                              lgs_status_code *last, lgs__breaker_wait *w)
 {
     if (cfg->breaker_threshold == 0)
         return LGS__ADMIT_CLOSED;
     lgs__admit verdict = LGS__ADMIT_CLOSED;
+    memset(w, 0, sizeof *w);
     lgs__spin_lock(&breaker_lock);
     slot *s = find(key);
     if (s != NULL) {
         s->head.last_used = now;
-        uint64_t stuck = (uint64_t)cfg->breaker_break_max_ms * PROBE_STUCK_FACTOR;
-        if ((s->state == OPEN && now >= s->open_until) ||
-            (s->state == HALF_OPEN && now - s->probe_started >= stuck)) {
-            s->state = HALF_OPEN;
-            s->probe_started = now;
-            verdict = LGS__ADMIT_PROBE;
-        } else if (s->state != CLOSED) {
+        if (s->state == OPEN) {
             *last = s->last;
-            verdict = LGS__ADMIT_REFUSE;
+            verdict = admit_open(cfg, s, now, w);
+        } else if (s->state == RELEASING) {
+            if (now >= s->released_at + cfg->breaker_release_ms) {
+                s->state = CLOSED; /* the window is over: the next success frees the slot */
+            } else if (now < s->released_at + spread) {
+                w->ms = s->released_at + spread - now;
+                verdict = LGS__ADMIT_WAIT;
+            }
         }
     }
     lgs__spin_unlock(&breaker_lock);
     return verdict;
+}
+
+/* Called with breaker_lock held: the authority answered. */
+static void report_success(const lgs__config *cfg, slot *s, uint64_t now)
+{
+    if (s->state == OPEN && cfg->breaker_release_ms != 0) {
+        s->state = RELEASING;
+        s->released_at = now;
+        s->consecutive = 0;
+        s->lease_until = 0;
+    } else if (s->state == RELEASING && now < s->released_at + cfg->breaker_release_ms) {
+        s->consecutive = 0;
+    } else {
+        lgs__slot_free(&table, s); /* closed, no failures: nothing to keep */
+    }
 }
 
 int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key,
@@ -102,49 +156,55 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
     if (cfg->breaker_threshold == 0)
         return 0;
     int opened = 0;
-    uint64_t jittered = 0;
+    uint64_t interval = 0;
     if (cls == LGS_CLASS_TRANSIENT) {
         /* Draw outside the lock: the random hook is the caller's code. */
         lgs__spin_lock(&breaker_lock);
         slot *s = find(key);
-        uint32_t fp = s != NULL ? s->failed_probes + (probe ? 1u : 0u) : 0u;
+        uint32_t fp = s != NULL && s->state == OPEN ? s->failed_probes + (probe ? 1u : 0u) : 0u;
         lgs__spin_unlock(&breaker_lock);
-        jittered = break_ms(cfg, h, fp);
+        interval = probe_interval(cfg, h, fp);
     }
     lgs__spin_lock(&breaker_lock);
+    slot *s = find(key);
     if (cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE) {
-        slot *s = find(key);
         if (s != NULL)
-            lgs__slot_free(&table, s); /* closed, no failures: nothing to keep */
+            report_success(cfg, s, now);
     } else if (cls == LGS_CLASS_TRANSIENT) {
-        slot *s = lgs__slot_take(&table, key, keep_open, NULL);
+        if (s == NULL)
+            s = lgs__slot_take(&table, key, keep_open, NULL);
+        if (s == NULL) {
+            /* Every slot holds an open breaker: this key goes without one. */
+            lgs__spin_unlock(&breaker_lock);
+            lgs__stat_add(LGS__C_BREAKER_UNTRACKED);
+            return 0;
+        }
         s->last = code;
         s->head.last_used = now;
         s->consecutive++;
-        if (probe && s->state == HALF_OPEN) {
-            s->failed_probes++;
+        if (s->state == OPEN) {
+            if (probe) {
+                s->failed_probes++;
+                s->next_probe = now + interval;
+                s->lease_until = 0;
+            }
+        } else if (s->consecutive >= cfg->breaker_threshold) {
             s->state = OPEN;
-            s->open_until = now + jittered;
-            opened = 1;
-        } else if (s->state == CLOSED && s->consecutive >= cfg->breaker_threshold) {
             s->failed_probes = 0;
-            s->state = OPEN;
-            s->open_until = now + jittered;
+            s->next_probe = now + interval;
+            s->lease_until = 0;
             opened = 1;
         }
-    } else {
+    } else if (s != NULL) {
         /* Any other failure ends a run of transient ones. It does not prove
          * the authority is back (the code may come from the local side), so
          * a probe that gets one hands the probe on to the next call. */
-        slot *s = find(key);
-        if (s != NULL) {
-            s->head.last_used = now;
-            if (s->state == CLOSED)
-                s->consecutive = 0;
-            else if (probe && s->state == HALF_OPEN) {
-                s->state = OPEN;
-                s->open_until = now;
-            }
+        s->head.last_used = now;
+        if (s->state != OPEN)
+            s->consecutive = 0;
+        else if (probe) {
+            s->lease_until = 0;
+            s->next_probe = now;
         }
     }
     lgs__spin_unlock(&breaker_lock);

@@ -40,8 +40,11 @@ static void set_defaults(lgs__config *c)
     c->budget_window_ms = 10000;
     c->budget_floor = 10;
     c->breaker_threshold = 5;
-    c->breaker_break_min_ms = 5000;
-    c->breaker_break_max_ms = 60000;
+    c->breaker_break_min_ms = 250;
+    c->breaker_break_max_ms = 600;
+    c->breaker_wait = 1;
+    c->breaker_lease_ms = 10000;
+    c->breaker_release_ms = 400;
     c->lockout_threshold = 3;
     c->lockout_window_ms = 15u * 60u * 1000u;
 }

@@ -67,6 +67,10 @@ typedef struct run {
     int have_first;            /* the first attempt was made before loop() */
     lgs_status_code first;     /* its code */
     unsigned flags;            /* LGS__RUN_* */
+    int waited;                /* the call has waited for a breaker's probe */
+    uint64_t spread;           /* then its offset into the release window */
+    uint64_t waited_ms;        /* and for how long, in total */
+    unsigned probes_failed;    /* its attempts that were failed probes: they do not count */
     lgs__config own_cfg;
     lgs_hooks own_hooks;
 } run;
@@ -202,10 +206,87 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
     out->elapsed_ms = a.elapsed_ms;
 }
 
+/* Asks the guards whether attempt n may reach the API at *now, waiting while
+ * an open breaker says to wait for its probe: each wait ends by the call's
+ * deadline and is announced to the wait hook. Returns 1 with *admit set when
+ * the attempt may go, 0 when the call failed fast (*out is then set). */
+static int admit_attempt(run *r, unsigned n, uint64_t *now, lgs__admit *admit, int *admitted,
+                         lgs_outcome *out)
+{
+    const lgs__config *cfg = r->cfg;
+    const lgs_hooks *h = r->hooks;
+    lgs_status_code replay;
+    /* Every attempt that names an account is admitted by the guard, which
+     * counts it in flight: checking only an account with failures on record
+     * let concurrent calls race past the threshold before the first of them
+     * reported. */
+    *admitted = 0;
+    if (cfg->lockout_threshold != 0 && names_account(r->call)) {
+        int verdict = lgs__lockout_admit(cfg, account_key(r), *now, &replay);
+        if (verdict == LGS__LOCKOUT_REFUSED || verdict == LGS__LOCKOUT_TABLE_FULL) {
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, *now, out);
+            return 0;
+        }
+        *admitted = verdict == LGS__LOCKOUT_ADMITTED;
+    }
+    for (;;) {
+        *admit = LGS__ADMIT_CLOSED;
+        if (cfg->breaker_threshold == 0 || !lgs__breaker_active())
+            return 1;
+        lgs__breaker_wait w;
+        *admit = lgs__breaker_admit(cfg, breaker_key(r), *now, r->spread, &replay, &w);
+        if (*admit == LGS__ADMIT_CLOSED || *admit == LGS__ADMIT_PROBE) {
+            if (r->waited && *admit == LGS__ADMIT_CLOSED)
+                lgs__stat_add(LGS__C_BREAKER_RELEASED);
+            return 1;
+        }
+        uint64_t left = *now < r->deadline ? r->deadline - *now : 0;
+        if (*admit == LGS__ADMIT_WAIT && (left == 0 || (w.until_probe && w.ms > left))) {
+            /* The deadline comes first: fail now rather than at it, when
+             * nothing before it could let the call through. */
+            lgs__stat_add(LGS__C_BREAKER_WAIT_DEADLINE);
+            *admit = LGS__ADMIT_REFUSE;
+        }
+        if (*admit == LGS__ADMIT_REFUSE) {
+            if (*admitted) /* give its place in flight back: no attempt was made */
+                lgs__lockout_report(cfg, account_key(r), *now, 1, LGS_CLASS_CONTINUE, replay);
+            fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, *now, out);
+            return 0;
+        }
+        if (!r->waited) {
+            /* Its place in the release after the probe succeeds, drawn once. */
+            r->waited = 1;
+            r->spread = lgs__random_upto(h, cfg->breaker_release_ms);
+        }
+        uint64_t ms = w.ms < left ? w.ms : left;
+        if (h->wait != NULL)
+            h->wait(h->user, n - 1, ms, left);
+        h->sleep_ms(h->user, ms);
+        uint64_t then = *now;
+        *now = h->clock_ms(h->user);
+        r->waited_ms += *now - then;
+    }
+}
+
+/* 1 when attempt n was the breaker's probe and failed with a transient
+ * code, and the call may wait for the next probe: waiting is on, the call
+ * may be retried at all, and its deadline has not passed. */
+static int probe_failed(const run *r, lgs__admit admit, lgs_class cls, unsigned n, uint64_t now)
+{
+    return admit == LGS__ADMIT_PROBE && cls == LGS_CLASS_TRANSIENT && r->cfg->breaker_wait &&
+           !r->nested && r->cfg->policy[cls].attempts > 1 &&
+           (r->call->max_attempts == 0 || n < r->call->max_attempts) && now < r->deadline;
+}
+
 static void loop(run *r, lgs_outcome *out)
 {
     const lgs_call *call = r->call;
     const lgs__config *cfg = r->cfg;
+    /* A release call (max_attempts 1: Free*, Delete*, Revert*, deregistration)
+     * neither asks the guards nor tells them anything: refusing it would leak
+     * the handle or buffer for the whole break, and whether a local release
+     * worked says nothing about the authority or the account. */
+    int guarded = call->max_attempts != 1;
     for (unsigned n = 1;; n++) {
         uint64_t now = n == 1 ? r->start : r->hooks->clock_ms(r->hooks->user);
         lgs__admit admit = LGS__ADMIT_CLOSED;
@@ -215,28 +296,9 @@ static void loop(run *r, lgs_outcome *out)
             /* Made already: both tables were empty and the call names no
              * account, so nothing could refuse it. */
             code = r->first;
+        } else if (guarded && !admit_attempt(r, n, &now, &admit, &admitted, out)) {
+            return;
         } else {
-            lgs_status_code replay;
-            /* Every attempt that names an account is admitted by the guard,
-             * which counts it in flight: checking only an account with
-             * failures on record let concurrent calls race past the
-             * threshold before the first of them reported. */
-            int verdict = LGS__LOCKOUT_NOT_GUARDED;
-            if (cfg->lockout_threshold != 0 && names_account(call))
-                verdict = lgs__lockout_admit(cfg, account_key(r), now, &replay);
-            if (verdict == LGS__LOCKOUT_REFUSED || verdict == LGS__LOCKOUT_TABLE_FULL) {
-                fail_fast(r, n, n - 1, replay, LGS_DECISION_LOCKOUT_GUARD, now, out);
-                return;
-            }
-            admitted = verdict == LGS__LOCKOUT_ADMITTED;
-            if (cfg->breaker_threshold != 0 && lgs__breaker_active())
-                admit = lgs__breaker_admit(cfg, breaker_key(r), now, &replay);
-            if (admit == LGS__ADMIT_REFUSE) {
-                if (admitted) /* give its place in flight back: no attempt was made */
-                    lgs__lockout_report(cfg, account_key(r), now, 1, LGS_CLASS_CONTINUE, replay);
-                fail_fast(r, n, n - 1, replay, LGS_DECISION_BREAKER_OPEN, now, out);
-                return;
-            }
             code = call->attempt(call->ctx);
         }
         now = r->hooks->clock_ms(r->hooks->user);
@@ -247,10 +309,15 @@ static void loop(run *r, lgs_outcome *out)
             lgs__stat_add(LGS__C_RETRIES);
         lgs__stat_class(cls);
         /* A success only has something to report where a table holds state. */
-        if (cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
+        if (guarded && cfg->breaker_threshold != 0 && (!success || lgs__breaker_active()) &&
             lgs__breaker_report(cfg, r->hooks, breaker_key(r), now, admit == LGS__ADMIT_PROBE, cls, code))
             lgs__stat_add(LGS__C_BREAKER_OPENS);
-        if (cfg->lockout_threshold != 0 && (admitted || !success || lgs__lockout_active()))
+        if (admit == LGS__ADMIT_PROBE) {
+            lgs__stat_add(LGS__C_BREAKER_PROBES);
+            if (cls == LGS_CLASS_TRANSIENT)
+                lgs__stat_add(LGS__C_BREAKER_PROBES_FAILED);
+        }
+        if (guarded && cfg->lockout_threshold != 0 && (admitted || !success || lgs__lockout_active()))
             lgs__lockout_report(cfg, account_key(r), now, admitted, cls, code);
 
         lgs_attempt a;
@@ -264,10 +331,21 @@ static void loop(run *r, lgs_outcome *out)
         a.value = code.value;
         a.cls = cls;
         a.reached_api = 1;
-        if (success)
+        if (success) {
             a.decision = n > 1 ? LGS_DECISION_RECOVERED : LGS_DECISION_OK;
-        else
-            a.decision = decide(r, cls, n, a.max_attempts, now, &a.delay_ms);
+        } else if (probe_failed(r, admit, cls, n, now)) {
+            /* The call was the breaker's probe: the breaker spaces probes,
+             * so the call goes back to waiting for the next one without
+             * spending an attempt of its class or the retry budget (else a
+             * call that probes a few times gives up long before its
+             * deadline, and its client thinks instead of being released). */
+            r->probes_failed++;
+            a.decision = LGS_DECISION_RETRY;
+        } else {
+            a.max_attempts += r->probes_failed;
+            a.decision = decide(r, cls, n - r->probes_failed, a.max_attempts - r->probes_failed, now,
+                                &a.delay_ms);
+        }
         fill_times(r, &a, now);
         if (!success && call->cleanup != NULL)
             call->cleanup(call->ctx, &a);
@@ -358,7 +436,13 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
         (*depth)--;
         return LGS_OK;
     }
+    r.waited = 0;
+    r.spread = 0;
+    r.waited_ms = 0;
+    r.probes_failed = 0;
     loop(&r, out);
+    if (r.waited)
+        lgs__stat_breaker_wait(r.waited_ms);
     (*depth)--;
     if (!r.nested)
         lgs__stat_add(LGS__C_CALLS);

@@ -33,8 +33,11 @@ typedef struct lgs__config {
     uint32_t budget_window_ms;
     uint32_t budget_floor;
     uint32_t breaker_threshold;    /* 0: breakers off */
-    uint32_t breaker_break_min_ms;
-    uint32_t breaker_break_max_ms;
+    uint32_t breaker_break_min_ms; /* the interval between probes: first, */
+    uint32_t breaker_break_max_ms; /* and the most it grows to */
+    uint32_t breaker_wait;         /* 1: calls wait for the probe; 0: they fail fast */
+    uint32_t breaker_lease_ms;     /* how long a probe holds the breaker */
+    uint32_t breaker_release_ms;   /* the window waiting calls are released over */
     uint32_t lockout_threshold;    /* 0: per-account guard off */
     uint32_t lockout_window_ms;
 } lgs__config;
@@ -154,13 +157,23 @@ void lgs__budget_reset(void);
 
 typedef enum lgs__admit {
     LGS__ADMIT_CLOSED = 0, /* go ahead */
-    LGS__ADMIT_PROBE,      /* go ahead: this attempt is the half-open probe */
-    LGS__ADMIT_REFUSE      /* fail fast with the code in *last */
+    LGS__ADMIT_PROBE,      /* go ahead: this attempt is the probe, and holds the lease */
+    LGS__ADMIT_REFUSE,     /* fail fast with the code in *last (breaker.wait off) */
+    LGS__ADMIT_WAIT        /* open: ask again after the wait in *w */
 } lgs__admit;
 
-/** Whether an attempt on breaker `key` may reach the API at time now. */
-lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now,
-                              lgs_status_code *last);
+/** What a call told to wait is waiting for. */
+typedef struct lgs__breaker_wait {
+    uint64_t ms;         /* ask again after this long */
+    int until_probe;     /* 1: nothing can change before the next probe, due at next_probe */
+    uint64_t next_probe;
+} lgs__breaker_wait;
+
+/** Whether an attempt on breaker `key` may reach the API at time now.
+ *  `spread` is the call's offset into the release window (0 for a call that
+ *  has not waited: it is not held back once a probe succeeded). */
+lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t spread,
+                              lgs_status_code *last, lgs__breaker_wait *w);
 /** Reports an attempt's result. Returns 1 when this report opened the
  *  breaker (again). */
 int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key,
@@ -228,10 +241,20 @@ typedef enum lgs__counter {
     LGS__C_BREAKER_REFUSALS,
     LGS__C_LOCKOUT_REFUSALS,
     LGS__C_DEADLINE_STOPS,
+    LGS__C_BREAKER_WAITS,
+    LGS__C_BREAKER_WAIT_MS,
+    LGS__C_BREAKER_PROBES,
+    LGS__C_BREAKER_PROBES_FAILED,
+    LGS__C_BREAKER_RELEASED,
+    LGS__C_BREAKER_WAIT_DEADLINE,
+    LGS__C_BREAKER_UNTRACKED,
     LGS__C_COUNT_
 } lgs__counter;
 
 void lgs__stat_add(lgs__counter c);
+/** Counts the end of a call that waited `ms` for a breaker's probe: the
+ *  waits, their total and the longest. */
+void lgs__stat_breaker_wait(uint64_t ms);
 /** Counts a call that succeeded (class ok) at its first attempt and was not
  *  nested: calls, attempts, by_class[ok] and by_decision[ok] at once. */
 void lgs__stat_first_try_ok(lgs__tstate *ts);

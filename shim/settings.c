@@ -107,6 +107,27 @@ static const char *storm_set(const lgs__setting *row, int cls, const char *text,
     return why;
 }
 
+/* An engine value that is on or off, stored as 1 or 0. The numbers are
+ * taken too: a registry source hands a REG_DWORD over as its number. */
+static const char *onoff_set(const lgs__setting *row, int cls, const char *text, uint32_t v,
+                             char *reason, size_t size)
+{
+    (void)v, (void)reason, (void)size;
+    if (lgs__ascii_casecmp(text, "on") == 0 || strcmp(text, "1") == 0)
+        v = 1;
+    else if (lgs__ascii_casecmp(text, "off") == 0 || strcmp(text, "0") == 0)
+        v = 0;
+    else
+        return "use on or off";
+    lgs__config_store(engine_offset(row, cls), v);
+    return NULL;
+}
+
+static void onoff_get(const lgs__setting *row, int cls, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", lgs__config_read(engine_offset(row, cls)) ? "on" : "off");
+}
+
 /* ---- the table ---- */
 
 #define ENGINE(name, f, unit, min, max, doc) \
@@ -131,6 +152,12 @@ static const lgs__setting table[] = {
            "the shortest wait between probes while open"),
     ENGINE("breaker.break_max_ms", breaker_break_max_ms, LGS__UNIT_MS, 1, HOUR_MS,
            "the longest wait between probes while open"),
+    {"breaker.wait", LGS__UNIT_TEXT, 0, 0, offsetof(lgs__config, breaker_wait), onoff_set, onoff_get,
+     "while open, calls wait for the next probe (on) or fail fast (off)"},
+    ENGINE("breaker.probe_lease_ms", breaker_lease_ms, LGS__UNIT_MS, 1, HOUR_MS,
+           "how long a probe holds the breaker before another may go"),
+    ENGINE("breaker.release_ms", breaker_release_ms, LGS__UNIT_MS, 0, 60000,
+           "the window calls that waited are released over after a probe succeeds"),
     ENGINE("lockout.threshold", lockout_threshold, LGS__UNIT_COUNT, 0, LGS__LOCKOUT_MAX_THRESHOLD,
            "credential failures per account in the window before failing fast (0: off)"),
     ENGINE("lockout.window_ms", lockout_window_ms, LGS__UNIT_MS, 1000, 86400000,

@@ -45,7 +45,7 @@ void *lgs__slot_take(const lgs__slot_table *t, uint64_t key,
         }
     }
     if (victim == NULL)
-        return NULL; /* every entry is pinned: the owner fails closed */
+        return NULL; /* every entry is pinned: the owner decides what that means */
     if (victim->key == 0)
         if (atomic_fetch_add_explicit(t->in_use, 1, memory_order_release) == 0)
             lgs__fast_epoch_bump(); /* calls must now look at the table */

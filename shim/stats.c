@@ -26,6 +26,19 @@ void lgs__stat_first_try_ok(lgs__tstate *ts)
     }
     lgs__stat_first_try_ok_fast(ts);
 }
+/* The longest wait of one call for a breaker's probe. */
+static atomic_uint_fast64_t longest_wait_ms;
+
+void lgs__stat_breaker_wait(uint64_t ms)
+{
+    atomic_fetch_add_explicit(&counters[LGS__C_BREAKER_WAITS], 1u, memory_order_relaxed);
+    atomic_fetch_add_explicit(&counters[LGS__C_BREAKER_WAIT_MS], ms, memory_order_relaxed);
+    uint_fast64_t seen = atomic_load_explicit(&longest_wait_ms, memory_order_relaxed);
+    while (ms > seen &&
+           !atomic_compare_exchange_weak_explicit(&longest_wait_ms, &seen, ms, memory_order_relaxed,
+                                                  memory_order_relaxed))
+        ;
+}
 static atomic_uint_fast64_t decisions[LGS_DECISION_COUNT_];
 static atomic_uint_fast64_t classes[LGS_CLASS_COUNT_];
 
@@ -50,6 +63,7 @@ void lgs__stat_class(lgs_class cls)
 void lgs__stats_reset(void)
 {
     atomic_store(&first_try_ok, 0u);
+    atomic_store(&longest_wait_ms, 0u);
     for (lgs__tstate *ts = lgs__tstate_first(); ts != NULL; ts = ts->next)
         atomic_store(&ts->first_try_ok, 0u);
     for (int i = 0; i < LGS__C_COUNT_; i++)
@@ -81,6 +95,14 @@ void lgs_stats_snapshot(lgs_stats *out)
     out->breaker_refusals = get(&counters[LGS__C_BREAKER_REFUSALS]);
     out->lockout_refusals = get(&counters[LGS__C_LOCKOUT_REFUSALS]);
     out->deadline_stops = get(&counters[LGS__C_DEADLINE_STOPS]);
+    out->breaker_waits = get(&counters[LGS__C_BREAKER_WAITS]);
+    out->breaker_wait_ms = get(&counters[LGS__C_BREAKER_WAIT_MS]);
+    out->breaker_wait_max_ms = get(&longest_wait_ms);
+    out->breaker_probes = get(&counters[LGS__C_BREAKER_PROBES]);
+    out->breaker_probes_failed = get(&counters[LGS__C_BREAKER_PROBES_FAILED]);
+    out->breaker_released = get(&counters[LGS__C_BREAKER_RELEASED]);
+    out->breaker_wait_deadline = get(&counters[LGS__C_BREAKER_WAIT_DEADLINE]);
+    out->breaker_untracked = get(&counters[LGS__C_BREAKER_UNTRACKED]);
     for (int i = 0; i < LGS_DECISION_COUNT_; i++)
         out->by_decision[i] = get(&decisions[i]);
     for (int i = 0; i < LGS_CLASS_COUNT_; i++)

@@ -49,8 +49,10 @@ static void test_documented_defaults(void)
     CU_ASSERT_EQUAL(get("budget.window_ms"), 10000);
     CU_ASSERT_EQUAL(get("budget.floor"), 10);
     CU_ASSERT_EQUAL(get("breaker.threshold"), 5);
-    CU_ASSERT_EQUAL(get("breaker.break_min_ms"), 5000);
-    CU_ASSERT_EQUAL(get("breaker.break_max_ms"), 60000);
+    CU_ASSERT_EQUAL(get("breaker.break_min_ms"), 250);
+    CU_ASSERT_EQUAL(get("breaker.break_max_ms"), 600);
+    CU_ASSERT_EQUAL(get("breaker.probe_lease_ms"), 10000);
+    CU_ASSERT_EQUAL(get("breaker.release_ms"), 400);
     CU_ASSERT_EQUAL(get("lockout.threshold"), 3);
     CU_ASSERT_EQUAL(get("lockout.window_ms"), 900000);
 }
@@ -163,8 +165,8 @@ static void test_dump_round_trips(void)
         vt_set(line, eq + 3); /* an empty value too: log.jsonl.path */
         lines++;
     }
-    /* 9 fixed keys, 3 per class except ok and continue, 8 log keys. */
-    CU_ASSERT_EQUAL(lines, 9u + 3u * (LGS_CLASS_COUNT_ - 2u) + 8u);
+    /* 12 fixed keys, 3 per class except ok and continue, 8 log keys. */
+    CU_ASSERT_EQUAL(lines, 12u + 3u * (LGS_CLASS_COUNT_ - 2u) + 8u);
     unsigned listed = 0;
     lgs__settings_each(count_key, &listed);
     CU_ASSERT_EQUAL(lines, listed);

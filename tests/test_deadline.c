@@ -1,7 +1,7 @@
 /* test_deadline.c — the per-call deadline in virtual time: a wait that
  * would end past it is not started, and a property test over thousands of
  * random policies, failure sequences and attempt durations finds a maximum
- * overrun of 0.
+ * overrun of 0 — also while calls wait for an open breaker's probe.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -152,9 +152,66 @@ static void test_deadline_property(void)
     CU_ASSERT(deadline_stops > 500);
 }
 
+static void set_number(const char *key, uint64_t value)
+{
+    char v[32];
+    snprintf(v, sizeof v, "%lu", (unsigned long)value);
+    vt_set(key, v);
+}
+
+/* Property: with the breaker on and open, calls that wait for its probes
+ * (and make them, and retry after them) still start no attempt and end no
+ * wait after their deadline. */
+static void test_deadline_property_breaker(void)
+{
+    uint64_t max_overrun = 0;
+    unsigned waited = 0;
+    for (int run = 0; run < 2000; run++) {
+        vt_setup(next_rand() % 100000u, (uint64_t)run + 7u);
+        uint64_t deadline = 1 + next_rand() % 4000u;
+        set_number("deadline_ms", deadline);
+        vt_set("budget.floor", "1000000");
+        vt_set("breaker.threshold", "1");
+        set_number("breaker.break_min_ms", 1 + next_rand() % 2000u);
+        set_number("breaker.break_max_ms", 1 + next_rand() % 3000u);
+        set_number("breaker.probe_lease_ms", 1 + next_rand() % 1000u);
+        set_number("breaker.release_ms", next_rand() % 1000u);
+        set_number("retry.transient.attempts", 1 + next_rand() % 12u);
+        vt_script open;
+        vt_script_repeat(&open, vt_code_of(LGS_CLASS_TRANSIENT), 1);
+        lgs_call oc = vt_call(&open, "LogonUser", "CONTOSO");
+        vt_run(&oc); /* threshold 1: the breaker is open */
+        lgs_stats before;
+        lgs_stats_snapshot(&before);
+        vt_script s;
+        memset(&s, 0, sizeof s);
+        unsigned len = 1 + (unsigned)(next_rand() % 10u);
+        for (unsigned i = 0; i < len; i++)
+            vt_script_push(&s, vt_code_of(next_rand() % 3u ? LGS_CLASS_TRANSIENT : LGS_CLASS_OK));
+        s.cost_ms = next_rand() % 4u == 0 ? next_rand() % 300u : 0;
+        uint64_t start = vt_now();
+        lgs_call c = vt_call(&s, "LogonUser", "CONTOSO");
+        vt_run(&c);
+        uint64_t end_limit = start + deadline;
+        for (unsigned i = 0; i < s.calls && i < VT_MAX; i++)
+            if (s.call_at[i] > end_limit && s.call_at[i] - end_limit > max_overrun)
+                max_overrun = s.call_at[i] - end_limit;
+        if (s.cost_ms == 0 && vt_now() > end_limit && vt_now() - end_limit > max_overrun)
+            max_overrun = vt_now() - end_limit;
+        lgs_stats after;
+        lgs_stats_snapshot(&after);
+        waited += after.breaker_waits != before.breaker_waits;
+    }
+    if (max_overrun != 0)
+        fprintf(stderr, "max deadline overrun while waiting %lu ms\n", (unsigned long)max_overrun);
+    CU_ASSERT_EQUAL(max_overrun, 0);
+    CU_ASSERT(waited > 500); /* the property was exercised: many calls waited */
+}
+
 static CU_TestInfo tests[] = {
     {"a wait past the deadline is not started", test_deadline_wait_not_started},
     {"property: deadline never overrun", test_deadline_property},
+    {"property: deadline never overrun while waiting for a probe", test_deadline_property_breaker},
     CU_TEST_INFO_NULL,
 };
 

@@ -89,6 +89,7 @@ static void test_fast_path_follows_state(void)
 {
     vt_setup(0, 3);
     vt_set("retry.transient.attempts", "1");
+    vt_set("breaker.wait", "off"); /* refused at once, not held for the probe */
     vt_script ok;
     vt_script_repeat(&ok, vt_win32(0), 1);
     lgs_call good = vt_call(&ok, "LogonUser", "CONTOSO");

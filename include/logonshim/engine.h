@@ -85,7 +85,9 @@ typedef struct lgs_call {
      *  LsaDeregisterLogonProcess) use 1: a release retried after a failure
      *  it may have half done could release twice. A call with 1 is not
      *  counted among the retry budget's calls: it can earn no retries for
-     *  others (and a first attempt that succeeds is not timed at all). */
+     *  others (and a first attempt that succeeds is not timed at all). It
+     *  never sees the breaker or the lockout guard: it always makes its one
+     *  attempt, and its result is not reported to them. */
     unsigned max_attempts;
 } lgs_call;
 
@@ -118,9 +120,10 @@ typedef struct lgs_hooks {
     uint64_t (*clock_ms)(void *user);             /**< monotonic time now */
     void (*sleep_ms)(void *user, uint64_t ms);     /**< wait that long */
     uint64_t (*random)(void *user);                /**< 64 uniformly random bits */
-    /** Called before every wait: the attempt that just failed, the wait about
-     *  to start and the time left until the deadline (a service reports a
-     *  SetServiceStatus checkpoint here). */
+    /** Called before every wait: the attempt that just failed (the attempts
+     *  made so far, 0 included, while a call waits for an open breaker's
+     *  probe), the wait about to start and the time left until the deadline
+     *  (a service reports a SetServiceStatus checkpoint here). */
     void (*wait)(void *user, unsigned attempt, uint64_t delay_ms, uint64_t remaining_ms);
     /** Called for every attempt and fail-fast of every call (log sinks). */
     void (*observer)(void *user, const lgs_attempt *a);
@@ -154,6 +157,15 @@ typedef struct lgs_stats {
     uint64_t breaker_refusals;  /**< fail-fasts because a breaker was open */
     uint64_t lockout_refusals;  /**< fail-fasts by the lockout guard */
     uint64_t deadline_stops;    /**< calls stopped by their deadline */
+    uint64_t breaker_waits;     /**< calls that waited for an open breaker's probe */
+    uint64_t breaker_wait_ms;   /**< the time those calls waited, in total */
+    uint64_t breaker_wait_max_ms;   /**< the longest time one call waited */
+    uint64_t breaker_probes;        /**< probes sent while a breaker was open */
+    uint64_t breaker_probes_failed; /**< probes that failed with a transient code */
+    uint64_t breaker_released;      /**< calls that waited, then went on after a probe succeeded */
+    uint64_t breaker_wait_deadline; /**< breaker_open failures because the call's deadline
+                                         came before the probe's outcome (or a probe) */
+    uint64_t breaker_untracked; /**< keys given no breaker: the table was full of open ones */
     uint64_t by_decision[LGS_DECISION_COUNT_]; /**< final decision of each call */
     uint64_t by_class[LGS_CLASS_COUNT_];       /**< class of each attempt's code */
 } lgs_stats;
