@@ -5,6 +5,8 @@
 #   include/logonshim/*.h
 #   lib/liblogonshim.a                  static library (define LOGONSHIM_STATIC)
 #   lib/liblogonshim.dll.a              import library of the DLL (Windows)
+#   lib/logonshim.lib, lib/logonshim.def  MSVC-format import library and module-definition
+#                                       file of the DLL (Windows; toolchain/dll_def.sh)
 #   lib/logonshim-messages.obj          the Event Log message table, for static links (Windows)
 #   bin/logonshim.dll                   (Windows)
 #   bin/logonshim-explain[.exe]
@@ -42,6 +44,25 @@ if(WIN32)
   install(FILES ${LGS_MESSAGES_OBJ} DESTINATION ${CMAKE_INSTALL_LIBDIR})
   target_link_libraries(logonshim_static INTERFACE
     $<INSTALL_INTERFACE:$<INSTALL_PREFIX>/${CMAKE_INSTALL_LIBDIR}/logonshim-messages.obj>)
+endif()
+
+# For MSVC users: the DLL's module-definition file, read from its export
+# table, and an MSVC-format import library made from it with llvm-dlltool
+# (mingw's liblogonshim.dll.a is a GNU archive MSVC's link does not read).
+if(WIN32)
+  find_program(LGS_LLVM_DLLTOOL NAMES llvm-dlltool llvm-dlltool-14)
+  if(NOT LGS_LLVM_DLLTOOL)
+    message(FATAL_ERROR "llvm-dlltool not found (the MSVC import library): run toolchain/setup.sh")
+  endif()
+  set(LGS_MSVC_DEF ${CMAKE_BINARY_DIR}/logonshim.def)
+  set(LGS_MSVC_LIB ${CMAKE_BINARY_DIR}/logonshim.lib)
+  add_custom_command(OUTPUT ${LGS_MSVC_DEF} ${LGS_MSVC_LIB}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/toolchain/dll_def.sh ${CMAKE_OBJDUMP} ${LGS_LLVM_DLLTOOL}
+            $<TARGET_FILE:logonshim_shared> ${LGS_MSVC_DEF} ${LGS_MSVC_LIB}
+    DEPENDS logonshim_shared ${CMAKE_SOURCE_DIR}/toolchain/dll_def.sh
+    COMMENT "llvm-dlltool: logonshim.def and the MSVC import library logonshim.lib")
+  add_custom_target(logonshim_msvc_lib ALL DEPENDS ${LGS_MSVC_LIB})
+  install(FILES ${LGS_MSVC_DEF} ${LGS_MSVC_LIB} DESTINATION ${CMAKE_INSTALL_LIBDIR})
 endif()
 
 install(TARGETS ${LGS_INSTALL_TARGETS} EXPORT logonshim-targets
