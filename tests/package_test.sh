@@ -24,7 +24,8 @@ for arch in mingw64:win64 mingw32:win32; do
   check "$sys: ZIP built" test -f "$zip"
   cmake -E tar tf "$zip" >"$tmp/$sys.list" 2>/dev/null
   for f in bin/logonshim.dll bin/logonshim-explain.exe lib/liblogonshim.a lib/liblogonshim.dll.a \
-           lib/logonshim-messages.obj lib/cmake/logonshim/logonshim-config.cmake \
+           lib/logonshim-messages.obj lib/logonshim.lib lib/logonshim.def \
+           lib/cmake/logonshim/logonshim-config.cmake \
            lib/pkgconfig/logonshim.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
            share/doc/logonshim/README.md share/doc/logonshim/LICENSE share/doc/logonshim/CHANGELOG.md; do
     check "$sys: has $f" grep -q "/$f\$" "$tmp/$sys.list"
