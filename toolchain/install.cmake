@@ -13,6 +13,10 @@
 #   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
 #   lib/pkgconfig/logonshim.pc
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
+#
+# On Windows the installed DLL and explain tool are stripped of their debug
+# information, which goes to logonshim-<version>-<win64|win32>-debug.zip
+# (bin/*.debug, found through each binary's .gnu_debuglink).
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -70,6 +74,60 @@ install(TARGETS ${LGS_INSTALL_TARGETS} EXPORT logonshim-targets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(EXPORT logonshim-targets NAMESPACE logonshim:: DESTINATION ${LGS_CMAKE_DIR})
+
+# A VERSIONINFO resource in the DLL and the explain tool (from version.h),
+# for Explorer's file properties and inventory tools; the tests read it
+# back with GetFileVersionInfoW (tests/win/version_info.c).
+if(WIN32)
+  target_sources(logonshim_shared PRIVATE ${CMAKE_SOURCE_DIR}/port/win32/version.rc)
+  target_compile_definitions(logonshim_shared PRIVATE $<$<COMPILE_LANGUAGE:RC>:LGS_RC_DLL>)
+  target_sources(logonshim-explain PRIVATE ${CMAKE_SOURCE_DIR}/port/win32/version.rc)
+endif()
+
+# Symbols apart from the binaries: the build keeps the full DLL and
+# explain tool (the tests and debuggers here use them), writes their debug
+# information to build/debug/*.debug, and the install strips the installed
+# copies and links each to its .debug file by name (.gnu_debuglink, with a
+# CRC). cpack installs the same way, so the ZIP gets the stripped files.
+if(WIN32)
+  set(LGS_DEBUG_DIR ${CMAKE_BINARY_DIR}/debug)
+  set(LGS_DEBUG_FILES)
+  foreach(pair logonshim_shared:logonshim.dll logonshim-explain:logonshim-explain.exe)
+    string(REPLACE ":" ";" pair ${pair})
+    list(GET pair 0 tgt)
+    list(GET pair 1 file)
+    set(dbg ${LGS_DEBUG_DIR}/${file}.debug)
+    add_custom_command(OUTPUT ${dbg}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${LGS_DEBUG_DIR}
+      COMMAND ${CMAKE_OBJCOPY} --only-keep-debug $<TARGET_FILE:${tgt}> ${dbg}
+      DEPENDS ${tgt}
+      COMMENT "objcopy: the debug information of ${file} to debug/")
+    list(APPEND LGS_DEBUG_FILES ${dbg})
+    install(CODE "
+      set(f \$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/${file})
+      execute_process(COMMAND ${CMAKE_OBJCOPY} --strip-debug --add-gnu-debuglink=${dbg} \${f}
+                      RESULT_VARIABLE rc)
+      if(NOT rc EQUAL 0)
+        message(FATAL_ERROR \"objcopy could not strip \${f}\")
+      endif()")
+  endforeach()
+  # The symbols' ZIP, beside the one CPack makes: bin/<binary>.debug.
+  if(CMAKE_SIZEOF_VOID_P EQUAL 8)
+    set(LGS_DEBUG_ZIP_NAME logonshim-${PROJECT_VERSION}-win64-debug)
+  else()
+    set(LGS_DEBUG_ZIP_NAME logonshim-${PROJECT_VERSION}-win32-debug)
+  endif()
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}.zip
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}/bin
+    COMMAND ${CMAKE_COMMAND} -E copy ${LGS_DEBUG_FILES} ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}/bin/
+    COMMAND ${CMAKE_COMMAND} -E tar cf ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}.zip --format=zip
+            ${LGS_DEBUG_ZIP_NAME}
+    DEPENDS ${LGS_DEBUG_FILES}
+    WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
+    COMMENT "the debug symbols' ZIP: ${LGS_DEBUG_ZIP_NAME}.zip")
+  add_custom_target(logonshim_debug_zip ALL DEPENDS ${CMAKE_BINARY_DIR}/${LGS_DEBUG_ZIP_NAME}.zip)
+endif()
 
 configure_package_config_file(${CMAKE_SOURCE_DIR}/toolchain/logonshim-config.cmake.in
                               ${CMAKE_BINARY_DIR}/logonshim-config.cmake
