@@ -30,7 +30,7 @@ check "Makefile + pkg-config build" test -f "$tmp/mk/make_static.exe" -a -f "$tm
 cp "$tmp/inst/bin/logonshim.dll" "$tmp/cm/" 2>/dev/null
 cp "$tmp/inst/bin/logonshim.dll" "$tmp/mk/" 2>/dev/null
 for exe in "$tmp/cm/consumer_static.exe" "$tmp/cm/consumer_shared.exe" \
-           "$tmp/mk/make_static.exe" "$tmp/mk/make_shared.exe"; do
+           "$tmp/mk/make_static.exe" "$tmp/mk/make_shared.exe" "$tmp/mk/make_static_pc.exe"; do
   "$here/../toolchain/wine-run.sh" --prefix "$prefix" "$exe" >"$tmp/run.out" 2>&1
   rc=$?
   check "run $(basename "$exe")" grep -q "^consumer ok" "$tmp/run.out"
@@ -43,6 +43,8 @@ check "shared build imports logonshim.dll" \
   bash -c "x86_64-w64-mingw32-objdump -p '$tmp/cm/consumer_shared.exe' | grep -qi 'DLL Name: logonshim.dll'"
 check "pkg-config static build does not import logonshim.dll" \
   bash -c "test -f '$tmp/mk/make_static.exe' && ! x86_64-w64-mingw32-objdump -p '$tmp/mk/make_static.exe' | grep -qi 'DLL Name: logonshim.dll'"
+check "logonshim-static.pc build (no -static) does not import logonshim.dll" \
+  bash -c "test -f '$tmp/mk/make_static_pc.exe' && ! x86_64-w64-mingw32-objdump -p '$tmp/mk/make_static_pc.exe' | grep -qi 'DLL Name: logonshim.dll'"
 # A static program carries the Event Log message table (logonshim-messages.obj).
 check "static builds carry the message table" \
   bash -c "x86_64-w64-mingw32-objdump -h '$tmp/cm/consumer_static.exe' | grep -q rsrc && x86_64-w64-mingw32-objdump -h '$tmp/mk/make_static.exe' | grep -q rsrc"

@@ -26,7 +26,7 @@ for arch in mingw64:win64 mingw32:win32; do
   for f in bin/logonshim.dll bin/logonshim-explain.exe lib/liblogonshim.a lib/liblogonshim.dll.a \
            lib/logonshim-messages.obj lib/logonshim.lib lib/logonshim.def \
            lib/cmake/logonshim/logonshim-config.cmake \
-           lib/pkgconfig/logonshim.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
+           lib/pkgconfig/logonshim.pc lib/pkgconfig/logonshim-static.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
            share/doc/logonshim/README.md share/doc/logonshim/LICENSE share/doc/logonshim/CHANGELOG.md; do
     check "$sys: has $f" grep -q "/$f\$" "$tmp/$sys.list"
   done

@@ -11,7 +11,7 @@
 #   bin/logonshim.dll                   (Windows)
 #   bin/logonshim-explain[.exe]
 #   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
-#   lib/pkgconfig/logonshim.pc
+#   lib/pkgconfig/logonshim.pc, logonshim-static.pc (the static library by path)
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
 #
 # On Windows the installed DLL and explain tool are stripped of their debug
@@ -144,7 +144,12 @@ else()
   set(LGS_PC_LIBS_PRIVATE "")
 endif()
 configure_file(${CMAKE_SOURCE_DIR}/toolchain/logonshim.pc.in ${CMAKE_BINARY_DIR}/logonshim.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/logonshim.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+# logonshim-static.pc: the static library by its path, so no -static is
+# needed to keep the linker off the import library.
+set(LGS_PC_STATIC_LIBS "${LGS_PC_LIBS_PRIVATE}")
+configure_file(${CMAKE_SOURCE_DIR}/toolchain/logonshim-static.pc.in ${CMAKE_BINARY_DIR}/logonshim-static.pc @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/logonshim.pc ${CMAKE_BINARY_DIR}/logonshim-static.pc
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/CHANGELOG.md ${CMAKE_SOURCE_DIR}/LICENSE
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
