@@ -11,9 +11,17 @@
 # the ones a header mentions, in code or in comments, must compile after
 # including that header alone.
 #
-# Usage: headers_test.sh INCLUDE_DIR C_COMPILER CXX_COMPILER
+# With a fourth argument, the Windows CPU (x86_64 or i686), every header is
+# also compiled as MSVC compiles it: clang for <cpu>-pc-windows-msvc with
+# -fms-extensions -fms-compatibility, C11 and C++17, so that a construct cl
+# rejects is caught here. The headers that pull in <windows.h> get
+# mingw-w64's SDK headers (the only ones here), which need __GNUC__
+# (-fgnuc-version) to parse under clang and _X86_ for i386; the portable
+# headers are compiled in plain MSVC mode.
+#
+# Usage: headers_test.sh INCLUDE_DIR C_COMPILER CXX_COMPILER [MSVC_CPU]
 set -uo pipefail
-inc=$1 cc=$2 cxx=$3
+inc=$1 cc=$2 cxx=$3 msvc_cpu=${4:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -45,12 +53,21 @@ for h in "${headers[@]}"; do
     grep -oE '\bLGS_[A-Z0-9_]+\b' "$h" | sort -u | comm -12 - "$tmp/constants" | sed 's/.*/    (void)(&);/'
     echo "}"
   } >"$src"
-  for lang in c c++; do
-    if [[ $lang == c ]]; then
-      compiler=$cc flags=(-x c -std=c11 -Wstrict-prototypes -Wmissing-prototypes)
-    else
-      compiler=$cxx flags=(-x c++ -std=c++11)
-    fi
+  langs=(c c++)
+  [[ -n $msvc_cpu ]] && langs+=(msvc-c msvc-c++)
+  sdk=()
+  if grep -qE '#[[:space:]]*include[[:space:]]*[<"](windows|logonshim/wrappers|logonshim/dropin|logonshim/logonshim)\.h[>"]' "$h"; then
+    sdk=(-fgnuc-version=4.2.1 -isystem "/usr/$msvc_cpu-w64-mingw32/include")
+    [[ $msvc_cpu == i686 ]] && sdk+=(-D_X86_)
+  fi
+  for lang in "${langs[@]}"; do
+    msvc=(--target="$msvc_cpu-pc-windows-msvc" -fms-extensions -fms-compatibility "${sdk[@]}")
+    case $lang in
+      c) compiler=$cc flags=(-x c -std=c11 -Wstrict-prototypes -Wmissing-prototypes) ;;
+      c++) compiler=$cxx flags=(-x c++ -std=c++11) ;;
+      msvc-c) compiler=clang flags=("${msvc[@]}" -x c -std=c11 -Wstrict-prototypes -Wmissing-prototypes) ;;
+      msvc-c++) compiler=clang++ flags=("${msvc[@]}" -x c++ -std=c++17) ;;
+    esac
     for variant in dll static; do
       defs=()
       [[ $variant == static ]] && defs=(-DLOGONSHIM_STATIC)

@@ -24,11 +24,19 @@ for arch in mingw64:win64 mingw32:win32; do
   check "$sys: ZIP built" test -f "$zip"
   cmake -E tar tf "$zip" >"$tmp/$sys.list" 2>/dev/null
   for f in bin/logonshim.dll bin/logonshim-explain.exe lib/liblogonshim.a lib/liblogonshim.dll.a \
-           lib/logonshim-messages.obj lib/cmake/logonshim/logonshim-config.cmake \
-           lib/pkgconfig/logonshim.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
+           lib/logonshim-messages.obj lib/logonshim.lib lib/logonshim.def \
+           lib/cmake/logonshim/logonshim-config.cmake \
+           lib/pkgconfig/logonshim.pc lib/pkgconfig/logonshim-static.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
            share/doc/logonshim/README.md share/doc/logonshim/LICENSE share/doc/logonshim/CHANGELOG.md; do
     check "$sys: has $f" grep -q "/$f\$" "$tmp/$sys.list"
   done
+done
+# The symbols' ZIPs (built with the build; tests/debug_symbols_test.sh
+# checks that the stripped binaries find their symbols in them).
+for arch in mingw64:win64 mingw32:win32; do
+  dzip=$repo/build/${arch%%:*}/logonshim-$version-${arch##*:}-debug.zip
+  check "${arch##*:}: symbols' ZIP has logonshim.dll.debug" \
+    bash -c "cmake -E tar tf '$dzip' 2>/dev/null | grep -q '/bin/logonshim.dll.debug$'"
 done
 # The i686 DLL really is 32-bit.
 check "win32: i686 DLL" bash -c "x86_64-w64-mingw32-objdump -f '$repo/build/mingw32/logonshim.dll' | grep -q 'pei-i386'"

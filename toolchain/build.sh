@@ -2,7 +2,8 @@
 # Configures and builds one flavour of logonshim in build/<flavour>:
 #   native   gcc on Linux: the portable core, logonshim-explain, the suites
 #   mingw64  x86_64-w64-mingw32: everything for Windows; tests run under Wine
-#   mingw32  i686-w64-mingw32: everything for Windows, compiled only
+#   mingw32  i686-w64-mingw32: everything for Windows; tests run under 32-bit Wine
+#            (WoW64) where the kernel runs 32-bit programs (toolchain/wine32.sh)
 #   asan     clang on Linux with AddressSanitizer + UndefinedBehaviorSanitizer
 #   tsan     clang on Linux with ThreadSanitizer
 #   fuzz     clang on Linux: the libFuzzer harnesses (tests/fuzz), with ASan+UBSan

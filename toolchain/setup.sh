@@ -25,6 +25,25 @@ pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
 # tests/headers_test.sh compiles every public header alone as C++ too, for
 # the Windows target as well.
 pkgs+=(g++ g++-mingw-w64-x86-64)
+# MSVC-style consumers: llvm-dlltool makes the MSVC import libraries,
+# clang --target=*-windows-msvc and lld-link build the consumer test.
+# C++ consumers for both Windows targets.
+pkgs+=(llvm lld g++-mingw-w64-i686)
+# 32-bit Windows programs under Wine: Debian's wine32 is an i386 package, so
+# the i386 architecture is added first (only when missing: a second run
+# does nothing). Only where the kernel runs 32-bit programs: elsewhere
+# wine32 would break every Wine run, 64-bit ones included
+# (toolchain/wine32.sh says why), and the i686 tests are not run.
+if why=$(bash "$here/wine32.sh" --kernel); then
+  if ! dpkg --print-foreign-architectures | grep -qx i386; then
+    echo "setup: adding the i386 architecture for wine32"
+    if [[ $(id -u) -eq 0 ]]; then dpkg --add-architecture i386; else sudo dpkg --add-architecture i386; fi
+    force_update=1
+  fi
+  pkgs+=(wine32:i386)
+else
+  echo "setup: not installing wine32:i386: $why"
+fi
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -38,12 +57,14 @@ for p in "${pkgs[@]}"; do
 done
 
 apt_updated=0
-if ((${#missing[@]})); then
+if ((${#missing[@]} || ${force_update:-0})); then
   echo "setup: installing ${missing[*]}"
   as_root apt-get update -qq
   apt_updated=1
   # The KDC packages ask questions on install; nothing here can answer them.
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ((${#missing[@]})); then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
 fi
 
 # CUnit for mingw: Debian ships only the native library, so build the
