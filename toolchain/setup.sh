@@ -29,6 +29,8 @@ pkgs+=(g++ g++-mingw-w64-x86-64)
 # clang --target=*-windows-msvc and lld-link build the consumer test.
 # C++ consumers for both Windows targets.
 pkgs+=(llvm lld g++-mingw-w64-i686)
+# The outage chart (tests/bench/outage_chart.sh) draws its SVG with gnuplot.
+pkgs+=(gnuplot-nox)
 # 32-bit Windows programs under Wine: Debian's wine32 is an i386 package, so
 # the i386 architecture is added first (only when missing: a second run
 # does nothing). Only where the kernel runs 32-bit programs: elsewhere
