@@ -26,6 +26,7 @@
     S(log_win)                \
     S(ntstatus_map)           \
     S(wrappers)               \
+    S(sidebyside)             \
     S(cleanup)                \
     S(badinput_win)           \
     S(config_sources)
