@@ -25,6 +25,9 @@ pkgs+=(clang libclang-rt-14-dev cppcheck clang-tidy)
 # tests/headers_test.sh compiles every public header alone as C++ too, for
 # the Windows target as well.
 pkgs+=(g++ g++-mingw-w64-x86-64)
+# Wine's NTLM (and Negotiate's fallback to it) runs ntlm_auth, which winbind
+# provides: without it the NTLM handshakes of the wrapper tests are skipped.
+pkgs+=(winbind)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
