@@ -35,6 +35,10 @@
 #define ImpersonateSecurityContext lgs_ImpersonateSecurityContext
 #define RevertSecurityContext lgs_RevertSecurityContext
 #define DeleteSecurityContext lgs_DeleteSecurityContext
+#define EncryptMessage lgs_EncryptMessage
+#define DecryptMessage lgs_DecryptMessage
+#define MakeSignature lgs_MakeSignature
+#define VerifySignature lgs_VerifySignature
 #define FreeCredentialsHandle lgs_FreeCredentialsHandle
 #define QuerySecurityPackageInfoA lgs_QuerySecurityPackageInfoA
 #define QuerySecurityPackageInfoW lgs_QuerySecurityPackageInfoW

@@ -137,6 +137,21 @@ LGS_API SECURITY_STATUS WINAPI lgs_ImpersonateSecurityContext(PCtxtHandle phCont
 LGS_API SECURITY_STATUS WINAPI lgs_RevertSecurityContext(PCtxtHandle phContext);
 /** DeleteSecurityContext through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_DeleteSecurityContext(PCtxtHandle phContext);
+/** EncryptMessage through the shim: one attempt whatever the class (it
+ *  advances the sequence number); the buffers are encrypted in place. */
+LGS_API SECURITY_STATUS WINAPI lgs_EncryptMessage(PCtxtHandle phContext, unsigned long fQOP,
+                                                  PSecBufferDesc pMessage, unsigned long MessageSeqNo);
+/** DecryptMessage through the shim: never repeated (it consumes the
+ *  message); SEC_E_MESSAGE_ALTERED and SEC_E_OUT_OF_SEQUENCE raise an alert
+ *  record. */
+LGS_API SECURITY_STATUS WINAPI lgs_DecryptMessage(PCtxtHandle phContext, PSecBufferDesc pMessage,
+                                                  unsigned long MessageSeqNo, unsigned long *pfQOP);
+/** MakeSignature through the shim: one attempt whatever the class. */
+LGS_API SECURITY_STATUS WINAPI lgs_MakeSignature(PCtxtHandle phContext, unsigned long fQOP,
+                                                 PSecBufferDesc pMessage, unsigned long MessageSeqNo);
+/** VerifySignature through the shim: one attempt whatever the class. */
+LGS_API SECURITY_STATUS WINAPI lgs_VerifySignature(PCtxtHandle phContext, PSecBufferDesc pMessage,
+                                                   unsigned long MessageSeqNo, unsigned long *pfQOP);
 /** FreeCredentialsHandle through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_FreeCredentialsHandle(PCredHandle phCredential);
 /** QuerySecurityPackageInfoA through the shim. */

@@ -376,6 +376,28 @@ static int asc_bad_handles(void)
     return ok;
 }
 
+/* Message protection with NULL and zeroed contexts, a NULL message and
+ * an empty one, NULL and given quality-of-protection outputs: the API's
+ * result and the same bytes in what it may write. */
+static int message_calls_bad_handles(void)
+{
+    int ok = 1;
+    PCtxtHandle ctxs[] = {NULL, &zero_ctx};
+    for (size_t i = 0; i < 2; i++) {
+        SecBufferDesc empty = {SECBUFFER_VERSION, 0, NULL};
+        PSecBufferDesc msgs[] = {NULL, &empty};
+        for (size_t m = 0; m < 2; m++) {
+            unsigned long q1 = 0xA5A5A5A5u, q2 = 0xA5A5A5A5u;
+            ok &= EncryptMessage(ctxs[i], 0, msgs[m], 0) == lgs_EncryptMessage(ctxs[i], 0, msgs[m], 0);
+            ok &= MakeSignature(ctxs[i], 0xFFFFFFFFu, msgs[m], 7) == lgs_MakeSignature(ctxs[i], 0xFFFFFFFFu, msgs[m], 7);
+            ok &= DecryptMessage(ctxs[i], msgs[m], 0, &q1) == lgs_DecryptMessage(ctxs[i], msgs[m], 0, &q2) && q1 == q2;
+            ok &= DecryptMessage(ctxs[i], msgs[m], 0, NULL) == lgs_DecryptMessage(ctxs[i], msgs[m], 0, NULL);
+            ok &= VerifySignature(ctxs[i], msgs[m], 3, &q1) == lgs_VerifySignature(ctxs[i], msgs[m], 3, &q2) && q1 == q2;
+        }
+    }
+    return ok;
+}
+
 /* The calls on one context handle, each with NULL, zeroed, invalid and
  * made-up handles. */
 static int context_calls_bad_handles(void)
@@ -499,6 +521,10 @@ static const lgs_badinput_row rows[] = {
     {"lgs_RevertSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_DeleteSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_FreeCredentialsHandle", "credential NULL, zeroed", free_credentials_bad_handles},
+    {"lgs_EncryptMessage", "context NULL, zeroed; message NULL, empty", message_calls_bad_handles},
+    {"lgs_DecryptMessage", "the same, QOP NULL and given", message_calls_bad_handles},
+    {"lgs_MakeSignature", "the same, QOP 0xFFFFFFFF", message_calls_bad_handles},
+    {"lgs_VerifySignature", "the same", message_calls_bad_handles},
     {"lgs_QuerySecurityPackageInfoW", "40 000-char name, out NULL", package_info_bad_names},
     {"lgs_QuerySecurityPackageInfoA", "name NULL (and W), 300 chars", package_info_bad_names},
     {"lgs_EnumerateSecurityPackagesW", "both NULL", enumerate_packages_nulls},

@@ -237,6 +237,41 @@ static SECURITY_STATUS SEC_ENTRY f_esp_w(unsigned long *count, PSecPkgInfoW *inf
     return pkg_outputs(count, info);
 }
 
+/* Message protection: the buffers are written in place, and the quality
+ * of protection where the API reports it. */
+static SECURITY_STATUS msg_outputs(PSecBufferDesc msg, unsigned long *qop)
+{
+    enter();
+    if (msg != NULL && msg->cBuffers > 0 && msg->pBuffers != NULL)
+        put(&msg->pBuffers[0], sizeof msg->pBuffers[0], 0);
+    put(qop, sizeof *qop, 1);
+    return (SECURITY_STATUS)leave_status();
+}
+
+static SECURITY_STATUS SEC_ENTRY f_encrypt(PCtxtHandle ctx, unsigned long qop, PSecBufferDesc msg, unsigned long seq)
+{
+    (void)ctx, (void)qop, (void)seq;
+    return msg_outputs(msg, NULL);
+}
+
+static SECURITY_STATUS SEC_ENTRY f_sign(PCtxtHandle ctx, unsigned long qop, PSecBufferDesc msg, unsigned long seq)
+{
+    (void)ctx, (void)qop, (void)seq;
+    return msg_outputs(msg, NULL);
+}
+
+static SECURITY_STATUS SEC_ENTRY f_decrypt(PCtxtHandle ctx, PSecBufferDesc msg, unsigned long seq, unsigned long *qop)
+{
+    (void)ctx, (void)seq;
+    return msg_outputs(msg, qop);
+}
+
+static SECURITY_STATUS SEC_ENTRY f_verify(PCtxtHandle ctx, PSecBufferDesc msg, unsigned long seq, unsigned long *qop)
+{
+    (void)ctx, (void)seq;
+    return msg_outputs(msg, qop);
+}
+
 /* Releases: nothing the fake hands out is real, so they only return. */
 static BOOL WINAPI f_close(HANDLE h) { (void)h; return TRUE; }
 static HLOCAL WINAPI f_local_free(HLOCAL h) { (void)h; return NULL; }
@@ -276,6 +311,10 @@ static void make_fake(void)
     fk.FreeContextBuffer = f_free_buffer;
     fk.DeleteSecurityContext = f_delete_ctx;
     fk.FreeCredentialsHandle = f_free_cred;
+    fk.EncryptMessage = f_encrypt;
+    fk.DecryptMessage = f_decrypt;
+    fk.MakeSignature = f_sign;
+    fk.VerifySignature = f_verify;
 }
 
 /* ---- one call, raw or wrapped ---- */
@@ -320,6 +359,7 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_InitializeSecurityContextW, LGS_API_ID_AcceptSecurityContext,
     LGS_API_ID_QuerySecurityPackageInfoA, LGS_API_ID_QuerySecurityPackageInfoW,
     LGS_API_ID_EnumerateSecurityPackagesA, LGS_API_ID_EnumerateSecurityPackagesW,
+    LGS_API_ID_EncryptMessage, LGS_API_ID_DecryptMessage, LGS_API_ID_MakeSignature, LGS_API_ID_VerifySignature,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -329,7 +369,8 @@ static int nulls_allowed(lgs__api_id api)
     return api == LGS_API_ID_LsaLogonUser || api == LGS_API_ID_LsaCallAuthenticationPackage ||
            api == LGS_API_ID_AcquireCredentialsHandleA || api == LGS_API_ID_AcquireCredentialsHandleW ||
            api == LGS_API_ID_InitializeSecurityContextA || api == LGS_API_ID_InitializeSecurityContextW ||
-           api == LGS_API_ID_AcceptSecurityContext;
+           api == LGS_API_ID_AcceptSecurityContext || api == LGS_API_ID_EncryptMessage ||
+           api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature;
 }
 
 #define O(field) (nulls ? NULL : &o->field)
@@ -408,6 +449,18 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
         break;
     case LGS_API_ID_EnumerateSecurityPackagesW:
         rc = CALL(EnumerateSecurityPackagesW, &o->count, (PSecPkgInfoW *)&o->buf);
+        break;
+    case LGS_API_ID_EncryptMessage:
+        rc = CALL(EncryptMessage, &old, 0, out, 5);
+        break;
+    case LGS_API_ID_DecryptMessage:
+        rc = CALL(DecryptMessage, &old, out, 5, O(attr));
+        break;
+    case LGS_API_ID_MakeSignature:
+        rc = CALL(MakeSignature, &old, 0, out, 5);
+        break;
+    case LGS_API_ID_VerifySignature:
+        rc = CALL(VerifySignature, &old, out, 5, O(attr));
         break;
     default:
         CU_FAIL("an API without an invocation");
