@@ -27,6 +27,7 @@
     S(ntstatus_map)           \
     S(wrappers)               \
     S(sidebyside)             \
+    S(fntable)                \
     S(cleanup)                \
     S(badinput_win)           \
     S(config_sources)

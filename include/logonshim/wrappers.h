@@ -152,6 +152,14 @@ LGS_API SECURITY_STATUS WINAPI lgs_MakeSignature(PCtxtHandle phContext, unsigned
 /** VerifySignature through the shim: one attempt whatever the class. */
 LGS_API SECURITY_STATUS WINAPI lgs_VerifySignature(PCtxtHandle phContext, PSecBufferDesc pMessage,
                                                    unsigned long MessageSeqNo, unsigned long *pfQOP);
+/** InitSecurityInterfaceW through the shim: the system's SSPI function
+ *  table with every wrapped entry replaced by its wrapper (the others stay
+ *  the system's), built once per process. NULL when the system gives no
+ *  table. */
+LGS_API PSecurityFunctionTableW WINAPI lgs_InitSecurityInterfaceW(void);
+/** InitSecurityInterfaceA through the shim: as lgs_InitSecurityInterfaceW,
+ *  with the A entries. */
+LGS_API PSecurityFunctionTableA WINAPI lgs_InitSecurityInterfaceA(void);
 /** FreeCredentialsHandle through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_FreeCredentialsHandle(PCredHandle phCredential);
 /** QuerySecurityPackageInfoA through the shim. */

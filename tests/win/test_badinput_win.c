@@ -398,6 +398,20 @@ static int message_calls_bad_handles(void)
     return ok;
 }
 
+/* The function tables take no input: the row checks that what they give is
+ * the system's table with the wrappers in it, the same on every call. */
+static int function_tables(void)
+{
+    PSecurityFunctionTableW w = lgs_InitSecurityInterfaceW(), sw = InitSecurityInterfaceW();
+    PSecurityFunctionTableA a = lgs_InitSecurityInterfaceA(), sa = InitSecurityInterfaceA();
+    if (w == NULL || a == NULL || sw == NULL || sa == NULL)
+        return 0;
+    return w == lgs_InitSecurityInterfaceW() && w->dwVersion == sw->dwVersion &&
+           w->AcquireCredentialsHandleW == lgs_AcquireCredentialsHandleW &&
+           w->ApplyControlToken == sw->ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
+           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == sa->ApplyControlToken;
+}
+
 /* The calls on one context handle, each with NULL, zeroed, invalid and
  * made-up handles. */
 static int context_calls_bad_handles(void)
@@ -521,6 +535,8 @@ static const lgs_badinput_row rows[] = {
     {"lgs_RevertSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_DeleteSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_FreeCredentialsHandle", "credential NULL, zeroed", free_credentials_bad_handles},
+    {"lgs_InitSecurityInterfaceW", "no input: the system's table, wrapped entries replaced", function_tables},
+    {"lgs_InitSecurityInterfaceA", "the same", function_tables},
     {"lgs_EncryptMessage", "context NULL, zeroed; message NULL, empty", message_calls_bad_handles},
     {"lgs_DecryptMessage", "the same, QOP NULL and given", message_calls_bad_handles},
     {"lgs_MakeSignature", "the same, QOP 0xFFFFFFFF", message_calls_bad_handles},
