@@ -11,7 +11,9 @@
 #include "logonshim/codes.h"
 
 /* X(name, space, family, release): release calls free what another call
- * produced; they make one attempt whatever the class (see lgs_call). */
+ * produced; they make one attempt whatever the class (see lgs_call). The
+ * message-protection calls are marked so too: each one consumes the message
+ * or a sequence number, so a second call is never the same call. */
 #define LGS_API_TABLE(X)                                   \
     X(LogonUserA, WIN32, "LogonUser", 0)                      \
     X(LogonUserW, WIN32, "LogonUser", 0)                      \
@@ -42,7 +44,11 @@
     X(QuerySecurityPackageInfoW, SECURITY, "SSPI", 0)         \
     X(EnumerateSecurityPackagesA, SECURITY, "SSPI", 0)        \
     X(EnumerateSecurityPackagesW, SECURITY, "SSPI", 0)        \
-    X(FreeContextBuffer, SECURITY, "SSPI", 1)
+    X(FreeContextBuffer, SECURITY, "SSPI", 1)                 \
+    X(EncryptMessage, SECURITY, "SSPI", 1)                    \
+    X(DecryptMessage, SECURITY, "SSPI", 1)                    \
+    X(MakeSignature, SECURITY, "SSPI", 1)                     \
+    X(VerifySignature, SECURITY, "SSPI", 1)
 
 typedef enum lgs__api_id {
 #define LGS__API_ID(name, space, family, release) LGS_API_ID_##name,

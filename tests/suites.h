@@ -27,6 +27,8 @@
     S(log_win)                \
     S(ntstatus_map)           \
     S(wrappers)               \
+    S(sidebyside)             \
+    S(fntable)                \
     S(cleanup)                \
     S(badinput_win)           \
     S(config_sources)

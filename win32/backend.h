@@ -25,7 +25,8 @@
     F(ImpersonateSecurityContext) F(RevertSecurityContext) F(DeleteSecurityContext)         \
     F(FreeCredentialsHandle) F(QuerySecurityPackageInfoA) F(QuerySecurityPackageInfoW)      \
     F(EnumerateSecurityPackagesA) F(EnumerateSecurityPackagesW) F(FreeContextBuffer)        \
-    F(CloseHandle) F(LocalFree)
+    F(CloseHandle) F(LocalFree) F(EncryptMessage) F(DecryptMessage) F(MakeSignature)           \
+    F(VerifySignature)
 
 typedef struct lgs__backend {
 #define LGS__BACKEND_FIELD(name) __typeof__(name) *name;

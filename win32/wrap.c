@@ -96,9 +96,11 @@ static lgs_status_code attempt(void *p)
 
 static void cleanup(void *p, const lgs_attempt *a)
 {
-    (void)a;
     lgs__wrap *w = p;
-    if (!w->injected && w->cleanup != NULL)
+    /* Only an attempt that is retried is released: the last one's outputs
+     * are the caller's, as the API left them (it is the caller's to release
+     * what a failed call produced, as it would be without the shim). */
+    if (a->decision == LGS_DECISION_RETRY && !w->injected && w->cleanup != NULL)
         w->cleanup(w->ctx);
 }
 
@@ -131,7 +133,7 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
         .cleanup = cleanup,
         .observer = observe,
         .ctx = w,
-        .max_attempts = lgs__apis[w->api].release ? 1u : 0u,
+        .max_attempts = lgs__apis[w->api].release || w->once ? 1u : 0u,
     };
     lgs_outcome out;
     /* The observer logs failures only: spare it the successes. */
@@ -143,6 +145,10 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
         SetLastError(w->last_error);
         return invalid_parameter(space);
     }
+    /* A fail-fast's last "attempt" never reached the API: like an injected
+     * fault, it leaves the caller's outputs alone. */
+    if (out.decision == LGS_DECISION_BREAKER_OPEN || out.decision == LGS_DECISION_LOCKOUT_GUARD)
+        w->injected = 1;
     int success = out.cls == LGS_CLASS_OK || out.cls == LGS_CLASS_CONTINUE;
     /* The lockout guard keys accounts across APIs: a failure it replays may
      * come from another code space (a LogonUser 1326 for an LsaLogonUser,
@@ -178,7 +184,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     if (w->stub_check == NULL && (w->log.user == NULL || w->log.user[0] == '\0')) {
         lgs__fast f;
         uint32_t code;
-        lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->call, w->ctx, &code);
+        lgs__fast_result fr = lgs__wrap_fast(&f, w->api, w->once, w->call, w->ctx, &code);
         if (fr == LGS__FAST_OK)
             return 0;
         if (fr == LGS__FAST_FAILED)

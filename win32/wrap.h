@@ -7,8 +7,16 @@
  * real call once and returns its code in the API's space (0 for success; for
  * a BOOL API, GetLastError() read first thing after the call), `cleanup`
  * releases whatever a failed attempt produced, and `stub_check` says, under
- * Wine, whether a success was a stub's. Outputs reach the caller only when
- * the runner reports success. */
+ * Wine, whether a success was a stub's.
+ *
+ * Outputs follow the API's own contract, not one of ours: the caller's
+ * outputs hold exactly what the last attempt's call left in them, on
+ * success and on failure alike. A wrapper lists its outputs (lgs__outs):
+ * before each attempt the private copies are loaded from the caller's
+ * current values, the API gets a private copy where the caller gave a
+ * pointer and NULL where the caller gave NULL, and after the run every
+ * output is copied back if the last attempt reached the API. Where the API
+ * wrote nothing, the copy back writes the caller's own value again. */
 #ifndef LGS_WIN32_WRAP_H
 #define LGS_WIN32_WRAP_H
 
@@ -19,6 +27,56 @@
 #include "fastpath.h"
 #include "log_internal.h"
 
+/* The outputs of one wrapped call, at most LGS__MAX_OUTS of them. */
+enum { LGS__MAX_OUTS = 8 };
+typedef struct lgs__outs {
+    struct {
+        void *caller;  /* the caller's pointer; NULL when the caller passed NULL */
+        void *priv;    /* the wrapper's copy, which the API writes */
+        size_t size;
+    } o[LGS__MAX_OUTS];
+    int n;
+} lgs__outs;
+
+/* Adds an output and returns what to pass to the API in its place: the
+ * private copy, or NULL where the caller passed NULL (so that the API's own
+ * NULL checks run). */
+static inline void *lgs__out(lgs__outs *s, void *caller, void *priv, size_t size)
+{
+    s->o[s->n].caller = caller;
+    s->o[s->n].priv = priv;
+    s->o[s->n].size = size;
+    s->n++;
+    return caller != NULL ? priv : NULL;
+}
+
+/* Before each attempt: the private copies start as the caller's values, so
+ * that an output the API leaves alone comes back unchanged. */
+static inline void lgs__outs_load(const lgs__outs *s)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->o[i].caller != NULL)
+            __builtin_memcpy(s->o[i].priv, s->o[i].caller, s->o[i].size);
+}
+
+/* After the run, when the last attempt reached the API: every output as
+ * that attempt left it, whatever its result. */
+static inline void lgs__outs_store(const lgs__outs *s)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->o[i].caller != NULL)
+            __builtin_memcpy(s->o[i].caller, s->o[i].priv, s->o[i].size);
+}
+
+/* For a cleanup: whether the attempt wrote output i (it differs from the
+ * caller's value it started from). An attempt's handle that happens to
+ * equal the caller's old value is taken for the caller's and not released:
+ * releasing the caller's own handle would be worse than that rare leak. */
+static inline int lgs__out_written(const lgs__outs *s, int i)
+{
+    return s->o[i].caller != NULL && __builtin_memcmp(s->o[i].priv, s->o[i].caller, s->o[i].size) != 0;
+}
+
 typedef struct lgs__wrap {
     lgs__api_id api;
     lgs__call_log log;             /* api name, user, domain, authority, substatus */
@@ -27,7 +85,11 @@ typedef struct lgs__wrap {
     int (*stub_check)(void *ctx);  /* under Wine, after a success; may be NULL */
     void *ctx;
     DWORD last_error;              /* GetLastError() after the last attempt */
-    int injected;                  /* the last attempt was an injected fault */
+    int injected;                  /* the last attempt did not reach the API: an injected
+                                      fault or a fail-fast (breaker, lockout guard); the
+                                      caller's outputs must stay as they are */
+    int once;                      /* make one attempt whatever the class (a call whose
+                                      input the API consumes, e.g. a handshake continuation) */
 } lgs__wrap;
 
 /* Starts a wrap for `api` with the given context and call function. */
@@ -69,15 +131,15 @@ static inline __attribute__((always_inline)) lgs_status_code lgs__wrap_first_att
     return (lgs_status_code){a->space, a->call(a->ctx)};
 }
 
-/* lgs__fast_run() for a wrapper of `api` (a release call makes one
- * attempt) whose first attempt is call(ctx): what the runner did, and the
+/* lgs__fast_run() for a wrapper of `api` (a release call, or one with
+ * `once`, makes one attempt) whose first attempt is call(ctx): what the runner did, and the
  * first attempt's code in *code. */
 static inline __attribute__((always_inline)) lgs__fast_result
-lgs__wrap_fast(lgs__fast *f, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx, uint32_t *code)
+lgs__wrap_fast(lgs__fast *f, lgs__api_id api, int once, uint32_t (*call)(void *ctx), void *ctx, uint32_t *code)
 {
     lgs__wrap_first a = {call, ctx, lgs__apis[api].space};
     lgs_status_code c = {a.space, 0};
-    lgs__fast_result fr = lgs__fast_run(f, LGS__FAST_WRAPPER | (lgs__apis[api].release ? LGS__FAST_ONCE : 0u),
+    lgs__fast_result fr = lgs__fast_run(f, LGS__FAST_WRAPPER | (lgs__apis[api].release || once ? LGS__FAST_ONCE : 0u),
                                         lgs__wrap_first_attempt, &a, &c);
     *code = c.value;
     return fr;
@@ -114,7 +176,7 @@ lgs__wrap_ctx_fast(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)
     first.last_error = 0;
     *back = &first;
     uint32_t code;
-    lgs__fast_result fr = lgs__wrap_fast(&f, api, call, ctx, &code);
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, 0, call, ctx, &code);
     *back = NULL;
     if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, call, release, ctx, back, injected);
@@ -152,7 +214,7 @@ static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple(lgs__api_
     lgs__simple_ctx c = {NULL, fn, arg};
     lgs__fast f;
     uint32_t code;
-    lgs__fast_result fr = lgs__wrap_fast(&f, api, fn, arg, &code);
+    lgs__fast_result fr = lgs__wrap_fast(&f, api, 0, fn, arg, &code);
     if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL);
     if (fr == LGS__FAST_FAILED)

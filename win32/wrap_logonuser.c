@@ -1,8 +1,9 @@
 /* wrap_logonuser.c — lgs_LogonUser{A,W} and lgs_LogonUserEx{A,W}.
  *
- * A failed attempt's token, logon SID and profile buffer are released before
- * any retry and before a failing return; the caller's outputs are written
- * only on success. LogonUserEx* are looked up at run time (Wine 8 does not
+ * The outputs go through private copies loaded from the caller's values and
+ * are copied back after the last attempt, whatever its result (wrap.h,
+ * lgs__outs); a retried attempt's token, logon SID and profile buffer are
+ * released before the retry. LogonUserEx* are looked up at run time (Wine 8 does not
  * export them, and a static import would stop the process from loading).
  * Under Wine, LogonUser* succeed for any user with a token that cannot be
  * used; that success is reported as a Wine stub in the logs, unchanged. */
@@ -20,8 +21,13 @@ typedef struct logon_ctx {
     int wide, ex;
     const void *user, *domain, *password;
     DWORD type, provider;
-    /* Which outputs the caller asked for (a NULL pointer is passed on as NULL). */
-    int want_token, want_sid, want_profile, want_len, want_quotas;
+    /* What the API gets: a private copy, or NULL where the caller gave NULL. */
+    lgs__outs outs; /* token, sid, profile, profile_len, quotas */
+    PHANDLE token_arg;
+    PSID *sid_arg;
+    PVOID *profile_arg;
+    LPDWORD len_arg;
+    PQUOTA_LIMITS quotas_arg;
     /* This attempt's outputs. */
     HANDLE token;
     PSID sid;
@@ -29,6 +35,8 @@ typedef struct logon_ctx {
     DWORD profile_len;
     QUOTA_LIMITS quotas;
 } logon_ctx;
+
+enum { OUT_TOKEN, OUT_SID, OUT_PROFILE };
 
 static FARPROC resolve_ex(int wide)
 {
@@ -41,11 +49,8 @@ static FARPROC resolve_ex(int wide)
 static uint32_t logon_call(void *p)
 {
     logon_ctx *c = p;
-    c->token = NULL;
-    c->sid = NULL;
-    c->profile = NULL;
-    c->profile_len = 0;
-    PHANDLE tok = c->want_token ? &c->token : NULL;
+    lgs__outs_load(&c->outs);
+    PHANDLE tok = c->token_arg;
     BOOL ok;
     if (!c->ex) {
         ok = c->wide ? lgs__sys.LogonUserW(c->user, c->domain, c->password, c->type, c->provider, tok)
@@ -58,10 +63,10 @@ static uint32_t logon_call(void *p)
             c->w->last_error = ERROR_PROC_NOT_FOUND;
             return ERROR_PROC_NOT_FOUND;
         }
-        PSID *sid = c->want_sid ? &c->sid : NULL;
-        PVOID *prof = c->want_profile ? &c->profile : NULL;
-        LPDWORD len = c->want_len ? &c->profile_len : NULL;
-        PQUOTA_LIMITS q = c->want_quotas ? &c->quotas : NULL;
+        PSID *sid = c->sid_arg;
+        PVOID *prof = c->profile_arg;
+        LPDWORD len = c->len_arg;
+        PQUOTA_LIMITS q = c->quotas_arg;
         if (c->wide)
             ok = ((logon_ex_w_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
                                                       c->provider, tok, sid, prof, len, q);
@@ -73,27 +78,24 @@ static uint32_t logon_call(void *p)
     return ok ? 0 : (uint32_t)c->w->last_error;
 }
 
-/* Whatever a failed attempt produced is released here, so that nothing
- * leaks whether the engine retries or returns. */
+/* Whatever a retried attempt produced is released here, so that nothing
+ * of it leaks; what it did not write is the caller's and stays. */
 static void logon_cleanup(void *p)
 {
     logon_ctx *c = p;
-    if (c->token != NULL && c->token != INVALID_HANDLE_VALUE)
+    if (lgs__out_written(&c->outs, OUT_TOKEN) && c->token != NULL && c->token != INVALID_HANDLE_VALUE)
         lgs__sys.CloseHandle(c->token);
-    if (c->sid != NULL)
+    if (lgs__out_written(&c->outs, OUT_SID) && c->sid != NULL)
         lgs__sys.LocalFree(c->sid);
-    if (c->profile != NULL)
+    if (lgs__out_written(&c->outs, OUT_PROFILE) && c->profile != NULL)
         lgs__sys.LsaFreeReturnBuffer(c->profile);
-    c->token = NULL;
-    c->sid = NULL;
-    c->profile = NULL;
 }
 
 /* Wine's stub hands out a token value that no token call accepts. */
 static int logon_stub_check(void *p)
 {
     const logon_ctx *c = p;
-    if (!c->want_token)
+    if (c->token_arg == NULL)
         return 0;
     TOKEN_TYPE type;
     DWORD len = 0;
@@ -108,11 +110,11 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
     lgs__wrap w;
     lgs__wrap_init(&w, api, logon_call, c);
     c->w = &w;
-    c->want_token = phToken != NULL;
-    c->want_sid = ppLogonSid != NULL;
-    c->want_profile = ppProfileBuffer != NULL;
-    c->want_len = pdwProfileLength != NULL;
-    c->want_quotas = pQuotaLimits != NULL;
+    c->token_arg = lgs__out(&c->outs, phToken, &c->token, sizeof c->token);
+    c->sid_arg = lgs__out(&c->outs, ppLogonSid, &c->sid, sizeof c->sid);
+    c->profile_arg = lgs__out(&c->outs, ppProfileBuffer, &c->profile, sizeof c->profile);
+    c->len_arg = lgs__out(&c->outs, pdwProfileLength, &c->profile_len, sizeof c->profile_len);
+    c->quotas_arg = lgs__out(&c->outs, pQuotaLimits, &c->quotas, sizeof c->quotas);
     w.cleanup = logon_cleanup;
     w.stub_check = logon_stub_check;
     if (c->wide) {
@@ -127,19 +129,9 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
     c->w = NULL; /* w ends with this function */
     lgs__name_free(&user);
     lgs__name_free(&domain);
-    if (code != 0 || w.injected)
-        return code == 0;
-    if (phToken != NULL)
-        *phToken = c->token;
-    if (ppLogonSid != NULL)
-        *ppLogonSid = c->sid;
-    if (ppProfileBuffer != NULL)
-        *ppProfileBuffer = c->profile;
-    if (pdwProfileLength != NULL)
-        *pdwProfileLength = c->profile_len;
-    if (pQuotaLimits != NULL)
-        *pQuotaLimits = c->quotas;
-    return TRUE;
+    if (!w.injected)
+        lgs__outs_store(&c->outs);
+    return code == 0;
 }
 
 /* LogonUserA/W require phToken (LogonUserEx makes it optional). Wine writes

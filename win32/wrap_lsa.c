@@ -4,12 +4,14 @@
  * lgs_LsaCallAuthenticationPackage, lgs_LsaGetLogonSessionData,
  * lgs_LsaEnumerateLogonSessions and lgs_LsaFreeReturnBuffer.
  *
- * They return NTSTATUS and are classified in the ntstatus space. A failed
- * attempt's handle, token and LSA-allocated buffers are released before any
- * retry or failing return. LsaLogonUser's SubStatus and
+ * They return NTSTATUS and are classified in the ntstatus space. Outputs go
+ * through private copies loaded from the caller's values and are copied
+ * back after the last attempt whatever its result (wrap.h, lgs__outs); a
+ * retried attempt's handle, token and LSA-allocated buffers are released
+ * before the retry. LsaLogonUser's SubStatus and
  * LsaCallAuthenticationPackage's ProtocolStatus go into the records.
  * Under Wine, LsaLogonUser returns success without writing its outputs; that
- * is detected (the outputs keep the values set before the call) and logged as
+ * is detected (the token and logon id keep the caller's values) and logged as
  * a Wine stub, and the caller's outputs stay as the API left them. */
 #include <string.h>
 
@@ -25,6 +27,10 @@ typedef struct handle_ctx {
     HANDLE out;
     LSA_OPERATIONAL_MODE mode;
     ULONG package;
+    lgs__outs outs;
+    PHANDLE out_arg;
+    PLSA_OPERATIONAL_MODE mode_arg;
+    PULONG package_arg;
     int injected;
 } handle_ctx;
 
@@ -32,23 +38,27 @@ enum { OP_CONNECT, OP_REGISTER, OP_LOOKUP };
 
 /* A required input left NULL: Windows refuses it with this status, Wine
  * dereferences it and crashes the caller, so the wrapper refuses it before
- * any attempt. */
+ * any attempt. The same goes for a required output pointer left NULL
+ * (LsaConnectUntrusted's handle, LsaLookupAuthenticationPackage's number,
+ * LsaGetLogonSessionData's and LsaEnumerateLogonSessions' results): Wine
+ * writes through it unchecked, so the one place the wrapper cannot pass a
+ * NULL on is where the API would crash on it. */
 #define LGS__STATUS_INVALID_PARAMETER ((NTSTATUS)0xC000000DL)
 
 static uint32_t handle_call(void *p)
 {
     handle_ctx *c = p;
     NTSTATUS st;
-    c->out = NULL;
+    lgs__outs_load(&c->outs);
     switch (c->op) {
     case OP_CONNECT:
-        st = lgs__sys.LsaConnectUntrusted(&c->out);
+        st = lgs__sys.LsaConnectUntrusted(c->out_arg);
         break;
     case OP_REGISTER:
-        st = lgs__sys.LsaRegisterLogonProcess(c->name, &c->out, &c->mode);
+        st = lgs__sys.LsaRegisterLogonProcess(c->name, c->out_arg, c->mode_arg);
         break;
     default:
-        st = lgs__sys.LsaLookupAuthenticationPackage(c->lsa, c->name, &c->package);
+        st = lgs__sys.LsaLookupAuthenticationPackage(c->lsa, c->name, c->package_arg);
         break;
     }
     LGS__CAPTURE(c->w);
@@ -58,57 +68,47 @@ static uint32_t handle_call(void *p)
 static void handle_cleanup(void *p)
 {
     handle_ctx *c = p;
-    if (c->out != NULL)
+    if (c->op != OP_LOOKUP && lgs__out_written(&c->outs, 0) && c->out != NULL)
         lgs__sys.LsaDeregisterLogonProcess(c->out);
-    c->out = NULL;
 }
 
+/* The handle (or package number) is output 0, the mode output 1. */
 static NTSTATUS handle_run(handle_ctx *c, lgs__api_id api)
 {
-    return (NTSTATUS)lgs__wrap_ctx_fast(api, handle_call, handle_cleanup, c, &c->w, &c->injected);
+    NTSTATUS st = (NTSTATUS)lgs__wrap_ctx_fast(api, handle_call, handle_cleanup, c, &c->w, &c->injected);
+    if (!c->injected)
+        lgs__outs_store(&c->outs);
+    return st;
 }
 
 NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle)
 {
     handle_ctx c = {.op = OP_CONNECT};
-    NTSTATUS st = handle_run(&c, LGS_API_ID_LsaConnectUntrusted);
-    if (st >= 0 && !c.injected) {
-        if (LsaHandle != NULL)
-            *LsaHandle = c.out;
-        else
-            handle_cleanup(&c); /* no place for it: not left open */
-    }
-    return st;
+    if (LsaHandle == NULL)
+        return LGS__STATUS_INVALID_PARAMETER;
+    c.out_arg = lgs__out(&c.outs, LsaHandle, &c.out, sizeof c.out);
+    return handle_run(&c, LGS_API_ID_LsaConnectUntrusted);
 }
 
 NTSTATUS NTAPI lgs_LsaRegisterLogonProcess(PLSA_STRING LogonProcessName, PHANDLE LsaHandle,
                                            PLSA_OPERATIONAL_MODE SecurityMode)
 {
     handle_ctx c = {.op = OP_REGISTER, .name = LogonProcessName};
-    if (LogonProcessName == NULL)
+    if (LogonProcessName == NULL || LsaHandle == NULL || SecurityMode == NULL)
         return LGS__STATUS_INVALID_PARAMETER;
-    NTSTATUS st = handle_run(&c, LGS_API_ID_LsaRegisterLogonProcess);
-    if (st >= 0 && !c.injected) {
-        if (LsaHandle != NULL)
-            *LsaHandle = c.out;
-        else
-            handle_cleanup(&c); /* no place for it: not left open */
-        if (SecurityMode != NULL)
-            *SecurityMode = c.mode;
-    }
-    return st;
+    c.out_arg = lgs__out(&c.outs, LsaHandle, &c.out, sizeof c.out);
+    c.mode_arg = lgs__out(&c.outs, SecurityMode, &c.mode, sizeof c.mode);
+    return handle_run(&c, LGS_API_ID_LsaRegisterLogonProcess);
 }
 
 NTSTATUS NTAPI lgs_LsaLookupAuthenticationPackage(HANDLE LsaHandle, PLSA_STRING PackageName,
                                                   PULONG AuthenticationPackage)
 {
     handle_ctx c = {.op = OP_LOOKUP, .lsa = LsaHandle, .name = PackageName};
-    if (PackageName == NULL)
+    if (PackageName == NULL || AuthenticationPackage == NULL)
         return LGS__STATUS_INVALID_PARAMETER;
-    NTSTATUS st = handle_run(&c, LGS_API_ID_LsaLookupAuthenticationPackage);
-    if (st >= 0 && !c.injected && AuthenticationPackage != NULL)
-        *AuthenticationPackage = c.package;
-    return st;
+    c.package_arg = lgs__out(&c.outs, AuthenticationPackage, &c.package, sizeof c.package);
+    return handle_run(&c, LGS_API_ID_LsaLookupAuthenticationPackage);
 }
 
 static uint32_t deregister_call(void *arg)
@@ -131,20 +131,7 @@ NTSTATUS NTAPI lgs_LsaFreeReturnBuffer(PVOID Buffer)
     return (NTSTATUS)lgs__wrap_simple(LGS_API_ID_LsaFreeReturnBuffer, free_return_call, Buffer);
 }
 
-/* Gives an LSA-allocated buffer to the caller, or frees it when the caller
- * passed no place for it. */
-static void hand_over(PVOID *dst, PVOID buffer)
-{
-    if (dst != NULL)
-        *dst = buffer;
-    else if (buffer != NULL)
-        lgs__sys.LsaFreeReturnBuffer(buffer);
-}
-
 /* ---- LsaLogonUser ---- */
-
-/* Set before each call; a success that leaves both untouched is Wine's stub. */
-static const LUID stub_luid = {0x4C47534Du, 0x5354554Cu};
 
 typedef struct logon_ctx {
     lgs__wrap *w;
@@ -162,21 +149,27 @@ typedef struct logon_ctx {
     HANDLE token;
     QUOTA_LIMITS quotas;
     NTSTATUS substatus;
+    lgs__outs outs; /* in the order of the members above, from profile on */
+    PVOID *profile_arg;
+    PULONG profile_len_arg;
+    PLUID luid_arg;
+    PHANDLE token_arg;
+    PQUOTA_LIMITS quotas_arg;
+    PNTSTATUS substatus_arg;
 } logon_ctx;
+
+enum { LOGON_PROFILE, LOGON_PROFILE_LEN, LOGON_LUID, LOGON_TOKEN, LOGON_QUOTAS, LOGON_SUBSTATUS };
 
 static uint32_t logon_call(void *p)
 {
     logon_ctx *c = p;
-    c->profile = NULL;
-    c->profile_len = 0;
-    c->luid = stub_luid;
-    c->token = NULL;
-    c->substatus = 0;
+    lgs__outs_load(&c->outs);
     NTSTATUS st = lgs__sys.LsaLogonUser(c->lsa, c->origin, c->type, c->package, c->info, c->info_len, c->groups,
-                               c->source, &c->profile, &c->profile_len, &c->luid, &c->token, &c->quotas,
-                               &c->substatus);
+                               c->source, c->profile_arg, c->profile_len_arg, c->luid_arg, c->token_arg,
+                               c->quotas_arg, c->substatus_arg);
     LGS__CAPTURE(c->w);
-    c->w->log.has_substatus = st < 0;
+    /* A SubStatus the call did not write is the caller's, not the call's. */
+    c->w->log.has_substatus = st < 0 && lgs__out_written(&c->outs, LOGON_SUBSTATUS);
     c->w->log.substatus = (uint32_t)c->substatus;
     return (uint32_t)st;
 }
@@ -184,18 +177,19 @@ static uint32_t logon_call(void *p)
 static void logon_cleanup(void *p)
 {
     logon_ctx *c = p;
-    if (c->token != NULL)
+    if (lgs__out_written(&c->outs, LOGON_TOKEN) && c->token != NULL)
         lgs__sys.CloseHandle(c->token);
-    if (c->profile != NULL)
+    if (lgs__out_written(&c->outs, LOGON_PROFILE) && c->profile != NULL)
         lgs__sys.LsaFreeReturnBuffer(c->profile);
-    c->token = NULL;
-    c->profile = NULL;
 }
 
+/* A success that wrote neither the token nor the logon id is Wine's stub
+ * (a real logon always gives a new token). */
 static int logon_stub_check(void *p)
 {
     const logon_ctx *c = p;
-    return c->token == NULL && memcmp(&c->luid, &stub_luid, sizeof stub_luid) == 0;
+    return c->token_arg != NULL && c->luid_arg != NULL && !lgs__out_written(&c->outs, LOGON_TOKEN)
+        && !lgs__out_written(&c->outs, LOGON_LUID);
 }
 
 /* The account of an interactive logon (MSV1_0_INTERACTIVE_LOGON and
@@ -234,6 +228,12 @@ NTSTATUS NTAPI lgs_LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName, SECURI
     w.cleanup = logon_cleanup;
     w.stub_check = logon_stub_check;
     c.w = &w;
+    c.profile_arg = lgs__out(&c.outs, ProfileBuffer, &c.profile, sizeof c.profile);
+    c.profile_len_arg = lgs__out(&c.outs, ProfileBufferLength, &c.profile_len, sizeof c.profile_len);
+    c.luid_arg = lgs__out(&c.outs, LogonId, &c.luid, sizeof c.luid);
+    c.token_arg = lgs__out(&c.outs, Token, &c.token, sizeof c.token);
+    c.quotas_arg = lgs__out(&c.outs, Quotas, &c.quotas, sizeof c.quotas);
+    c.substatus_arg = lgs__out(&c.outs, SubStatus, &c.substatus, sizeof c.substatus);
     lgs__name user = {.heap = NULL}, domain = {.heap = NULL};
     if (c.info != NULL && c.info_len >= sizeof(interactive_logon)
         && ((const interactive_logon *)c.info)->message_type == 2 /* *InteractiveLogon */) {
@@ -245,23 +245,8 @@ NTSTATUS NTAPI lgs_LsaLogonUser(HANDLE LsaHandle, PLSA_STRING OriginName, SECURI
     NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
     lgs__name_free(&user);
     lgs__name_free(&domain);
-    if (SubStatus != NULL && w.log.has_substatus)
-        *SubStatus = c.substatus;
-    if (st < 0 || w.log.wine_stub || w.injected)
-        return st;
-    hand_over(ProfileBuffer, c.profile);
-    if (ProfileBufferLength != NULL)
-        *ProfileBufferLength = c.profile_len;
-    if (LogonId != NULL)
-        *LogonId = c.luid;
-    if (Token != NULL)
-        *Token = c.token;
-    else if (c.token != NULL)
-        lgs__sys.CloseHandle(c.token);
-    if (Quotas != NULL)
-        *Quotas = c.quotas;
-    if (SubStatus != NULL)
-        *SubStatus = c.substatus;
+    if (!w.injected)
+        lgs__outs_store(&c.outs);
     return st;
 }
 
@@ -276,18 +261,20 @@ typedef struct call_ctx {
     PVOID ret;
     ULONG ret_len;
     NTSTATUS protocol;
+    lgs__outs outs; /* ret, ret_len, protocol */
+    PVOID *ret_arg;
+    PULONG ret_len_arg;
+    PNTSTATUS protocol_arg;
 } call_ctx;
 
 static uint32_t call_call(void *p)
 {
     call_ctx *c = p;
-    c->ret = NULL;
-    c->ret_len = 0;
-    c->protocol = 0;
-    NTSTATUS st = lgs__sys.LsaCallAuthenticationPackage(c->lsa, c->package, c->submit, c->submit_len, &c->ret,
-                                               &c->ret_len, &c->protocol);
+    lgs__outs_load(&c->outs);
+    NTSTATUS st = lgs__sys.LsaCallAuthenticationPackage(c->lsa, c->package, c->submit, c->submit_len, c->ret_arg,
+                                               c->ret_len_arg, c->protocol_arg);
     LGS__CAPTURE(c->w);
-    c->w->log.has_protocol_status = 1;
+    c->w->log.has_protocol_status = c->protocol_arg != NULL;
     c->w->log.protocol_status = (uint32_t)c->protocol;
     return (uint32_t)st;
 }
@@ -295,9 +282,8 @@ static uint32_t call_call(void *p)
 static void call_cleanup(void *p)
 {
     call_ctx *c = p;
-    if (c->ret != NULL)
+    if (lgs__out_written(&c->outs, 0) && c->ret != NULL)
         lgs__sys.LsaFreeReturnBuffer(c->ret);
-    c->ret = NULL;
 }
 
 NTSTATUS NTAPI lgs_LsaCallAuthenticationPackage(HANDLE LsaHandle, ULONG AuthenticationPackage,
@@ -311,14 +297,12 @@ NTSTATUS NTAPI lgs_LsaCallAuthenticationPackage(HANDLE LsaHandle, ULONG Authenti
     lgs__wrap_init(&w, LGS_API_ID_LsaCallAuthenticationPackage, call_call, &c);
     w.cleanup = call_cleanup;
     c.w = &w;
+    c.ret_arg = lgs__out(&c.outs, ProtocolReturnBuffer, &c.ret, sizeof c.ret);
+    c.ret_len_arg = lgs__out(&c.outs, ReturnBufferLength, &c.ret_len, sizeof c.ret_len);
+    c.protocol_arg = lgs__out(&c.outs, ProtocolStatus, &c.protocol, sizeof c.protocol);
     NTSTATUS st = (NTSTATUS)lgs__wrap_run(&w);
-    if (st < 0 || w.injected)
-        return st;
-    hand_over(ProtocolReturnBuffer, c.ret);
-    if (ReturnBufferLength != NULL)
-        *ReturnBufferLength = c.ret_len;
-    if (ProtocolStatus != NULL)
-        *ProtocolStatus = c.protocol;
+    if (!w.injected)
+        lgs__outs_store(&c.outs);
     return st;
 }
 
@@ -331,17 +315,19 @@ typedef struct session_ctx {
     PSECURITY_LOGON_SESSION_DATA data;
     ULONG count;
     PLUID list;
+    lgs__outs outs; /* data, or count and list */
+    PSECURITY_LOGON_SESSION_DATA *data_arg;
+    PULONG count_arg;
+    PLUID *list_arg;
     int injected;
 } session_ctx;
 
 static uint32_t session_call(void *p)
 {
     session_ctx *c = p;
-    c->data = NULL;
-    c->list = NULL;
-    c->count = 0;
-    NTSTATUS st = c->enumerate ? lgs__sys.LsaEnumerateLogonSessions(&c->count, &c->list)
-                               : lgs__sys.LsaGetLogonSessionData(c->luid, &c->data);
+    lgs__outs_load(&c->outs);
+    NTSTATUS st = c->enumerate ? lgs__sys.LsaEnumerateLogonSessions(c->count_arg, c->list_arg)
+                               : lgs__sys.LsaGetLogonSessionData(c->luid, c->data_arg);
     LGS__CAPTURE(c->w);
     return (uint32_t)st;
 }
@@ -349,38 +335,35 @@ static uint32_t session_call(void *p)
 static void session_cleanup(void *p)
 {
     session_ctx *c = p;
-    if (c->data != NULL)
+    if (!c->enumerate && lgs__out_written(&c->outs, 0) && c->data != NULL)
         lgs__sys.LsaFreeReturnBuffer(c->data);
-    if (c->list != NULL)
+    if (c->enumerate && lgs__out_written(&c->outs, 1) && c->list != NULL)
         lgs__sys.LsaFreeReturnBuffer(c->list);
-    c->data = NULL;
-    c->list = NULL;
 }
 
 static NTSTATUS session_run(session_ctx *c, lgs__api_id api)
 {
-    return (NTSTATUS)lgs__wrap_ctx_fast(api, session_call, session_cleanup, c, &c->w, &c->injected);
+    NTSTATUS st = (NTSTATUS)lgs__wrap_ctx_fast(api, session_call, session_cleanup, c, &c->w, &c->injected);
+    if (!c->injected)
+        lgs__outs_store(&c->outs);
+    return st;
 }
 
 NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION_DATA *ppLogonSessionData)
 {
     session_ctx c = {.luid = LogonId};
-    if (LogonId == NULL)
+    if (LogonId == NULL || ppLogonSessionData == NULL)
         return LGS__STATUS_INVALID_PARAMETER;
-    NTSTATUS st = session_run(&c, LGS_API_ID_LsaGetLogonSessionData);
-    if (st >= 0 && !c.injected)
-        hand_over((PVOID *)ppLogonSessionData, c.data);
-    return st;
+    c.data_arg = lgs__out(&c.outs, ppLogonSessionData, &c.data, sizeof c.data);
+    return session_run(&c, LGS_API_ID_LsaGetLogonSessionData);
 }
 
 NTSTATUS NTAPI lgs_LsaEnumerateLogonSessions(PULONG LogonSessionCount, PLUID *LogonSessionList)
 {
     session_ctx c = {.enumerate = 1};
-    NTSTATUS st = session_run(&c, LGS_API_ID_LsaEnumerateLogonSessions);
-    if (st >= 0 && !c.injected) {
-        if (LogonSessionCount != NULL)
-            *LogonSessionCount = c.count;
-        hand_over((PVOID *)LogonSessionList, c.list);
-    }
-    return st;
+    if (LogonSessionCount == NULL || LogonSessionList == NULL)
+        return LGS__STATUS_INVALID_PARAMETER;
+    c.count_arg = lgs__out(&c.outs, LogonSessionCount, &c.count, sizeof c.count);
+    c.list_arg = lgs__out(&c.outs, LogonSessionList, &c.list, sizeof c.list);
+    return session_run(&c, LGS_API_ID_LsaEnumerateLogonSessions);
 }

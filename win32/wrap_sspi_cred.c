@@ -27,7 +27,9 @@ typedef struct ach_ctx {
     void *logon_id, *auth;
     SEC_GET_KEY_FN key_fn;
     void *key_arg;
-    int want_cred, want_expiry;
+    lgs__outs outs;
+    PCredHandle cred_arg;
+    PTimeStamp expiry_arg;
     CredHandle cred;
     TimeStamp expiry;
 } ach_ctx;
@@ -35,14 +37,12 @@ typedef struct ach_ctx {
 static uint32_t ach_call(void *p)
 {
     ach_ctx *c = p;
-    SecInvalidateHandle(&c->cred);
-    PCredHandle cred = c->want_cred ? &c->cred : NULL;
-    PTimeStamp expiry = c->want_expiry ? &c->expiry : NULL;
+    lgs__outs_load(&c->outs);
     SECURITY_STATUS st =
         c->wide ? lgs__sys.AcquireCredentialsHandleW(c->principal, c->package, c->use, c->logon_id, c->auth,
-                                            c->key_fn, c->key_arg, cred, expiry)
+                                            c->key_fn, c->key_arg, c->cred_arg, c->expiry_arg)
                 : lgs__sys.AcquireCredentialsHandleA(c->principal, c->package, c->use, c->logon_id, c->auth,
-                                            c->key_fn, c->key_arg, cred, expiry);
+                                            c->key_fn, c->key_arg, c->cred_arg, c->expiry_arg);
     LGS__CAPTURE(c->w);
     return (uint32_t)st;
 }
@@ -50,9 +50,9 @@ static uint32_t ach_call(void *p)
 static void ach_cleanup(void *p)
 {
     ach_ctx *c = p;
-    if (SecIsValidHandle(&c->cred) && (c->cred.dwLower != 0 || c->cred.dwUpper != 0))
+    if (lgs__out_written(&c->outs, 0) && SecIsValidHandle(&c->cred)
+        && (c->cred.dwLower != 0 || c->cred.dwUpper != 0))
         lgs__sys.FreeCredentialsHandle(&c->cred);
-    SecInvalidateHandle(&c->cred);
 }
 
 /* The layouts the portable parser assumes are the SDK's own. */
@@ -129,8 +129,8 @@ static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCreden
     lgs__wrap_init(&w, api, ach_call, c);
     w.cleanup = ach_cleanup;
     c->w = &w;
-    c->want_cred = phCredential != NULL;
-    c->want_expiry = ptsExpiry != NULL;
+    c->cred_arg = lgs__out(&c->outs, phCredential, &c->cred, sizeof c->cred);
+    c->expiry_arg = lgs__out(&c->outs, ptsExpiry, &c->expiry, sizeof c->expiry);
     w.log.authority = c->wide ? lgs__utf8_w(c->package, package, sizeof package)
                               : lgs__utf8_a(c->package, package, sizeof package);
     ach_identity(c, &user, &domain);
@@ -138,12 +138,8 @@ static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCreden
     c->w = NULL; /* w ends with this function */
     lgs__name_free(&user);
     lgs__name_free(&domain);
-    if (st == SEC_E_OK && !w.injected) {
-        if (phCredential != NULL)
-            *phCredential = c->cred;
-        if (ptsExpiry != NULL)
-            *ptsExpiry = c->expiry;
-    }
+    if (!w.injected)
+        lgs__outs_store(&c->outs);
     return st;
 }
 
@@ -175,6 +171,9 @@ typedef struct pkg_ctx {
     lgs__wrap *w;
     int op;
     void *name;
+    lgs__outs outs;
+    unsigned long *count_arg;
+    void **info_arg;
     unsigned long count;
     void *info;
 } pkg_ctx;
@@ -185,20 +184,19 @@ static inline __attribute__((always_inline)) uint32_t pkg_call(void *p)
 {
     pkg_ctx *c = p;
     SECURITY_STATUS st;
-    c->info = NULL;
-    c->count = 0;
+    lgs__outs_load(&c->outs);
     switch (c->op) {
     case OP_QUERY_A:
-        st = lgs__sys.QuerySecurityPackageInfoA(c->name, (PSecPkgInfoA *)&c->info);
+        st = lgs__sys.QuerySecurityPackageInfoA(c->name, (PSecPkgInfoA *)c->info_arg);
         break;
     case OP_QUERY_W:
-        st = lgs__sys.QuerySecurityPackageInfoW(c->name, (PSecPkgInfoW *)&c->info);
+        st = lgs__sys.QuerySecurityPackageInfoW(c->name, (PSecPkgInfoW *)c->info_arg);
         break;
     case OP_ENUM_A:
-        st = lgs__sys.EnumerateSecurityPackagesA(&c->count, (PSecPkgInfoA *)&c->info);
+        st = lgs__sys.EnumerateSecurityPackagesA(c->count_arg, (PSecPkgInfoA *)c->info_arg);
         break;
     default:
-        st = lgs__sys.EnumerateSecurityPackagesW(&c->count, (PSecPkgInfoW *)&c->info);
+        st = lgs__sys.EnumerateSecurityPackagesW(c->count_arg, (PSecPkgInfoW *)c->info_arg);
         break;
     }
     if (st != SEC_E_OK)
@@ -209,32 +207,28 @@ static inline __attribute__((always_inline)) uint32_t pkg_call(void *p)
 static void pkg_cleanup(void *p)
 {
     pkg_ctx *c = p;
-    if (c->info != NULL)
+    if (lgs__out_written(&c->outs, 0) && c->info != NULL)
         lgs__sys.FreeContextBuffer(c->info);
-    c->info = NULL;
 }
 
 static inline __attribute__((always_inline)) SECURITY_STATUS pkg_run(pkg_ctx *c, lgs__api_id api, void **info, unsigned long *count)
 {
     int injected;
+    c->info_arg = lgs__out(&c->outs, info, &c->info, sizeof c->info);
+    c->count_arg = lgs__out(&c->outs, count, &c->count, sizeof c->count);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_ctx_fast(api, pkg_call, pkg_cleanup, c, &c->w, &injected);
-    if (st == SEC_E_OK && !injected) {
-        if (info != NULL)
-            *info = c->info;
-        else if (c->info != NULL)
-            lgs__sys.FreeContextBuffer(c->info);
-        if (count != NULL)
-            *count = c->count;
-    }
+    if (!injected)
+        lgs__outs_store(&c->outs);
     return st;
 }
 
-/* A NULL package name: Wine compares it unchecked and crashes the caller;
- * the wrapper refuses it first, as the parameter error it is. */
+/* A NULL package name or result pointer: Wine reads or writes it unchecked
+ * and crashes the caller; the wrapper refuses it first, as the parameter
+ * error it is. */
 SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName, PSecPkgInfoA *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_QUERY_A, .name = pszPackageName};
-    if (pszPackageName == NULL)
+    if (pszPackageName == NULL || ppPackageInfo == NULL)
         return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoA, (void **)ppPackageInfo, NULL);
 }
@@ -242,7 +236,7 @@ SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName, P
 SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoW(SEC_WCHAR *pszPackageName, PSecPkgInfoW *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_QUERY_W, .name = pszPackageName};
-    if (pszPackageName == NULL)
+    if (pszPackageName == NULL || ppPackageInfo == NULL)
         return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoW, (void **)ppPackageInfo, NULL);
 }
@@ -250,12 +244,16 @@ SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoW(SEC_WCHAR *pszPackageName, 
 SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesA(unsigned long *pcPackages, PSecPkgInfoA *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_ENUM_A};
+    if (pcPackages == NULL || ppPackageInfo == NULL)
+        return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_EnumerateSecurityPackagesA, (void **)ppPackageInfo, pcPackages);
 }
 
 SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesW(unsigned long *pcPackages, PSecPkgInfoW *ppPackageInfo)
 {
     pkg_ctx c = {.op = OP_ENUM_W};
+    if (pcPackages == NULL || ppPackageInfo == NULL)
+        return SEC_E_INVALID_PARAMETER;
     return pkg_run(&c, LGS_API_ID_EnumerateSecurityPackagesW, (void **)ppPackageInfo, pcPackages);
 }
 

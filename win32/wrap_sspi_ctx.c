@@ -4,13 +4,16 @@
  * lgs_ImpersonateSecurityContext, lgs_RevertSecurityContext and
  * lgs_DeleteSecurityContext.
  *
- * ISC and ASC write into a copy of the caller's output buffer descriptor and
- * a local context handle; the caller's are updated only when the call
- * succeeds or continues (SEC_I_CONTINUE_NEEDED and the other `continue` codes
- * are the handshake and pass straight through). A failed attempt's
+ * ISC and ASC write into private copies of the caller's outputs (the new
+ * context handle, the output buffer array, the attributes, the expiry),
+ * loaded from the caller's values before each attempt and copied back after
+ * the last one whatever its result (wrap.h, lgs__outs). A retried attempt's
  * package-allocated output tokens are freed, and a context it created (first
- * leg) is deleted. QueryContextAttributes writes the caller's buffer
- * directly: its size depends on the attribute, so it cannot be copied. */
+ * leg) is deleted. A continuation (phContext non-NULL) consumes the input
+ * token: calling it again with the same token is a protocol error, not a
+ * retry, so it makes one attempt whatever the class. QueryContextAttributes
+ * writes the caller's buffer directly: its size depends on the attribute,
+ * so it cannot be copied. */
 #include <string.h>
 
 #include "logonshim/wrappers.h"
@@ -18,6 +21,7 @@
 #include "wrap.h"
 
 enum { MAX_BUFFERS = 8, OP_ISC_A = 0, OP_ISC_W, OP_ASC };
+enum { OUT_NEW, OUT_BUFS, OUT_ATTR, OUT_EXPIRY };
 
 typedef struct ctx_ctx {
     lgs__wrap *w;
@@ -28,10 +32,13 @@ typedef struct ctx_ctx {
     unsigned long req, reserved1, rep, reserved2;
     PSecBufferDesc in;
     PSecBufferDesc out_caller;
-    PSecBufferDesc out; /* the copy below, or the caller's when it has too many buffers */
+    PSecBufferDesc out; /* the copy below, the caller's when it has too many buffers, or NULL */
     SecBufferDesc out_copy;
     SecBuffer out_bufs[MAX_BUFFERS];
-    int want_new, want_attr, want_expiry;
+    lgs__outs outs;
+    PCtxtHandle new_arg;
+    unsigned long *attr_arg;
+    PTimeStamp expiry_arg;
     CtxtHandle new_ctx;
     unsigned long attr;
     TimeStamp expiry;
@@ -40,42 +47,29 @@ typedef struct ctx_ctx {
 static uint32_t ctx_call(void *p)
 {
     ctx_ctx *c = p;
-    /* SecInvalidateHandle is two statements: without the braces the
-     * second one ran on the continuation path too and broke the handle. */
-    if (c->ctx != NULL) {
-        c->new_ctx = *c->ctx;
-    } else {
-        SecInvalidateHandle(&c->new_ctx);
-    }
-    c->out = c->out_caller;
-    if (c->out_caller != NULL && c->out_caller->cBuffers <= MAX_BUFFERS && c->out_caller->pBuffers != NULL) {
-        c->out_copy = *c->out_caller;
-        memcpy(c->out_bufs, c->out_caller->pBuffers, c->out_caller->cBuffers * sizeof(SecBuffer));
-        c->out_copy.pBuffers = c->out_bufs;
-        c->out = &c->out_copy;
-    }
-    PCtxtHandle new_ctx = c->want_new ? &c->new_ctx : NULL;
-    unsigned long *attr = c->want_attr ? &c->attr : NULL;
-    PTimeStamp expiry = c->want_expiry ? &c->expiry : NULL;
+    lgs__outs_load(&c->outs);
     SECURITY_STATUS st;
     switch (c->op) {
     case OP_ISC_A:
         st = lgs__sys.InitializeSecurityContextA(c->cred, c->ctx, c->target, c->req, c->reserved1, c->rep, c->in,
-                                        c->reserved2, new_ctx, c->out, attr, expiry);
+                                                 c->reserved2, c->new_arg, c->out, c->attr_arg, c->expiry_arg);
         break;
     case OP_ISC_W:
         st = lgs__sys.InitializeSecurityContextW(c->cred, c->ctx, c->target, c->req, c->reserved1, c->rep, c->in,
-                                        c->reserved2, new_ctx, c->out, attr, expiry);
+                                                 c->reserved2, c->new_arg, c->out, c->attr_arg, c->expiry_arg);
         break;
     default:
-        st = lgs__sys.AcceptSecurityContext(c->cred, c->ctx, c->in, c->req, c->rep, new_ctx, c->out, attr, expiry);
+        st = lgs__sys.AcceptSecurityContext(c->cred, c->ctx, c->in, c->req, c->rep, c->new_arg, c->out,
+                                            c->attr_arg, c->expiry_arg);
         break;
     }
     LGS__CAPTURE(c->w);
     return (uint32_t)st;
 }
 
-/* ISC_REQ_ALLOCATE_MEMORY and ASC_REQ_ALLOCATE_MEMORY are the same bit. */
+/* Runs only before a retry, which only a first leg gets: what the failed
+ * attempt allocated is released. ISC_REQ_ALLOCATE_MEMORY and
+ * ASC_REQ_ALLOCATE_MEMORY are the same bit. */
 static void ctx_cleanup(void *p)
 {
     ctx_ctx *c = p;
@@ -84,13 +78,12 @@ static void ctx_cleanup(void *p)
             void *b = c->out_bufs[i].pvBuffer;
             if (b != NULL && b != c->out_caller->pBuffers[i].pvBuffer)
                 lgs__sys.FreeContextBuffer(b);
-            c->out_bufs[i].pvBuffer = NULL;
         }
     }
     /* Only a context this call created (the first leg) is ours to delete. */
-    if (c->ctx == NULL && SecIsValidHandle(&c->new_ctx) && (c->new_ctx.dwLower != 0 || c->new_ctx.dwUpper != 0))
+    if (c->ctx == NULL && lgs__out_written(&c->outs, OUT_NEW) && SecIsValidHandle(&c->new_ctx)
+        && (c->new_ctx.dwLower != 0 || c->new_ctx.dwUpper != 0))
         lgs__sys.DeleteSecurityContext(&c->new_ctx);
-    SecInvalidateHandle(&c->new_ctx);
 }
 
 static SECURITY_STATUS ctx_run(ctx_ctx *c, lgs__api_id api, PCtxtHandle phNewContext, unsigned long *pfContextAttr,
@@ -101,26 +94,31 @@ static SECURITY_STATUS ctx_run(ctx_ctx *c, lgs__api_id api, PCtxtHandle phNewCon
     lgs__wrap_init(&w, api, ctx_call, c);
     w.cleanup = ctx_cleanup;
     c->w = &w;
-    c->want_new = phNewContext != NULL;
-    c->want_attr = pfContextAttr != NULL;
-    c->want_expiry = ptsExpiry != NULL;
+    c->new_arg = lgs__out(&c->outs, phNewContext, &c->new_ctx, sizeof c->new_ctx);
+    c->out = c->out_caller;
+    if (c->out_caller != NULL && c->out_caller->cBuffers <= MAX_BUFFERS && c->out_caller->pBuffers != NULL) {
+        c->out_copy = *c->out_caller;
+        c->out_copy.pBuffers = c->out_bufs;
+        c->out = &c->out_copy;
+        lgs__out(&c->outs, c->out_caller->pBuffers, c->out_bufs, c->out_caller->cBuffers * sizeof(SecBuffer));
+    } else {
+        lgs__out(&c->outs, NULL, NULL, 0); /* keeps OUT_* in place */
+    }
+    c->attr_arg = lgs__out(&c->outs, pfContextAttr, &c->attr, sizeof c->attr);
+    c->expiry_arg = lgs__out(&c->outs, ptsExpiry, &c->expiry, sizeof c->expiry);
+    if (c->ctx != NULL) {
+        w.once = 1;
+        w.log.detail = "a handshake continuation consumes its input token: it is never repeated, "
+                       "whatever the class; restart the handshake from the first call";
+    }
     if (c->op == OP_ISC_W)
         w.log.authority = lgs__utf8_w(c->target, target, sizeof target);
     else if (c->op == OP_ISC_A)
         w.log.authority = lgs__utf8_a(c->target, target, sizeof target);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
     c->w = NULL; /* w ends with this function */
-    lgs_class cls = lgs_classify(LGS_SPACE_SECURITY, (uint32_t)st);
-    if ((cls != LGS_CLASS_OK && cls != LGS_CLASS_CONTINUE) || w.injected)
-        return st;
-    if (phNewContext != NULL)
-        *phNewContext = c->new_ctx;
-    if (c->out == &c->out_copy)
-        memcpy(c->out_caller->pBuffers, c->out_bufs, c->out_copy.cBuffers * sizeof(SecBuffer));
-    if (pfContextAttr != NULL)
-        *pfContextAttr = c->attr;
-    if (ptsExpiry != NULL)
-        *ptsExpiry = c->expiry;
+    if (!w.injected)
+        lgs__outs_store(&c->outs);
     return st;
 }
 

@@ -141,7 +141,7 @@ static int seal(CtxtHandle *ctx, const char *who, const char *text, BYTE *wire, 
     memcpy(data, text, n); // NOLINT(bugprone-not-null-terminated-result): a message body, not a string
     SecBuffer b[2] = {{room, SECBUFFER_TOKEN, trailer}, {n, SECBUFFER_DATA, data}};
     SecBufferDesc desc = {SECBUFFER_VERSION, 2, b};
-    st = EncryptMessage(ctx, 0, &desc, 0);
+    st = lgs_EncryptMessage(ctx, 0, &desc, 0);
     if (st != SEC_E_OK) {
         report("EncryptMessage", st);
         return 0;
@@ -164,7 +164,7 @@ static int unseal(CtxtHandle *ctx, const char *who, BYTE *wire, unsigned long le
                       {len - 4 - tlen, SECBUFFER_DATA, wire + 4 + tlen}};
     SecBufferDesc desc = {SECBUFFER_VERSION, 2, b};
     unsigned long qop = 0;
-    SECURITY_STATUS st = DecryptMessage(ctx, &desc, 0, &qop);
+    SECURITY_STATUS st = lgs_DecryptMessage(ctx, &desc, 0, &qop);
     if (st != SEC_E_OK) {
         report("DecryptMessage", st);
         return 0;

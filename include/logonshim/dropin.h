@@ -1,15 +1,29 @@
 /* dropin.h — adopt logonshim without renaming a single call.
  *
- * Include it after <windows.h> (and <ntsecapi.h>/<sspi.h> if you use them):
- * every wrapped API name then refers to its lgs_ wrapper, so
- * `LogonUserW(...)` calls lgs_LogonUserW and `AcquireCredentialsHandle(...)`
- * (which the SDK maps to the A or W form) calls lgs_AcquireCredentialsHandleW.
- * Code that needs the raw API in the same file can #undef the name.
+ * Include it after <windows.h> and before <sspi.h>, <security.h> and
+ * <ntsecapi.h> (it includes them itself): every wrapped API name then
+ * refers to its lgs_ wrapper, so `LogonUserW(...)` calls lgs_LogonUserW and
+ * `AcquireCredentialsHandle(...)` (which the SDK maps to the A or W form)
+ * calls lgs_AcquireCredentialsHandleW. Code that needs the raw API in the
+ * same file can #undef the name.
+ *
+ * The names are defined before the SDK's SSPI header is read, and that is
+ * why the order matters: the header then declares SSPI's function table
+ * with its members renamed the same way, so `table->AcquireCredentialsHandleW(...)`
+ * (as curl writes it) names the member `lgs_AcquireCredentialsHandleW` of
+ * a table whose layout is the SDK's, and compiles. A function-like macro
+ * would not help: the member use is followed by '(' as much as a call is.
+ * The table comes from InitSecurityInterfaceW, which is lgs_InitSecurityInterfaceW
+ * here: its entries are the wrappers, so the call goes through the shim.
  */
 #ifndef LOGONSHIM_DROPIN_H
 #define LOGONSHIM_DROPIN_H
 
-#include "logonshim/logonshim.h"
+/* <windows.h> first, without the names: it declares the LogonUser* imports,
+ * which have no table to keep in step with, under their own names. */
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 #define LogonUserA lgs_LogonUserA
 #define LogonUserW lgs_LogonUserW
@@ -35,11 +49,26 @@
 #define ImpersonateSecurityContext lgs_ImpersonateSecurityContext
 #define RevertSecurityContext lgs_RevertSecurityContext
 #define DeleteSecurityContext lgs_DeleteSecurityContext
+#define EncryptMessage lgs_EncryptMessage
+#define DecryptMessage lgs_DecryptMessage
+#define MakeSignature lgs_MakeSignature
+#define VerifySignature lgs_VerifySignature
 #define FreeCredentialsHandle lgs_FreeCredentialsHandle
 #define QuerySecurityPackageInfoA lgs_QuerySecurityPackageInfoA
 #define QuerySecurityPackageInfoW lgs_QuerySecurityPackageInfoW
 #define EnumerateSecurityPackagesA lgs_EnumerateSecurityPackagesA
 #define EnumerateSecurityPackagesW lgs_EnumerateSecurityPackagesW
 #define FreeContextBuffer lgs_FreeContextBuffer
+#define InitSecurityInterfaceA lgs_InitSecurityInterfaceA
+#define InitSecurityInterfaceW lgs_InitSecurityInterfaceW
+
+/* Read with the names above in force (see the top of this file). With
+ * the static library the wrappers are plain functions: the SDK must not
+ * declare them (under their SSPI names) as imports, which its own switch
+ * _NO_KSECDD_IMPORT_ turns off. */
+#if defined(LOGONSHIM_STATIC) && !defined(_NO_KSECDD_IMPORT_)
+#define _NO_KSECDD_IMPORT_
+#endif
+#include "logonshim/logonshim.h"
 
 #endif

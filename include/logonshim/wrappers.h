@@ -137,6 +137,29 @@ LGS_API SECURITY_STATUS WINAPI lgs_ImpersonateSecurityContext(PCtxtHandle phCont
 LGS_API SECURITY_STATUS WINAPI lgs_RevertSecurityContext(PCtxtHandle phContext);
 /** DeleteSecurityContext through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_DeleteSecurityContext(PCtxtHandle phContext);
+/** EncryptMessage through the shim: one attempt whatever the class (it
+ *  advances the sequence number); the buffers are encrypted in place. */
+LGS_API SECURITY_STATUS WINAPI lgs_EncryptMessage(PCtxtHandle phContext, unsigned long fQOP,
+                                                  PSecBufferDesc pMessage, unsigned long MessageSeqNo);
+/** DecryptMessage through the shim: never repeated (it consumes the
+ *  message); SEC_E_MESSAGE_ALTERED and SEC_E_OUT_OF_SEQUENCE raise an alert
+ *  record. */
+LGS_API SECURITY_STATUS WINAPI lgs_DecryptMessage(PCtxtHandle phContext, PSecBufferDesc pMessage,
+                                                  unsigned long MessageSeqNo, unsigned long *pfQOP);
+/** MakeSignature through the shim: one attempt whatever the class. */
+LGS_API SECURITY_STATUS WINAPI lgs_MakeSignature(PCtxtHandle phContext, unsigned long fQOP,
+                                                 PSecBufferDesc pMessage, unsigned long MessageSeqNo);
+/** VerifySignature through the shim: one attempt whatever the class. */
+LGS_API SECURITY_STATUS WINAPI lgs_VerifySignature(PCtxtHandle phContext, PSecBufferDesc pMessage,
+                                                   unsigned long MessageSeqNo, unsigned long *pfQOP);
+/** InitSecurityInterfaceW through the shim: the system's SSPI function
+ *  table with every wrapped entry replaced by its wrapper (the others stay
+ *  the system's), built once per process. NULL when the system gives no
+ *  table. */
+LGS_API PSecurityFunctionTableW WINAPI lgs_InitSecurityInterfaceW(void);
+/** InitSecurityInterfaceA through the shim: as lgs_InitSecurityInterfaceW,
+ *  with the A entries. */
+LGS_API PSecurityFunctionTableA WINAPI lgs_InitSecurityInterfaceA(void);
 /** FreeCredentialsHandle through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_FreeCredentialsHandle(PCredHandle phCredential);
 /** QuerySecurityPackageInfoA through the shim. */

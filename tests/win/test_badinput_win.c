@@ -141,9 +141,9 @@ static int logonuserex_nulls(void)
 
 static int lsa_connect_null(void)
 {
-    /* The API writes the handle; the wrapper takes it into its own place,
-     * so NULL costs nothing but must not leave the connection open. */
-    return lgs_LsaConnectUntrusted(NULL) >= 0;
+    /* The API writes the handle unchecked (Wine crashes on NULL): the
+     * wrapper refuses a NULL, and opens nothing. */
+    return lgs_LsaConnectUntrusted(NULL) == T_STATUS_INVALID_PARAMETER;
 }
 
 static int lsa_register_nulls(void)
@@ -190,13 +190,15 @@ static int lsa_lookup_unknown_long(void)
     ULONG p1 = 77, p2 = 77;
     result api = code_result(LsaLookupAuthenticationPackage(h, &longname, &p1));
     result wrap = code_result(lgs_LsaLookupAuthenticationPackage(h, &longname, &p2));
-    int ok = SAME(api, wrap) && (wrap.code >= 0 || p2 == 77);
+    /* Where the API fails, the output is as the API left it: compare. */
+    int ok = SAME(api, wrap) && p1 == p2;
     api = code_result(LsaLookupAuthenticationPackage(h, &empty, &p1));
     wrap = code_result(lgs_LsaLookupAuthenticationPackage(h, &empty, &p2));
     ok &= SAME(api, wrap);
-    /* A place for the package id is optional to the wrapper. */
+    /* No place for the package id: Wine writes it unchecked, so the
+     * wrapper refuses a NULL. */
     LSA_STRING kerb = {8, 9, kerberos_a};
-    ok &= lgs_LsaLookupAuthenticationPackage(h, &kerb, NULL) == LsaLookupAuthenticationPackage(h, &kerb, &p1);
+    ok &= lgs_LsaLookupAuthenticationPackage(h, &kerb, NULL) == T_STATUS_INVALID_PARAMETER;
     LsaDeregisterLogonProcess(h);
     return ok;
 }
@@ -276,8 +278,8 @@ static int lsa_session_data_null_luid(void)
 static int lsa_session_data_bogus_luid_null_out(void)
 {
     LUID luid = {0xFFFFFFFFu, 0x7FFFFFFF};
-    (void)lgs_LsaGetLogonSessionData(&luid, NULL); /* any buffer made is freed */
-    return 1;
+    /* Wine writes the result unchecked: the wrapper refuses a NULL. */
+    return lgs_LsaGetLogonSessionData(&luid, NULL) == T_STATUS_INVALID_PARAMETER;
 }
 
 static int lsa_enumerate_nulls(void)
@@ -287,8 +289,13 @@ static int lsa_enumerate_nulls(void)
     result api = code_result(LsaEnumerateLogonSessions(&count, &list));
     if (list != NULL)
         LsaFreeReturnBuffer(list);
-    result wrap = code_result(lgs_LsaEnumerateLogonSessions(NULL, NULL));
-    return SAME(api, wrap);
+    /* Wine writes both outputs unchecked: the wrapper refuses NULLs. */
+    NTSTATUS a = lgs_LsaEnumerateLogonSessions(NULL, NULL);
+    NTSTATUS b = lgs_LsaEnumerateLogonSessions(&count, NULL);
+    result wrap = code_result(lgs_LsaEnumerateLogonSessions(&count, &list));
+    if (list != NULL)
+        lgs_LsaFreeReturnBuffer(list);
+    return SAME(api, wrap) && a == T_STATUS_INVALID_PARAMETER && b == T_STATUS_INVALID_PARAMETER;
 }
 
 static int lsa_free_null(void)
@@ -478,6 +485,42 @@ static int asc_bad_handles(void)
     return ok;
 }
 
+/* Message protection with NULL and zeroed contexts, a NULL message and
+ * an empty one, NULL and given quality-of-protection outputs: the API's
+ * result and the same bytes in what it may write. */
+static int message_calls_bad_handles(void)
+{
+    int ok = 1;
+    PCtxtHandle ctxs[] = {NULL, &zero_ctx};
+    for (size_t i = 0; i < 2; i++) {
+        SecBufferDesc empty = {SECBUFFER_VERSION, 0, NULL};
+        PSecBufferDesc msgs[] = {NULL, &empty};
+        for (size_t m = 0; m < 2; m++) {
+            unsigned long q1 = 0xA5A5A5A5u, q2 = 0xA5A5A5A5u;
+            ok &= EncryptMessage(ctxs[i], 0, msgs[m], 0) == lgs_EncryptMessage(ctxs[i], 0, msgs[m], 0);
+            ok &= MakeSignature(ctxs[i], 0xFFFFFFFFu, msgs[m], 7) == lgs_MakeSignature(ctxs[i], 0xFFFFFFFFu, msgs[m], 7);
+            ok &= DecryptMessage(ctxs[i], msgs[m], 0, &q1) == lgs_DecryptMessage(ctxs[i], msgs[m], 0, &q2) && q1 == q2;
+            ok &= DecryptMessage(ctxs[i], msgs[m], 0, NULL) == lgs_DecryptMessage(ctxs[i], msgs[m], 0, NULL);
+            ok &= VerifySignature(ctxs[i], msgs[m], 3, &q1) == lgs_VerifySignature(ctxs[i], msgs[m], 3, &q2) && q1 == q2;
+        }
+    }
+    return ok;
+}
+
+/* The function tables take no input: the row checks that what they give is
+ * the system's table with the wrappers in it, the same on every call. */
+static int function_tables(void)
+{
+    PSecurityFunctionTableW w = lgs_InitSecurityInterfaceW(), sw = InitSecurityInterfaceW();
+    PSecurityFunctionTableA a = lgs_InitSecurityInterfaceA(), sa = InitSecurityInterfaceA();
+    if (w == NULL || a == NULL || sw == NULL || sa == NULL)
+        return 0;
+    return w == lgs_InitSecurityInterfaceW() && w->dwVersion == sw->dwVersion &&
+           w->AcquireCredentialsHandleW == lgs_AcquireCredentialsHandleW &&
+           w->ApplyControlToken == sw->ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
+           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == sa->ApplyControlToken;
+}
+
 /* The calls on one context handle, each with NULL, zeroed, invalid and
  * made-up handles. */
 static int context_calls_bad_handles(void)
@@ -520,8 +563,8 @@ static int package_info_bad_names(void)
     memset(name300, 'A', 300);
     name300[300] = '\0';
     ok &= QuerySecurityPackageInfoA(name300, &a1) == lgs_QuerySecurityPackageInfoA(name300, &a2);
-    /* No place for the result: what the system allocated is freed. */
-    (void)lgs_QuerySecurityPackageInfoW(kerberos_w, NULL);
+    /* No place for the result: Wine writes it unchecked, the wrapper refuses. */
+    ok &= lgs_QuerySecurityPackageInfoW(kerberos_w, NULL) == SEC_E_INVALID_PARAMETER;
     if (w1 != NULL)
         FreeContextBuffer(w1);
     if (w2 != NULL)
@@ -537,10 +580,8 @@ static int enumerate_packages_nulls(void)
     PSecPkgInfoA info = NULL;
     SECURITY_STATUS c = lgs_EnumerateSecurityPackagesA(&n, NULL);
     SECURITY_STATUS d = lgs_EnumerateSecurityPackagesA(NULL, &info);
-    if (info != NULL)
-        lgs_FreeContextBuffer(info);
-    (void)c, (void)d; /* no crash; the results are the system's */
-    return a == b;
+    /* Wine writes both outputs unchecked: the wrappers refuse NULLs. */
+    return a == SEC_E_INVALID_PARAMETER && b == a && c == a && d == a && info == NULL;
 }
 
 static int free_context_buffer_null(void)
@@ -606,6 +647,12 @@ static const lgs_badinput_row rows[] = {
     {"lgs_RevertSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_DeleteSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_FreeCredentialsHandle", "credential NULL, zeroed", free_credentials_bad_handles},
+    {"lgs_InitSecurityInterfaceW", "no input: the system's table, wrapped entries replaced", function_tables},
+    {"lgs_InitSecurityInterfaceA", "the same", function_tables},
+    {"lgs_EncryptMessage", "context NULL, zeroed; message NULL, empty", message_calls_bad_handles},
+    {"lgs_DecryptMessage", "the same, QOP NULL and given", message_calls_bad_handles},
+    {"lgs_MakeSignature", "the same, QOP 0xFFFFFFFF", message_calls_bad_handles},
+    {"lgs_VerifySignature", "the same", message_calls_bad_handles},
     {"lgs_QuerySecurityPackageInfoW", "40 000-char name, out NULL", package_info_bad_names},
     {"lgs_QuerySecurityPackageInfoA", "name NULL (and W), 300 chars", package_info_bad_names},
     {"lgs_EnumerateSecurityPackagesW", "both NULL", enumerate_packages_nulls},
@@ -645,10 +692,10 @@ static int teardown(void)
 }
 
 /* A continuation call whose package leaves phNewContext alone (it may: the
- * context stays the same) must hand the caller the context it passed in.
- * The wrapper used to invalidate half of it: SecInvalidateHandle is two
- * statements, and only the first was under the `else` (found by clang-tidy,
- * bugprone-multiple-statement-macro). */
+ * context stays the same) must leave the caller's phNewContext as the API
+ * did: untouched. The wrapper once invalidated half of it (SecInvalidateHandle
+ * is two statements, and only the first was under the `else`), and later
+ * wrote *phContext there, where the API writes nothing (issue 17). */
 static SECURITY_STATUS WINAPI isc_writes_nothing(PCredHandle cred, PCtxtHandle ctx, SEC_WCHAR *target,
                                                  unsigned long req, unsigned long r1, unsigned long rep,
                                                  PSecBufferDesc in, unsigned long r2, PCtxtHandle new_ctx,
@@ -672,8 +719,8 @@ static void test_continuation_keeps_context(void)
                                                         &out, NULL, &attr, &ts);
     lgs__backend_set(NULL);
     CU_ASSERT_EQUAL(st, SEC_E_OK);
-    CU_ASSERT_EQUAL(out.dwLower, 5);
-    CU_ASSERT_EQUAL(out.dwUpper, 6);
+    CU_ASSERT_EQUAL(out.dwLower, 7);
+    CU_ASSERT_EQUAL(out.dwUpper, 7);
 }
 
 static CU_TestInfo tests[] = {
