@@ -18,27 +18,28 @@
 #include "logonshim/faults.h"
 #include "wrap.h"
 
-/* Each space's "invalid parameter" code, from the catalogue. A function, not
- * a table: the catalogue's values are constant objects, which C does not
- * accept in a static initializer (gcc folds them; clang refuses). */
+/* One code per space, from the catalogue. Functions, not tables: the
+ * catalogue's values are constant objects, which C does not accept in a
+ * static initializer (gcc folds them; clang refuses). */
+static uint32_t by_space(lgs_space space, lgs_status_code win32, lgs_status_code ntstatus,
+                         lgs_status_code security)
+{
+    return space == LGS_SPACE_WIN32 ? win32.value : space == LGS_SPACE_NTSTATUS ? ntstatus.value : security.value;
+}
+
+/* Each space's "invalid parameter" code. */
 static uint32_t invalid_parameter(lgs_space space)
 {
-    switch (space) {
-    case LGS_SPACE_WIN32:
-        return LGS__CODE(ERROR_INVALID_PARAMETER).value;
-    case LGS_SPACE_NTSTATUS:
-        return LGS__CODE(STATUS_INVALID_PARAMETER).value;
-    default:
-        return LGS__CODE(SEC_E_INVALID_PARAMETER).value;
-    }
+    return by_space(space, LGS__CODE(ERROR_INVALID_PARAMETER), LGS__CODE(STATUS_INVALID_PARAMETER),
+                    LGS__CODE(SEC_E_INVALID_PARAMETER));
 }
 
 /* Each space's "logon failure" code, for a lockout guard refusal. */
-static const uint32_t logon_failure[LGS_SPACE_COUNT_] = {
-    [LGS_SPACE_WIN32] = LGS__CODE(ERROR_LOGON_FAILURE).value,
-    [LGS_SPACE_NTSTATUS] = LGS__CODE(STATUS_LOGON_FAILURE).value,
-    [LGS_SPACE_SECURITY] = LGS__CODE(SEC_E_LOGON_DENIED).value,
-};
+static uint32_t logon_failure(lgs_space space)
+{
+    return by_space(space, LGS__CODE(ERROR_LOGON_FAILURE), LGS__CODE(STATUS_LOGON_FAILURE),
+                    LGS__CODE(SEC_E_LOGON_DENIED));
+}
 
 enum { ENV_UNREAD = 0, ENV_READING, ENV_GOOD, ENV_BAD, ENV_REPORTED };
 static atomic_int env_state;
@@ -156,7 +157,7 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
      * logon failure. */
     if (out.decision == LGS_DECISION_LOCKOUT_GUARD && out.space != space) {
         out.space = space;
-        out.value = logon_failure[space];
+        out.value = logon_failure(space);
         out.cls = LGS_CLASS_CREDENTIALS;
     }
     /* A fail-fast (breaker, lockout guard) made no attempt: the replayed code
@@ -198,6 +199,9 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         uint32_t code = invalid_parameter(space);
         if (space == LGS_SPACE_WIN32)
             w->last_error = code;
+        /* No attempt reached the API: like an injected fault, it leaves the
+         * caller's outputs as they were. */
+        w->injected = 1;
         SetLastError(w->last_error);
         return code;
     }

@@ -1,7 +1,7 @@
 /* dropin.h — adopt logonshim without renaming a single call.
  *
- * Include it after <windows.h> and before <sspi.h>, <security.h> and
- * <ntsecapi.h> (it includes them itself): every wrapped API name then
+ * Include it after <windows.h> and before <sspi.h> and <security.h>
+ * (it includes them itself): every wrapped API name then
  * refers to its lgs_ wrapper, so `LogonUserW(...)` calls lgs_LogonUserW and
  * `AcquireCredentialsHandle(...)` (which the SDK maps to the A or W form)
  * calls lgs_AcquireCredentialsHandleW. Code that needs the raw API in the
@@ -19,25 +19,16 @@
 #ifndef LOGONSHIM_DROPIN_H
 #define LOGONSHIM_DROPIN_H
 
-/* <windows.h> first, without the names: it declares the LogonUser* imports,
- * which have no table to keep in step with, under their own names. */
+/* <windows.h> and <ntsecapi.h> first, without the names: they declare the
+ * LogonUser* and Lsa* imports, which have no table to keep in step with,
+ * under their own names (so the wrappers' declarations later do not
+ * redeclare them with other attributes). Their names are defined at the
+ * end. */
 #ifdef _WIN32
 #include <windows.h>
+#include <ntsecapi.h>
 #endif
 
-#define LogonUserA lgs_LogonUserA
-#define LogonUserW lgs_LogonUserW
-#define LogonUserExA lgs_LogonUserExA
-#define LogonUserExW lgs_LogonUserExW
-#define LsaConnectUntrusted lgs_LsaConnectUntrusted
-#define LsaRegisterLogonProcess lgs_LsaRegisterLogonProcess
-#define LsaDeregisterLogonProcess lgs_LsaDeregisterLogonProcess
-#define LsaLookupAuthenticationPackage lgs_LsaLookupAuthenticationPackage
-#define LsaLogonUser lgs_LsaLogonUser
-#define LsaCallAuthenticationPackage lgs_LsaCallAuthenticationPackage
-#define LsaGetLogonSessionData lgs_LsaGetLogonSessionData
-#define LsaEnumerateLogonSessions lgs_LsaEnumerateLogonSessions
-#define LsaFreeReturnBuffer lgs_LsaFreeReturnBuffer
 #define AcquireCredentialsHandleA lgs_AcquireCredentialsHandleA
 #define AcquireCredentialsHandleW lgs_AcquireCredentialsHandleW
 #define InitializeSecurityContextA lgs_InitializeSecurityContextA
@@ -70,5 +61,20 @@
 #define _NO_KSECDD_IMPORT_
 #endif
 #include "logonshim/logonshim.h"
+
+/* The LogonUser and LSA names (declared above under their own names). */
+#define LogonUserA lgs_LogonUserA
+#define LogonUserW lgs_LogonUserW
+#define LogonUserExA lgs_LogonUserExA
+#define LogonUserExW lgs_LogonUserExW
+#define LsaConnectUntrusted lgs_LsaConnectUntrusted
+#define LsaRegisterLogonProcess lgs_LsaRegisterLogonProcess
+#define LsaDeregisterLogonProcess lgs_LsaDeregisterLogonProcess
+#define LsaLookupAuthenticationPackage lgs_LsaLookupAuthenticationPackage
+#define LsaLogonUser lgs_LsaLogonUser
+#define LsaCallAuthenticationPackage lgs_LsaCallAuthenticationPackage
+#define LsaGetLogonSessionData lgs_LsaGetLogonSessionData
+#define LsaEnumerateLogonSessions lgs_LsaEnumerateLogonSessions
+#define LsaFreeReturnBuffer lgs_LsaFreeReturnBuffer
 
 #endif

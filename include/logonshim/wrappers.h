@@ -40,6 +40,19 @@
 
 #include "logonshim/export.h"
 
+/* Under dropin.h the SDK's SSPI header has already declared the lgs_ names
+ * (renamed), some of them without dllimport; the declarations below add it
+ * for a program that links logonshim.dll. That is consistent for the
+ * linker (the import library has both forms), but MSVC-compatible
+ * compilers warn about it (C4273, -Wdll-attribute-on-redeclaration). */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdll-attribute-on-redeclaration"
+#elif defined(_MSC_VER)
+#pragma warning(push)
+#pragma warning(disable : 4273)
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -179,6 +192,12 @@ LGS_API SECURITY_STATUS WINAPI lgs_FreeContextBuffer(void *pvContextBuffer);
 
 #ifdef __cplusplus
 }
+#endif
+
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#elif defined(_MSC_VER)
+#pragma warning(pop)
 #endif
 
 #endif /* _WIN32 */
