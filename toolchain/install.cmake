@@ -58,10 +58,16 @@ if(WIN32)
   if(NOT LGS_LLVM_DLLTOOL)
     message(FATAL_ERROR "llvm-dlltool not found (the MSVC import library): run toolchain/setup.sh")
   endif()
+  # The export table is read in GNU objdump's format: the mingw binutils'
+  # objdump, also under clang (whose CMAKE_OBJDUMP is llvm-objdump).
+  find_program(LGS_PE_OBJDUMP NAMES ${LGS_MINGW_TRIPLE}-objdump NO_CACHE)
+  if(NOT LGS_PE_OBJDUMP)
+    set(LGS_PE_OBJDUMP ${CMAKE_OBJDUMP})
+  endif()
   set(LGS_MSVC_DEF ${CMAKE_BINARY_DIR}/logonshim.def)
   set(LGS_MSVC_LIB ${CMAKE_BINARY_DIR}/logonshim.lib)
   add_custom_command(OUTPUT ${LGS_MSVC_DEF} ${LGS_MSVC_LIB}
-    COMMAND bash ${CMAKE_SOURCE_DIR}/toolchain/dll_def.sh ${CMAKE_OBJDUMP} ${LGS_LLVM_DLLTOOL}
+    COMMAND bash ${CMAKE_SOURCE_DIR}/toolchain/dll_def.sh ${LGS_PE_OBJDUMP} ${LGS_LLVM_DLLTOOL}
             $<TARGET_FILE:logonshim_shared> ${LGS_MSVC_DEF} ${LGS_MSVC_LIB}
     DEPENDS logonshim_shared ${CMAKE_SOURCE_DIR}/toolchain/dll_def.sh
     COMMENT "llvm-dlltool: logonshim.def and the MSVC import library logonshim.lib")
