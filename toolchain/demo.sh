@@ -57,7 +57,7 @@ section "5. A KDC outage: SEC_E_NO_AUTHENTICATING_AUTHORITY*5 injected, LOGONSHI
 before=$(logins)
 LOGONSHIM_BREAKER_BREAK_MIN_MS=300ms LOGONSHIM_FAULTS="AcquireCredentialsHandleW=SEC_E_NO_AUTHENTICATING_AUTHORITY*5" \
   show --acquire-only --calls 4 --pause 400
-echo "  bounded retries (4 attempts), the breaker opened and failed fast, the probe after the break recovered"
+echo "  bounded retries (4 attempts, then give_up); the next call recovered on its retry once the outage ended; while a breaker is open, calls wait for its probe instead of failing (breaker.wait)"
 echo "  KDC: $(( $(logins) - before )) logins (only the calls after the outage reached it)"
 
 echo
