@@ -354,7 +354,7 @@ NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION
     session_ctx c = {.luid = LogonId};
     if (LogonId == NULL || ppLogonSessionData == NULL)
         return LGS__STATUS_INVALID_PARAMETER;
-    c.data_arg = lgs__out(&c.outs, ppLogonSessionData, &c.data, sizeof c.data);
+    c.data_arg = lgs__out(&c.outs, ppLogonSessionData, &c.data, sizeof(PSECURITY_LOGON_SESSION_DATA));
     return session_run(&c, LGS_API_ID_LsaGetLogonSessionData);
 }
 
@@ -364,6 +364,6 @@ NTSTATUS NTAPI lgs_LsaEnumerateLogonSessions(PULONG LogonSessionCount, PLUID *Lo
     if (LogonSessionCount == NULL || LogonSessionList == NULL)
         return LGS__STATUS_INVALID_PARAMETER;
     c.count_arg = lgs__out(&c.outs, LogonSessionCount, &c.count, sizeof c.count);
-    c.list_arg = lgs__out(&c.outs, LogonSessionList, &c.list, sizeof c.list);
+    c.list_arg = lgs__out(&c.outs, LogonSessionList, &c.list, sizeof(PLUID));
     return session_run(&c, LGS_API_ID_LsaEnumerateLogonSessions);
 }
