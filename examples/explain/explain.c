@@ -65,6 +65,22 @@ static const char *display_name(lgs_space space, uint32_t value, const lgs_code_
  * (spelt out here because <windows.h> defines the name on Windows only). */
 enum { UNMAPPED_NTSTATUS = 317 };
 
+/* The end of a JSON answer, the same for every kind of code: the class,
+ * its default action and the guidance, closing the object. */
+static void json_class_and_guidance(lgs_class cls, const lgs_guidance *g)
+{
+    json_field(stdout, "class", lgs_class_name(cls));
+    json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
+    json_field(stdout, "summary", g->summary);
+    printf(",\"guidance\":{\"id\":");
+    json_string(stdout, g->id);
+    json_field(stdout, "meaning", g->meaning);
+    json_field(stdout, "causes", g->causes);
+    json_field(stdout, "diagnose", g->diagnose);
+    json_field(stdout, "resolve", g->resolve);
+    printf("}}\n");
+}
+
 /* The Win32 equivalent: the catalogue's rule, else, for an NTSTATUS the
  * catalogue does not hold, RtlNtStatusToDosError's answer from the name
  * table when that answer is a Win32 code. */
@@ -218,16 +234,7 @@ static void print_json(const char *input, lgs_space space, uint32_t value, const
         json_field(stdout, "system_message", sysmsg);
     else
         printf(",\"system_message\":null");
-    json_field(stdout, "class", lgs_class_name(cls));
-    json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
-    json_field(stdout, "summary", g->summary);
-    printf(",\"guidance\":{\"id\":");
-    json_string(stdout, g->id);
-    json_field(stdout, "meaning", g->meaning);
-    json_field(stdout, "causes", g->causes);
-    json_field(stdout, "diagnose", g->diagnose);
-    json_field(stdout, "resolve", g->resolve);
-    printf("}}\n");
+    json_class_and_guidance(cls, g);
 }
 
 /* Prints "  label     text", wrapping text at WRAP columns under itself. */
@@ -250,6 +257,18 @@ static void print_wrapped(const char *label, const char *text)
         while (*p == ' ')
             p++;
     }
+    putchar('\n');
+}
+
+/* The guidance lines that end a text answer, and the blank line after. */
+static void print_guidance_text(const lgs_guidance *g)
+{
+    print_wrapped("summary", g->summary);
+    print_wrapped("meaning", g->meaning);
+    print_wrapped("causes", g->causes);
+    print_wrapped("diagnose", g->diagnose);
+    print_wrapped("resolve", g->resolve);
+    print_wrapped("guidance", g->id);
     putchar('\n');
 }
 
@@ -297,13 +316,7 @@ static void print_text(const char *input, lgs_space space, uint32_t value, const
     print_wrapped("class", line);
     if (system_message(space, value, sysmsg, sizeof sysmsg))
         print_wrapped("system", sysmsg);
-    print_wrapped("summary", g->summary);
-    print_wrapped("meaning", g->meaning);
-    print_wrapped("causes", g->causes);
-    print_wrapped("diagnose", g->diagnose);
-    print_wrapped("resolve", g->resolve);
-    print_wrapped("guidance", g->id);
-    putchar('\n');
+    print_guidance_text(g);
 }
 
 static int json_mode;
@@ -406,16 +419,7 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
         else
             printf("null");
         json_field(stdout, "kerberos", what);
-        json_field(stdout, "class", lgs_class_name(cls));
-        json_field(stdout, "action", lgs_action_name(lgs_class_default_action(cls)));
-        json_field(stdout, "summary", g->summary);
-        printf(",\"guidance\":{\"id\":");
-        json_string(stdout, g->id);
-        json_field(stdout, "meaning", g->meaning);
-        json_field(stdout, "causes", g->causes);
-        json_field(stdout, "diagnose", g->diagnose);
-        json_field(stdout, "resolve", g->resolve);
-        printf("}}\n");
+        json_class_and_guidance(cls, g);
         return;
     }
     printf("%s\n", k != NULL ? k->name : "(not a known Kerberos error code)");
@@ -433,13 +437,7 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
     snprintf(line, sizeof line, "%s (default action: %s)", lgs_class_name(cls),
              lgs_action_name(lgs_class_default_action(cls)));
     print_wrapped("class", line);
-    print_wrapped("summary", g->summary);
-    print_wrapped("meaning", g->meaning);
-    print_wrapped("causes", g->causes);
-    print_wrapped("diagnose", g->diagnose);
-    print_wrapped("resolve", g->resolve);
-    print_wrapped("guidance", g->id);
-    putchar('\n');
+    print_guidance_text(g);
 }
 
 /* Parses what follows "krb:": a number (0x hex or decimal) or a name. */
