@@ -51,6 +51,7 @@ typedef struct slot {
     uint32_t failed_probes; /* since it opened */
     uint64_t next_probe;    /* OPEN: the next probe may start from here */
     uint64_t lease_until;   /* OPEN: a probe is in flight until here (0: none) */
+    uint64_t probe_done;    /* OPEN: when it opened or the last probe failed */
     uint64_t released_at;   /* RELEASING: when the success came */
     lgs_status_code last;
 } slot;
@@ -85,8 +86,14 @@ static uint64_t probe_interval(const lgs__config *cfg, const lgs_hooks *h, uint3
     return lgs__backoff(h, lo, hi, failed_probes, 1);
 }
 
-/* Called with breaker_lock held, on an open slot. */
-static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, lgs__breaker_wait *w)
+/* Called with breaker_lock held, on an open slot. A call whose deadline
+ * comes before the next probe brings the probe forward to just before its
+ * deadline, as long as probes stay at least break_min_ms apart: failing it
+ * without a try would send its client away (to think, or to give up) at the
+ * very moment the authority may be back, and the probe it sends instead of
+ * the scheduled one costs the authority nothing more. */
+static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint64_t deadline,
+                             lgs__breaker_wait *w)
 {
     if (s->lease_until > now) {
         if (!cfg->breaker_wait)
@@ -96,6 +103,9 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, lgs_
         w->until_probe = 0;
         return LGS__ADMIT_WAIT;
     }
+    if (cfg->breaker_wait && deadline <= s->next_probe && deadline > now + 1 &&
+        deadline - 1 >= s->probe_done + cfg->breaker_break_min_ms)
+        s->next_probe = deadline - 1;
     if (now >= s->next_probe) {
         s->lease_until = now + (cfg->breaker_lease_ms != 0 ? cfg->breaker_lease_ms : 1u);
         return LGS__ADMIT_PROBE;
@@ -108,8 +118,17 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, lgs_
     return LGS__ADMIT_WAIT;
 }
 
+/* When a call that waited goes after a success: at its offset into the
+ * release window, but before its deadline (a call held back past its
+ * deadline would fail although the authority is back). */
+static uint64_t release_at(const slot *s, uint64_t spread, uint64_t deadline)
+{
+    uint64_t at = s->released_at + spread;
+    return at < deadline ? at : (deadline > 0 ? deadline - 1 : 0);
+}
+
 lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t spread,
-                              lgs_status_code *last, lgs__breaker_wait *w)
+                              uint64_t deadline, lgs_status_code *last, lgs__breaker_wait *w)
 {
     if (cfg->breaker_threshold == 0)
         return LGS__ADMIT_CLOSED;
@@ -121,12 +140,12 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
         s->head.last_used = now;
         if (s->state == OPEN) {
             *last = s->last;
-            verdict = admit_open(cfg, s, now, w);
+            verdict = admit_open(cfg, s, now, deadline, w);
         } else if (s->state == RELEASING) {
             if (now >= s->released_at + cfg->breaker_release_ms) {
                 s->state = CLOSED; /* the window is over: the next success frees the slot */
-            } else if (now < s->released_at + spread) {
-                w->ms = s->released_at + spread - now;
+            } else if (now < release_at(s, spread, deadline)) {
+                w->ms = release_at(s, spread, deadline) - now;
                 verdict = LGS__ADMIT_WAIT;
             }
         }
@@ -185,12 +204,14 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
         if (s->state == OPEN) {
             if (probe) {
                 s->failed_probes++;
+                s->probe_done = now;
                 s->next_probe = now + interval;
                 s->lease_until = 0;
             }
         } else if (s->consecutive >= cfg->breaker_threshold) {
             s->state = OPEN;
             s->failed_probes = 0;
+            s->probe_done = now;
             s->next_probe = now + interval;
             s->lease_until = 0;
             opened = 1;

@@ -234,7 +234,7 @@ static int admit_attempt(run *r, unsigned n, uint64_t *now, lgs__admit *admit, i
         if (cfg->breaker_threshold == 0 || !lgs__breaker_active())
             return 1;
         lgs__breaker_wait w;
-        *admit = lgs__breaker_admit(cfg, breaker_key(r), *now, r->spread, &replay, &w);
+        *admit = lgs__breaker_admit(cfg, breaker_key(r), *now, r->spread, r->deadline, &replay, &w);
         if (*admit == LGS__ADMIT_CLOSED || *admit == LGS__ADMIT_PROBE) {
             if (r->waited && *admit == LGS__ADMIT_CLOSED)
                 lgs__stat_add(LGS__C_BREAKER_RELEASED);

@@ -171,9 +171,12 @@ typedef struct lgs__breaker_wait {
 
 /** Whether an attempt on breaker `key` may reach the API at time now.
  *  `spread` is the call's offset into the release window (0 for a call that
- *  has not waited: it is not held back once a probe succeeded). */
+ *  has not waited: it is not held back once a probe succeeded). `deadline`
+ *  is the call's: a call whose deadline comes before the next probe brings
+ *  the probe forward to just before it (probes stay break_min_ms apart), and
+ *  a released call is never held past it (UINT64_MAX: no deadline). */
 lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t spread,
-                              lgs_status_code *last, lgs__breaker_wait *w);
+                              uint64_t deadline, lgs_status_code *last, lgs__breaker_wait *w);
 /** Reports an attempt's result. Returns 1 when this report opened the
  *  breaker (again). */
 int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key,

@@ -390,22 +390,22 @@ static void test_release_after_probe(void)
     lgs__breaker_wait w;
     for (int i = 0; i < WAITERS; i++) {
         spread[i] = lgs__random_upto(&h, cfg.breaker_release_ms);
-        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, spread[i], &last, &w), LGS__ADMIT_WAIT);
+        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, spread[i], UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
         CU_ASSERT(w.until_probe);
         CU_ASSERT_EQUAL(last.value, NO_LOGON_SERVERS);
     }
     uint64_t due = t + w.ms;
-    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, due, 0, &last, &w), LGS__ADMIT_PROBE);
-    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, due, spread[0], &last, &w), LGS__ADMIT_WAIT);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, due, 0, UINT64_MAX, &last, &w), LGS__ADMIT_PROBE);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, due, spread[0], UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
     CU_ASSERT(!w.until_probe && w.ms <= 50);
     uint64_t success = due + 20;
     lgs__breaker_report(&cfg, &h, key, success, 1, LGS_CLASS_OK, vt_win32(0));
-    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, success + 1, 0, &last, &w), LGS__ADMIT_CLOSED);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, success + 1, 0, UINT64_MAX, &last, &w), LGS__ADMIT_CLOSED);
     unsigned per_100ms[5] = {0, 0, 0, 0, 0};
     for (int i = 0; i < WAITERS; i++) {
         uint64_t now = due + 50; /* when the waiting calls look again */
         lgs__admit a;
-        while ((a = lgs__breaker_admit(&cfg, key, now, spread[i], &last, &w)) == LGS__ADMIT_WAIT)
+        while ((a = lgs__breaker_admit(&cfg, key, now, spread[i], UINT64_MAX, &last, &w)) == LGS__ADMIT_WAIT)
             now += w.ms;
         CU_ASSERT_EQUAL(a, LGS__ADMIT_CLOSED);
         go[i] = now;
@@ -414,6 +414,78 @@ static void test_release_after_probe(void)
     }
     for (int k = 0; k < 5; k++)
         CU_ASSERT(per_100ms[k] <= WAITERS / 2);
+}
+
+/* A call whose deadline comes before the next probe does not fail without
+ * a try: it brings the probe forward to just before its deadline and sends
+ * it itself, so the authority that is back by then answers it. Probes stay
+ * break_min_ms (250) apart: a call with less time left fails at once. */
+static void test_deadline_brings_probe_forward(void)
+{
+    one_attempt_setup(15);
+    unsigned reached = 0;
+    open_breaker("CONTOSO");
+    /* Two failed probes: the next one is 300-600 ms after the last. */
+    for (int k = 0; k < 2; k++)
+        time_to_probe(vt_win32(NO_LOGON_SERVERS), &reached);
+    CU_ASSERT_EQUAL_FATAL(reached, 2);
+    vt_set("breaker.wait", "on");
+    vt_set("deadline_ms", "100");
+    uint64_t start = vt_now();
+    lgs_outcome o = call_with(vt_win32(0), "LogonUser", "CONTOSO", &reached);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_BREAKER_OPEN); /* too close to the last probe */
+    CU_ASSERT_EQUAL(vt_now(), start);
+    vt_set("deadline_ms", "260");
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(0), 1);
+    lgs_call c = vt_call(&s, "LogonUser", "CONTOSO");
+    o = vt_run(&c);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_OK);
+    CU_ASSERT_EQUAL(o.attempts, 1);
+    CU_ASSERT_EQUAL_FATAL(s.calls, 1);
+    CU_ASSERT_EQUAL(s.call_at[0], start + 259);
+}
+
+/* The breaker's view: the probe moves to just before the deadline, never
+ * closer than break_min_ms to the last probe, and a call released after a
+ * success is never held past its deadline. */
+static void test_probe_forward_spacing(void)
+{
+    vt_setup(100000, 16);
+    lgs__config cfg;
+    lgs_hooks h;
+    lgs__config_snapshot(&cfg);
+    lgs__hooks_snapshot(&h);
+    uint64_t key = lgs__breaker_key("LogonUser", "CONTOSO");
+    lgs_status_code fail = vt_win32(NO_LOGON_SERVERS), last;
+    lgs__breaker_wait w;
+    uint64_t t = 1000;
+    for (int i = 0; i < 5; i++)
+        lgs__breaker_report(&cfg, &h, key, t, 0, LGS_CLASS_TRANSIENT, fail);
+    for (int k = 0; k < 2; k++) {
+        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, 0, UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
+        t = w.next_probe;
+        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, 0, UINT64_MAX, &last, &w), LGS__ADMIT_PROBE);
+        t += 20;
+        lgs__breaker_report(&cfg, &h, key, t, 1, LGS_CLASS_TRANSIENT, fail);
+    }
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, 0, UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
+    uint64_t scheduled = w.next_probe;
+    CU_ASSERT_FATAL(scheduled >= t + 300 && scheduled <= t + 600);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, 0, t + 100, &last, &w), LGS__ADMIT_WAIT);
+    CU_ASSERT_EQUAL(w.next_probe, scheduled);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, 0, t + 280, &last, &w), LGS__ADMIT_WAIT);
+    CU_ASSERT(w.until_probe);
+    CU_ASSERT_EQUAL(w.next_probe, t + 279);
+    CU_ASSERT_EQUAL(w.ms, 279);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t + 279, 0, UINT64_MAX, &last, &w), LGS__ADMIT_PROBE);
+    uint64_t success = t + 299;
+    lgs__breaker_report(&cfg, &h, key, success, 1, LGS_CLASS_OK, vt_win32(0));
+    /* Its offset is 350 ms, its deadline 100 ms away: it goes before it. */
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, success, 350, success + 100, &last, &w), LGS__ADMIT_WAIT);
+    CU_ASSERT_EQUAL(w.ms, 99);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, success + 99, 350, success + 100, &last, &w),
+                    LGS__ADMIT_CLOSED);
 }
 
 /* A probe that never reports holds the breaker for its lease only: other
@@ -433,14 +505,14 @@ static void test_probe_lease_expires(void)
     for (int i = 0; i < 5; i++)
         lgs__breaker_report(&cfg, &h, key, 0, 0, LGS_CLASS_TRANSIENT, vt_win32(NO_LOGON_SERVERS));
     uint64_t now = 0;
-    while (lgs__breaker_admit(&cfg, key, now, 0, &last, &w) == LGS__ADMIT_WAIT)
+    while (lgs__breaker_admit(&cfg, key, now, 0, UINT64_MAX, &last, &w) == LGS__ADMIT_WAIT)
         now += w.ms;
     uint64_t probe_at = now; /* the probe starts, and hangs */
     unsigned looks = 0;
     do {
         now += w.ms;
         looks++;
-    } while (lgs__breaker_admit(&cfg, key, now, 0, &last, &w) == LGS__ADMIT_WAIT);
+    } while (lgs__breaker_admit(&cfg, key, now, 0, UINT64_MAX, &last, &w) == LGS__ADMIT_WAIT);
     CU_ASSERT_EQUAL(now - probe_at, 3000);
     CU_ASSERT(looks >= 3000 / 50);
 }
@@ -518,6 +590,8 @@ static CU_TestInfo tests[] = {
     {"a call fails at once when the next probe is past its deadline", test_probe_past_deadline},
     {"waiting calls are released after the probe, spread out", test_release_after_probe},
     {"a probe's lease expires", test_probe_lease_expires},
+    {"a call's deadline brings the probe forward", test_deadline_brings_probe_forward},
+    {"a forward probe keeps its spacing; release before the deadline", test_probe_forward_spacing},
     {"release calls pass the breaker and the lockout guard", test_release_calls_pass_guards},
     CU_TEST_INFO_NULL,
 };
