@@ -13,10 +13,16 @@
  *
  * When a probe (or any attempt) succeeds, the breaker does not let every
  * waiting call go at once: it stays in a release state for
- * `breaker.release_ms`, and each call that waited goes at its own random
- * offset into that window (drawn by the engine when it began to wait), so the
- * authority that just came back sees them spread out. Calls that did not wait
- * go at once. A success after the window frees the entry.
+ * `breaker.release_ms`, and each call that waited goes at its own offset
+ * into that window (given by the breaker when the call began to wait, evenly
+ * spread over the window whatever the number of waiters), so the authority
+ * that just came back sees them spread out, and no call is held past its
+ * deadline. Calls that did not wait go at once. A success after the window
+ * frees the entry.
+ *
+ * A waiting call whose deadline comes before the next probe brings the probe
+ * forward to just before its deadline (never closer than break_min_ms to the
+ * last probe) and sends it itself, rather than failing without a try.
  *
  * With `breaker.wait` off, calls fail fast instead of waiting (the old
  * behaviour, for callers that would rather fail than be held).
@@ -49,6 +55,7 @@ typedef struct slot {
     state state;
     uint32_t consecutive;   /* transient failures in a row */
     uint32_t failed_probes; /* since it opened */
+    uint32_t waiters;       /* calls given a place in the release since it opened */
     uint64_t next_probe;    /* OPEN: the next probe may start from here */
     uint64_t lease_until;   /* OPEN: a probe is in flight until here (0: none) */
     uint64_t probe_done;    /* OPEN: when it opened or the last probe failed */
@@ -86,14 +93,26 @@ static uint64_t probe_interval(const lgs__config *cfg, const lgs_hooks *h, uint3
     return lgs__backoff(h, lo, hi, failed_probes, 1);
 }
 
+/* Called with breaker_lock held: the offset into the release window of the
+ * next call to wait. The k-th waiter since the breaker opened takes the
+ * fractional part of k times the golden ratio: however many calls end up
+ * waiting, their offsets cover the window evenly (independent random offsets
+ * bunch up, and the busiest 100 ms of the release gets half again its
+ * share), so the authority that comes back sees a steady stream. */
+static uint64_t place(const lgs__config *cfg, slot *s)
+{
+    uint64_t frac = ((uint64_t)s->waiters++ * 0x9E3779B97F4A7C15ull) >> 32;
+    return (frac * cfg->breaker_release_ms) >> 32;
+}
+
 /* Called with breaker_lock held, on an open slot. A call whose deadline
  * comes before the next probe brings the probe forward to just before its
  * deadline, as long as probes stay at least break_min_ms apart: failing it
  * without a try would send its client away (to think, or to give up) at the
  * very moment the authority may be back, and the probe it sends instead of
  * the scheduled one costs the authority nothing more. */
-static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint64_t deadline,
-                             lgs__breaker_wait *w)
+static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint64_t spread,
+                             uint64_t deadline, lgs__breaker_wait *w)
 {
     if (s->lease_until > now) {
         if (!cfg->breaker_wait)
@@ -101,6 +120,7 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint
         uint64_t left = s->lease_until - now;
         w->ms = left < PROBE_POLL_MS ? left : PROBE_POLL_MS;
         w->until_probe = 0;
+        w->spread = spread == LGS__NO_SPREAD ? place(cfg, s) : spread;
         return LGS__ADMIT_WAIT;
     }
     if (cfg->breaker_wait && deadline <= s->next_probe && deadline > now + 1 &&
@@ -115,6 +135,7 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint
     w->ms = s->next_probe - now;
     w->until_probe = 1;
     w->next_probe = s->next_probe;
+    w->spread = spread == LGS__NO_SPREAD ? place(cfg, s) : spread;
     return LGS__ADMIT_WAIT;
 }
 
@@ -123,7 +144,7 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint
  * deadline would fail although the authority is back). */
 static uint64_t release_at(const slot *s, uint64_t spread, uint64_t deadline)
 {
-    uint64_t at = s->released_at + spread;
+    uint64_t at = s->released_at + (spread == LGS__NO_SPREAD ? 0 : spread);
     return at < deadline ? at : (deadline > 0 ? deadline - 1 : 0);
 }
 
@@ -140,7 +161,7 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
         s->head.last_used = now;
         if (s->state == OPEN) {
             *last = s->last;
-            verdict = admit_open(cfg, s, now, deadline, w);
+            verdict = admit_open(cfg, s, now, spread, deadline, w);
         } else if (s->state == RELEASING) {
             if (now >= s->released_at + cfg->breaker_release_ms) {
                 s->state = CLOSED; /* the window is over: the next success frees the slot */
@@ -211,6 +232,7 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
         } else if (s->consecutive >= cfg->breaker_threshold) {
             s->state = OPEN;
             s->failed_probes = 0;
+            s->waiters = 0;
             s->probe_done = now;
             s->next_probe = now + interval;
             s->lease_until = 0;

@@ -256,7 +256,7 @@ static int admit_attempt(run *r, unsigned n, uint64_t *now, lgs__admit *admit, i
         if (!r->waited) {
             /* Its place in the release after the probe succeeds, drawn once. */
             r->waited = 1;
-            r->spread = lgs__random_upto(h, cfg->breaker_release_ms);
+            r->spread = w.spread;
         }
         uint64_t ms = w.ms < left ? w.ms : left;
         if (h->wait != NULL)
@@ -437,7 +437,7 @@ static __attribute__((noinline)) int run_full(const lgs_call *call, lgs_outcome 
         return LGS_OK;
     }
     r.waited = 0;
-    r.spread = 0;
+    r.spread = LGS__NO_SPREAD;
     r.waited_ms = 0;
     r.probes_failed = 0;
     loop(&r, out);

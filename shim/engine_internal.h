@@ -167,11 +167,17 @@ typedef struct lgs__breaker_wait {
     uint64_t ms;         /* ask again after this long */
     int until_probe;     /* 1: nothing can change before the next probe, due at next_probe */
     uint64_t next_probe;
+    uint64_t spread;     /* the call's offset into the release window, if it has none yet */
 } lgs__breaker_wait;
 
+/** The `spread` of a call that has not waited: not held back once a probe
+ *  succeeded. */
+#define LGS__NO_SPREAD UINT64_MAX
+
 /** Whether an attempt on breaker `key` may reach the API at time now.
- *  `spread` is the call's offset into the release window (0 for a call that
- *  has not waited: it is not held back once a probe succeeded). `deadline`
+ *  `spread` is the call's offset into the release window, which the breaker
+ *  gives it (w->spread) when it first tells it to wait (LGS__NO_SPREAD for a
+ *  call that has not waited: it is not held back once a probe succeeded). `deadline`
  *  is the call's: a call whose deadline comes before the next probe brings
  *  the probe forward to just before it (probes stay break_min_ms apart), and
  *  a released call is never held past it (UINT64_MAX: no deadline). */

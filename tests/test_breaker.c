@@ -488,6 +488,37 @@ static void test_probe_forward_spacing(void)
                     LGS__ADMIT_CLOSED);
 }
 
+/* The breaker gives each call that waits its place in the release: with
+ * 64 waiters, every 100 ms of the 400 ms window gets 16 of them, give or
+ * take one (independent random places put 20-25 into the busiest 100 ms),
+ * and a call keeps the place it was given. */
+static void test_release_places_even(void)
+{
+    vt_setup(100000, 17);
+    lgs__config cfg;
+    lgs_hooks h;
+    lgs__config_snapshot(&cfg);
+    lgs__hooks_snapshot(&h);
+    uint64_t key = lgs__breaker_key("LogonUser", "CONTOSO");
+    lgs_status_code fail = vt_win32(NO_LOGON_SERVERS), last;
+    lgs__breaker_wait w;
+    uint64_t t = 1000;
+    for (int i = 0; i < 5; i++)
+        lgs__breaker_report(&cfg, &h, key, t, 0, LGS_CLASS_TRANSIENT, fail);
+    unsigned per_100ms[4] = {0, 0, 0, 0};
+    for (int i = 0; i < 64; i++) {
+        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, LGS__NO_SPREAD, UINT64_MAX, &last, &w),
+                        LGS__ADMIT_WAIT);
+        CU_ASSERT_FATAL(w.spread < cfg.breaker_release_ms);
+        per_100ms[w.spread / 100]++;
+        uint64_t mine = w.spread;
+        CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t, mine, UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
+        CU_ASSERT_EQUAL(w.spread, mine);
+    }
+    for (int k = 0; k < 4; k++)
+        CU_ASSERT(per_100ms[k] >= 15 && per_100ms[k] <= 17);
+}
+
 /* A probe that never reports holds the breaker for its lease only: other
  * calls wait while it runs, and once the lease is over the next call is
  * the probe. */
@@ -590,6 +621,7 @@ static CU_TestInfo tests[] = {
     {"a call fails at once when the next probe is past its deadline", test_probe_past_deadline},
     {"waiting calls are released after the probe, spread out", test_release_after_probe},
     {"a probe's lease expires", test_probe_lease_expires},
+    {"waiting calls get even places in the release", test_release_places_even},
     {"a call's deadline brings the probe forward", test_deadline_brings_probe_forward},
     {"a forward probe keeps its spacing; release before the deadline", test_probe_forward_spacing},
     {"release calls pass the breaker and the lockout guard", test_release_calls_pass_guards},
