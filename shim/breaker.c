@@ -59,6 +59,7 @@ typedef struct slot {
     uint64_t next_probe;    /* OPEN: the next probe may start from here */
     uint64_t lease_until;   /* OPEN: a probe is in flight until here (0: none) */
     uint64_t probe_done;    /* OPEN: when it opened or the last probe failed */
+    uint64_t reserved;      /* OPEN: the deadline of the call that brought the probe forward */
     uint64_t released_at;   /* RELEASING: when the success came */
     lgs_status_code last;
 } slot;
@@ -124,9 +125,21 @@ static lgs__admit admit_open(const lgs__config *cfg, slot *s, uint64_t now, uint
         return LGS__ADMIT_WAIT;
     }
     if (cfg->breaker_wait && deadline <= s->next_probe && deadline > now + 1 &&
-        deadline - 1 >= s->probe_done + cfg->breaker_break_min_ms)
+        deadline - 1 >= s->probe_done + cfg->breaker_break_min_ms) {
         s->next_probe = deadline - 1;
+        s->reserved = deadline;
+    }
+    if (cfg->breaker_wait && now >= s->next_probe && s->reserved > now && deadline > s->reserved) {
+        /* The probe is the call's that brought it forward, until its
+         * deadline: another call taking it would leave that call to fail
+         * while the probe it asked for is in flight. */
+        w->ms = s->reserved - now;
+        w->until_probe = 0;
+        w->spread = spread == LGS__NO_SPREAD ? place(cfg, s) : spread;
+        return LGS__ADMIT_WAIT;
+    }
     if (now >= s->next_probe) {
+        s->reserved = 0;
         s->lease_until = now + (cfg->breaker_lease_ms != 0 ? cfg->breaker_lease_ms : 1u);
         return LGS__ADMIT_PROBE;
     }
@@ -233,6 +246,7 @@ int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key
             s->state = OPEN;
             s->failed_probes = 0;
             s->waiters = 0;
+            s->reserved = 0;
             s->probe_done = now;
             s->next_probe = now + interval;
             s->lease_until = 0;

@@ -447,8 +447,9 @@ static void test_deadline_brings_probe_forward(void)
 }
 
 /* The breaker's view: the probe moves to just before the deadline, never
- * closer than break_min_ms to the last probe, and a call released after a
- * success is never held past its deadline. */
+ * closer than break_min_ms to the last probe, and is that call's (no other
+ * call takes it before that deadline); a call released after a success is
+ * never held past its deadline. */
 static void test_probe_forward_spacing(void)
 {
     vt_setup(100000, 16);
@@ -478,7 +479,12 @@ static void test_probe_forward_spacing(void)
     CU_ASSERT(w.until_probe);
     CU_ASSERT_EQUAL(w.next_probe, t + 279);
     CU_ASSERT_EQUAL(w.ms, 279);
-    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t + 279, 0, UINT64_MAX, &last, &w), LGS__ADMIT_PROBE);
+    /* The probe it brought forward is its own until its deadline: a call
+     * with a later deadline that comes at that moment waits. */
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t + 279, 0, UINT64_MAX, &last, &w), LGS__ADMIT_WAIT);
+    CU_ASSERT(!w.until_probe);
+    CU_ASSERT_EQUAL(w.ms, 1);
+    CU_ASSERT_EQUAL(lgs__breaker_admit(&cfg, key, t + 279, 0, t + 280, &last, &w), LGS__ADMIT_PROBE);
     uint64_t success = t + 299;
     lgs__breaker_report(&cfg, &h, key, success, 1, LGS_CLASS_OK, vt_win32(0));
     /* Its offset is 350 ms, its deadline 100 ms away: it goes before it. */
