@@ -165,7 +165,7 @@ static void set_number(const char *key, uint64_t value)
 static void test_deadline_property_breaker(void)
 {
     uint64_t max_overrun = 0;
-    unsigned waited = 0;
+    unsigned waited = 0, forward = 0;
     for (int run = 0; run < 2000; run++) {
         vt_setup(next_rand() % 100000u, (uint64_t)run + 7u);
         uint64_t deadline = 1 + next_rand() % 4000u;
@@ -201,11 +201,15 @@ static void test_deadline_property_breaker(void)
         lgs_stats after;
         lgs_stats_snapshot(&after);
         waited += after.breaker_waits != before.breaker_waits;
+        /* A probe brought forward to just before the deadline. */
+        forward += s.calls > 0 && s.calls <= VT_MAX && s.call_at[s.calls - 1] == end_limit - 1;
     }
     if (max_overrun != 0)
         fprintf(stderr, "max deadline overrun while waiting %lu ms\n", (unsigned long)max_overrun);
     CU_ASSERT_EQUAL(max_overrun, 0);
     CU_ASSERT(waited > 500); /* the property was exercised: many calls waited */
+    CU_ASSERT(forward > 50);  /* and many brought the probe forward to their deadline */
+    printf("(%u of 2000 calls waited, %u brought a probe forward) ", waited, forward);
 }
 
 static CU_TestInfo tests[] = {
