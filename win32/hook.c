@@ -12,7 +12,9 @@
  * calls itself and the nesting guard sees one layer.
  *
  * LoadLibrary* are hooked the same way, in the same modules: after a load
- * the new modules are patched. GetProcAddress is hooked too, and answers
+ * the new modules are patched; a module the loader brings in otherwise (a
+ * system DLL's own load) is patched from LdrRegisterDllNotification's
+ * callback, which Wine 8 implements too. GetProcAddress is hooked too, and answers
  * with the replacement when the system's answer is a hooked function, so
  * programs that resolve the APIs at run time (and delay-load helpers) get
  * the wrappers; InitSecurityInterfaceA/W is one of the wrapped APIs, so its
@@ -226,6 +228,59 @@ static void patch_all(void)
             patch_module(mods[i]);
 }
 
+/* ---- modules the loader brings in by itself ---- */
+
+/* LdrRegisterDllNotification's types (winternl.h has not got them): the
+ * flags and the two names (UNICODE_STRING pointers) come before the base. */
+typedef struct dll_loaded {
+    ULONG flags;
+    const void *names[2]; // cppcheck-suppress unusedStructMember
+    void *base;
+} dll_loaded;
+typedef VOID(CALLBACK *dll_notify_fn)(ULONG reason, const dll_loaded *data, PVOID ctx);
+typedef LONG(NTAPI *register_fn)(ULONG flags, dll_notify_fn fn, PVOID ctx, PVOID *cookie);
+#define DLL_REASON_LOADED 1
+
+/* A module loaded by anyone, a system DLL included (LoadLibrary* from a
+ * hooked module is caught by its replacement too). It runs under the
+ * loader's lock, after the module's imports are bound and before its
+ * DllMain: so it only tries the hooks' lock, never waits for it — a thread
+ * holding that lock may be waiting for the loader's — and a module it
+ * cannot take now is patched by that thread's scan or the next load's. */
+static VOID CALLBACK dll_loaded_cb(ULONG reason, const dll_loaded *data, PVOID ctx)
+{
+    (void)ctx;
+    if (reason != DLL_REASON_LOADED || data == NULL || !atomic_load(&installed))
+        return;
+    DWORD err = GetLastError();
+    if (TryAcquireSRWLockExclusive(&lock)) {
+        if (atomic_load(&installed)) {
+            scan_ctx c;
+            scan_ctx_init(&c);
+            if (!excluded(&c, (HMODULE)data->base))
+                patch_module((HMODULE)data->base);
+        }
+        ReleaseSRWLockExclusive(&lock);
+    }
+    SetLastError(err);
+}
+
+static INIT_ONCE notify_once = INIT_ONCE_STATIC_INIT;
+
+/* Registered once per process and never removed: the callback does nothing
+ * while the hooks are out, and logonshim.dll, which holds it, stays loaded. */
+static BOOL CALLBACK register_notification(PINIT_ONCE once, PVOID param, PVOID *ctx)
+{
+    (void)once, (void)param, (void)ctx;
+    FARPROC p = GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "LdrRegisterDllNotification");
+    register_fn reg;
+    memcpy(&reg, &p, sizeof reg);
+    PVOID cookie = NULL;
+    if (reg != NULL)
+        reg(0, dll_loaded_cb, NULL, &cookie);
+    return TRUE;
+}
+
 /* ---- the public functions ---- */
 
 int lgs_hook_install(void)
@@ -235,6 +290,7 @@ int lgs_hook_install(void)
     if (lgs__hook_table_ready() == 0) {
         rc = LGS_ENOTFOUND;
     } else {
+        InitOnceExecuteOnce(&notify_once, register_notification, NULL, NULL);
         AcquireSRWLockExclusive(&lock);
         atomic_store(&installed, 1);
         patch_all();
