@@ -56,4 +56,17 @@ static inline void plain_qspi(plain_qspi_fn qspi, plain_free_fn free_buffer)
     fflush(stdout);
 }
 
+/* Runs plain_later_dll.dll's calls (plain_later_run) from the loaded dll;
+ * returns the program's exit code, 3 when the DLL is not usable. */
+static inline int plain_run_later(HMODULE dll, int argc, char **argv)
+{
+    FARPROC r = dll != NULL ? GetProcAddress(dll, "plain_later_run") : NULL;
+    if (r == NULL)
+        return 3;
+    void (*run)(int count);
+    memcpy(&run, &r, sizeof r);
+    run(plain_count(argc, argv));
+    return plain_exit(argc, argv);
+}
+
 #endif

@@ -3,18 +3,7 @@
  * plain.h. */
 #include "plain.h"
 
-typedef void (*plain_run_fn)(int count);
-
 int main(int argc, char **argv)
 {
-    HMODULE dll = LoadLibraryW(L"plain_later_dll.dll");
-    if (dll == NULL)
-        return 3;
-    FARPROC r = GetProcAddress(dll, "plain_later_run");
-    if (r == NULL)
-        return 3;
-    plain_run_fn run;
-    memcpy(&run, &r, sizeof r);
-    run(plain_count(argc, argv));
-    return plain_exit(argc, argv);
+    return plain_run_later(LoadLibraryW(L"plain_later_dll.dll"), argc, argv);
 }

@@ -8,7 +8,6 @@ typedef struct plain_ustr {
     PWSTR buffer;
 } plain_ustr;
 typedef LONG(NTAPI *plain_ldr_load_fn)(PWSTR path, PULONG flags, const plain_ustr *name, PVOID *base);
-typedef void (*plain_run_fn)(int count);
 
 int main(int argc, char **argv)
 {
@@ -22,11 +21,5 @@ int main(int argc, char **argv)
     PVOID base = NULL;
     if (load(NULL, NULL, &name, &base) != 0 || base == NULL)
         return 3;
-    FARPROC r = GetProcAddress((HMODULE)base, "plain_later_run");
-    if (r == NULL)
-        return 3;
-    plain_run_fn run;
-    memcpy(&run, &r, sizeof r);
-    run(plain_count(argc, argv));
-    return plain_exit(argc, argv);
+    return plain_run_later((HMODULE)base, argc, argv);
 }
