@@ -10,7 +10,8 @@
 #   3. Through the launcher, a wrong password (1326) is tried once per call,
 #      and after lockout.threshold (3) failures the guard answers the
 #      fourth call without reaching the API: 3 never_retry, 1 lockout_guard.
-#   4. The program's exit code comes back through the launcher; hook.exclude
+#   4. The program's exit code comes back through the launcher (126 and no
+#      run when the hook DLL is missing); hook.exclude
 #      naming the program: the faults are not seen.
 #
 # Usage: hook_test.sh PROGRAM.exe logonshim-run.exe JQ EMULATOR...
@@ -79,6 +80,11 @@ echo "hook_test ($name): through the launcher: 1326 once per call, lockout guard
 rc=0
 "${emu[@]}" "$run" -- "$(winpath "$prog")" 1 7 >"$out" 2>&1 || rc=$?
 ((rc == 7)) || fail "exit code $rc through the launcher, the program's was 7"
+# A hook DLL that is not there: 126, and the program never runs.
+rc=0
+"${emu[@]}" "$run" --hook "Z:$tmp/missing.dll" -- "$(winpath "$prog")" 1 >"$out" 2>&1 || rc=$?
+((rc == 126)) || fail "exit code $rc with a missing hook DLL, not 126"
+[[ $(lines "LogonUserW ok") == 0 ]] || fail "the program ran without its hooks"
 
 # 4. hook.exclude names the program (and its DLL): untouched.
 rm -f "$log"
