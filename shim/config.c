@@ -21,6 +21,8 @@
 static lgs__spinlock config_lock = LGS__SPINLOCK_INIT;
 static lgs__config live;
 static int live_ready; /* guarded by config_lock */
+/* hook.exclude: text, so not in lgs__config (whose values are numbers). */
+static char exclude[512]; /* guarded by config_lock */
 /* Bumped after every change of `live`, so that a thread can keep a copy and
  * take a new one only when something changed (see engine.c). */
 atomic_uint lgs__config_gen;
@@ -78,7 +80,33 @@ void lgs__config_defaults(void)
     lgs__spin_lock(&config_lock);
     set_defaults(&live);
     live_ready = 1;
+    exclude[0] = '\0';
     changed();
+    lgs__spin_unlock(&config_lock);
+}
+
+const char *lgs__config_exclude_set(const char *text)
+{
+    size_t n = strlen(text);
+    if (n >= sizeof exclude)
+        return "too long: at most 511 characters";
+    lgs__spin_lock(&config_lock);
+    memcpy(exclude, text, n + 1);
+    changed();
+    lgs__spin_unlock(&config_lock);
+    return NULL;
+}
+
+void lgs__config_exclude_get(char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    lgs__spin_lock(&config_lock);
+    size_t n = strlen(exclude);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, exclude, n);
+    buf[n] = '\0';
     lgs__spin_unlock(&config_lock);
 }
 

@@ -128,6 +128,20 @@ static void onoff_get(const lgs__setting *row, int cls, char *buf, size_t size)
     snprintf(buf, size, "%s", lgs__config_read(engine_offset(row, cls)) ? "on" : "off");
 }
 
+/* hook.exclude: module names, kept as written (the hooks read them). */
+static const char *exclude_set(const lgs__setting *row, int cls, const char *text, uint32_t v,
+                               char *reason, size_t size)
+{
+    (void)row, (void)cls, (void)v, (void)reason, (void)size;
+    return lgs__config_exclude_set(text);
+}
+
+static void exclude_get(const lgs__setting *row, int cls, char *buf, size_t size)
+{
+    (void)row, (void)cls;
+    lgs__config_exclude_get(buf, size);
+}
+
 /* ---- the table ---- */
 
 #define ENGINE(name, f, unit, min, max, doc) \
@@ -162,6 +176,8 @@ static const lgs__setting table[] = {
            "credential failures per account in the window before failing fast (0: off)"),
     ENGINE("lockout.window_ms", lockout_window_ms, LGS__UNIT_MS, 1000, 86400000,
            "the lockout guard's window"),
+    {"hook.exclude", LGS__UNIT_TEXT, 0, 0, 0, exclude_set, exclude_get,
+     "modules the in-process hooks never patch: file names, separated by commas"},
     RETRY("retry.*.attempts", attempts, LGS__UNIT_COUNT, 1, MAX_ATTEMPTS,
           "attempts in total while the last code is of this class"),
     RETRY("retry.*.base_ms", base_ms, LGS__UNIT_MS, 0, MAX_DELAY_MS, "the backoff's base"),

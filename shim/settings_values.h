@@ -19,6 +19,11 @@ void lgs__config_defaults(void);
 const char *lgs__config_refuse(size_t offset, uint64_t v);
 void lgs__config_store(size_t offset, uint32_t v);
 uint32_t lgs__config_read(size_t offset);
+/** hook.exclude, the one text value of config.c: the module names the
+ *  in-process hooks never patch. Set stores text (NULL or the reason it
+ *  refused: too long); get writes it. The defaults clear it. */
+const char *lgs__config_exclude_set(const char *text);
+void lgs__config_exclude_get(char *buf, size_t size);
 
 /* ---- the values: the logs' (log_config.c) ---- */
 

@@ -165,8 +165,9 @@ static void test_dump_round_trips(void)
         vt_set(line, eq + 3); /* an empty value too: log.jsonl.path */
         lines++;
     }
-    /* 12 fixed keys, 3 per class except ok and continue, 8 log keys. */
-    CU_ASSERT_EQUAL(lines, 12u + 3u * (LGS_CLASS_COUNT_ - 2u) + 8u);
+    /* 13 fixed keys (hook.exclude among them), 3 per class except ok and
+     * continue, 8 log keys. */
+    CU_ASSERT_EQUAL(lines, 13u + 3u * (LGS_CLASS_COUNT_ - 2u) + 8u);
     unsigned listed = 0;
     lgs__settings_each(count_key, &listed);
     CU_ASSERT_EQUAL(lines, listed);
@@ -317,6 +318,29 @@ static void test_setting_applies_to_calls(void)
     CU_ASSERT_EQUAL(o.decision, LGS_DECISION_GIVE_UP);
 }
 
+/* hook.exclude keeps the module names as written (what the hooks compare),
+ * refuses a list it cannot hold whole, and the defaults clear it. */
+static void test_hook_exclude(void)
+{
+    char why[200] = "", buf[600];
+    lgs_config_reset();
+    CU_ASSERT_EQUAL(lgs_config_get("hook.exclude", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "");
+    CU_ASSERT_EQUAL(lgs_config_set("hook.exclude", "vendor.dll, Agent.EXE", why, sizeof why), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_config_get("HOOK.Exclude", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "vendor.dll, Agent.EXE");
+    char long_list[600];
+    memset(long_list, 'a', sizeof long_list - 1);
+    long_list[sizeof long_list - 1] = '\0';
+    CU_ASSERT_NOT_EQUAL(lgs_config_set("hook.exclude", long_list, why, sizeof why), LGS_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(why, "hook.exclude"));
+    CU_ASSERT_EQUAL(lgs_config_get("hook.exclude", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "vendor.dll, Agent.EXE");
+    lgs_config_reset();
+    CU_ASSERT_EQUAL(lgs_config_get("hook.exclude", buf, sizeof buf), LGS_OK);
+    CU_ASSERT_STRING_EQUAL(buf, "");
+}
+
 /* lgs_config_set is the one entry point: log.* keys reach the log layer,
  * with its validation. */
 static void test_log_keys_forwarded(void)
@@ -347,6 +371,7 @@ static CU_TestInfo tests[] = {
     {"every key is documented", test_every_key_documented},
 #endif
     {"a setting applies to calls", test_setting_applies_to_calls},
+    {"hook.exclude", test_hook_exclude},
     CU_TEST_INFO_NULL,
 };
 

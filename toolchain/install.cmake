@@ -10,6 +10,7 @@
 #   lib/logonshim-messages.obj          the Event Log message table, for static links (Windows)
 #   bin/logonshim.dll                   (Windows)
 #   bin/logonshim-explain[.exe]
+#   bin/logonshim-hook.dll, bin/logonshim-run.exe  the in-process hooks and their launcher (Windows)
 #   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
 #   lib/pkgconfig/logonshim.pc, logonshim-static.pc (the static library by path)
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
@@ -79,6 +80,12 @@ install(TARGETS ${LGS_INSTALL_TARGETS} EXPORT logonshim-targets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(WIN32)
+  # Beside logonshim.dll, where logonshim-run looks for the hook DLL.
+  install(TARGETS logonshim_hook logonshim-run
+          LIBRARY DESTINATION ${CMAKE_INSTALL_BINDIR}
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 install(EXPORT logonshim-targets NAMESPACE logonshim:: DESTINATION ${LGS_CMAKE_DIR})
 
 # A VERSIONINFO resource in the DLL and the explain tool (from version.h),

@@ -17,5 +17,6 @@
 #include "logonshim/record.h"
 #include "logonshim/log.h"
 #include "logonshim/wrappers.h" /* Windows only: empty elsewhere */
+#include "logonshim/hook.h"     /* Windows only: empty elsewhere */
 
 #endif

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "logonshim/logonshim.h"
+#include "paired.h"
 
 /* ---- allocation counting (see CMakeLists.txt: -Wl,--wrap=malloc,...) ---- */
 void *__real_malloc(size_t n);
@@ -50,22 +51,6 @@ void *__wrap_realloc(void *p, size_t n)
     return __real_realloc(p, n);
 }
 
-#ifdef _WIN32
-static double now_ns(void)
-{
-    LARGE_INTEGER f, c;
-    QueryPerformanceFrequency(&f);
-    QueryPerformanceCounter(&c);
-    return (double)c.QuadPart * 1e9 / (double)f.QuadPart;
-}
-#else
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-#endif
 
 static volatile unsigned sink;
 static int token;
@@ -117,18 +102,6 @@ static double run_engine(unsigned n)
     for (unsigned i = 0; i < n; i++)
         (void)lgs_engine_run(&call, &out);
     return (now_ns() - t0) / n;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, unsigned n)
-{
-    qsort(v, n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 #define MAX_ROUNDS 201

@@ -610,7 +610,26 @@ static int eventlog_unregister_bad(void)
     return ok;
 }
 
+/* This program links the static library, which exports no wrappers: the
+ * hooks have nothing to point at, say so, and change nothing, not even the
+ * last error. (tests/hook_test.sh and hook_stress test them in the DLL.) */
+static int hook_install_static(void)
+{
+    SetLastError(12345);
+    int ok = lgs_hook_install() == LGS_ENOTFOUND && lgs_hook_install() == LGS_ENOTFOUND;
+    return ok && GetLastError() == 12345;
+}
+
+static int hook_remove_uninstalled(void)
+{
+    SetLastError(12345);
+    int ok = lgs_hook_remove() == LGS_OK && lgs_hook_remove() == LGS_OK;
+    return ok && GetLastError() == 12345;
+}
+
 static const lgs_badinput_row rows[] = {
+    {"lgs_hook_install", "twice, in a program without the DLL's wrappers", hook_install_static},
+    {"lgs_hook_remove", "twice, nothing installed", hook_remove_uninstalled},
     {"lgs_LogonUserW", "user, domain, password NULL", logonuser_w_nulls},
     {"lgs_LogonUserA", "logon type and provider 0xFFFFFFFF", logonuser_a_bad_type},
     {"lgs_LogonUserW", "40 000-char names", logonuser_w_long_names},
