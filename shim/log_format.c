@@ -128,35 +128,38 @@ static void put_code(out *o, const lgs_record *r)
     putf(o, " %s", lgs_class_name(r->cls));
 }
 
-static void put_decision(out *o, const lgs_record *r)
+/* What the shim did, in the words the record's counters use: "attempt n"
+ * counts calls to the API in this logical call, and the ceiling is shown
+ * only while a retry follows. */
+static void put_counters(out *o, const lgs_record *r)
 {
-    switch (r->decision) {
-    case LGS_DECISION_RETRY:
-        putf(o, ", retry in %" PRIu64 " ms", r->delay_ms);
-        break;
-    case LGS_DECISION_GIVE_UP:
-        put(o, ", giving up: the class's attempts are used up");
-        break;
-    case LGS_DECISION_NEVER_RETRY:
-        put(o, ", not retried: this class is never retried");
-        break;
-    case LGS_DECISION_BUDGET_EXHAUSTED:
-        put(o, ", not retried: the process retry budget is exhausted");
-        break;
-    case LGS_DECISION_DEADLINE:
-        putf(o, ", not retried: the next wait would pass the deadline (%" PRIu64 " ms left)",
-             r->remaining_ms);
-        break;
-    case LGS_DECISION_BREAKER_OPEN:
-        put(o, ", failed fast: the circuit breaker for this authority is open");
-        break;
-    case LGS_DECISION_LOCKOUT_GUARD:
-        put(o, ", failed fast: the lockout guard protects the account");
-        break;
-    default:
-        putf(o, ", %s", lgs_decision_name(r->decision));
-        break;
+    if (r->failed_fast) {
+        putf(o, ", no call to the API (failed fast after %u attempt%s)", r->attempts,
+             r->attempts == 1 ? "" : "s");
+    } else if (r->kind == LGS_RECORD_OUTCOME) {
+        putf(o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
+             r->elapsed_ms);
+    } else if (r->decision == LGS_DECISION_RETRY) {
+        putf(o, ", attempt %u of at most %u, retry in %" PRIu64 " ms", r->attempt,
+             r->max_attempts, r->delay_ms);
+    } else {
+        putf(o, ", attempt %u", r->attempt);
     }
+    if (r->decision != LGS_DECISION_RETRY && r->decision != LGS_DECISION_RECOVERED)
+        putf(o, ", %s", lgs_decision_name(r->decision));
+    if (r->has_next_probe)
+        putf(o, ", next probe in %" PRIu64 " ms", r->next_probe_ms);
+    if (r->has_lockout)
+        putf(o, ", %u failure%s in the window, lifts in %" PRIu64 " ms", r->lockout_failures,
+             r->lockout_failures == 1 ? "" : "s", r->lockout_lift_ms);
+}
+
+static void put_field(out *o, const char *label, const char *v)
+{
+    if (v[0] == '\0')
+        return;
+    putf(o, ", %s ", label);
+    put_text(o, v);
 }
 
 static void put_context(out *o, const lgs_record *r)
@@ -168,16 +171,82 @@ static void put_context(out *o, const lgs_record *r)
     }
     if (r->has_protocol_status)
         putf(o, ", ProtocolStatus 0x%08" PRIX32, r->protocol_status);
-    if (r->user[0] != '\0') {
-        put(o, ", user ");
-        put_text(o, r->user);
+    if (r->has_last_error && !(r->space == LGS_SPACE_WIN32 && r->last_error == r->value)) {
+        const lgs_code_info *le = lgs_code_lookup(LGS_SPACE_WIN32, r->last_error);
+        putf(o, ", last error %" PRIu32, r->last_error);
+        if (le != NULL)
+            putf(o, " %s", le->name);
     }
+    put_field(o, "user", r->user);
+    put_field(o, "domain", r->domain);
+    put_field(o, "package", r->package);
+    put_field(o, "target", r->target);
     if (r->authority[0] != '\0') {
         put(o, ", authority ");
         put_text(o, r->authority);
+        if (r->authority_kind[0] != '\0')
+            putf(o, " (%s)", r->authority_kind);
     }
+    if (r->call_id != 0)
+        putf(o, ", call %" PRIu64, r->call_id);
     if (r->wine_stub)
         put(o, " [Wine stub]");
+}
+
+/* The sentence after " -- ": chosen for the decision, so that it never
+ * contradicts it (a give-up does not end with "the shim retries"). A retry
+ * gets the class's summary, which says why it is retried; a final decision
+ * says why the shim stopped, then what the code means. */
+static void put_summary(out *o, const lgs_record *r)
+{
+    const lgs_guidance *g = r->guidance;
+    put(o, " -- ");
+    switch (r->decision) {
+    case LGS_DECISION_RETRY:
+        if (g != NULL)
+            put(o, g->summary);
+        return;
+    case LGS_DECISION_RECOVERED:
+        put(o, "Recovered: a retry succeeded and the caller got the success; act only if this "
+               "repeats.");
+        break;
+    case LGS_DECISION_GIVE_UP:
+        putf(o, "Gave up: all %u attempts the class allows failed.", r->attempts);
+        break;
+    case LGS_DECISION_NEVER_RETRY:
+        putf(o, "Not retried: class %s is never retried.", lgs_class_name(r->cls));
+        break;
+    case LGS_DECISION_BUDGET_EXHAUSTED:
+        put(o, "Not retried: the process's retry budget is spent, so the shim adds no load to "
+               "an authority that is already failing.");
+        break;
+    case LGS_DECISION_DEADLINE:
+        putf(o, "Not retried: the next wait would end past the call's deadline (%" PRIu64
+                " ms left).",
+             r->remaining_ms);
+        break;
+    case LGS_DECISION_BREAKER_OPEN:
+        put(o, "Refused without calling the API: the circuit breaker for this authority is open "
+               "after repeated transient failures");
+        if (r->has_next_probe)
+            putf(o, "; its next probe is due in %" PRIu64 " ms", r->next_probe_ms);
+        put(o, ".");
+        break;
+    case LGS_DECISION_LOCKOUT_GUARD:
+        put(o, "Refused without calling the API: the lockout guard protects the account from "
+               "more bad logons");
+        if (r->has_lockout)
+            putf(o, " (%u in its window; it lifts in %" PRIu64 " ms)", r->lockout_failures,
+                 r->lockout_lift_ms);
+        put(o, ".");
+        break;
+    default:
+        break;
+    }
+    if (g != NULL) {
+        put(o, " ");
+        put(o, g->meaning);
+    }
 }
 
 size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
@@ -191,24 +260,17 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         put_text(&o, r->api);
         put(&o, ": ");
         put_code(&o, r);
-        putf(&o, ", attempt %u/%u", r->attempt, r->max_attempts);
-        put_decision(&o, r);
+        put_counters(&o, r);
         put_context(&o, r);
         break;
     case LGS_RECORD_OUTCOME:
-        if (r->decision == LGS_DECISION_RECOVERED) {
-            put_text(&o, r->api);
-            putf(&o, ": recovered after %u attempts in %" PRIu64 " ms from ", r->attempts,
-                 r->elapsed_ms);
-            put_code(&o, r);
-        } else {
-            put_text(&o, r->api);
+        put_text(&o, r->api);
+        if (r->decision == LGS_DECISION_RECOVERED)
+            put(&o, " recovered from: ");
+        else
             put(&o, " failed: ");
-            put_code(&o, r);
-            putf(&o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
-                 r->elapsed_ms);
-            put_decision(&o, r);
-        }
+        put_code(&o, r);
+        put_counters(&o, r);
         put_context(&o, r);
         break;
     case LGS_RECORD_WINE_STUB:
@@ -235,10 +297,7 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         put_text(&o, r->detail);
         put(&o, ")");
     }
-    if (r->guidance != NULL) {
-        put(&o, " -- ");
-        put(&o, r->guidance->summary);
-    }
+    put_summary(&o, r);
     return o.len;
 }
 

@@ -28,7 +28,7 @@ static void failure(uint32_t code, lgs_class cls)
 {
     lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, code, cls, LGS_DECISION_NEVER_RETRY,
-                     1, 0, 0, 20000};
+                     1, 0, 0, 20000, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
 }
 
