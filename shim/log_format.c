@@ -5,7 +5,12 @@
  *
  * JSON strings are escaped per RFC 8259 and bytes that are not valid UTF-8
  * become U+FFFD, so every line parses whatever a wrapper passed as a name.
- * docs/logging.md lists the keys; every key is present in every object.
+ * The JSON lines follow the OpenTelemetry log data model (schema 2):
+ * timestamp, severity_text, severity_number, body (the text line), and
+ * attributes named as OpenTelemetry's conventions name them where one
+ * exists (process.pid, thread.id, error.type, user.name), logonshim.* for
+ * the rest. docs/logging.md lists the keys; every key is present in every
+ * object.
  *
  * In the text line every field that can come from outside (API name, code
  * name, user, authority, detail: a bad setting's echoed value, a target or
@@ -382,6 +387,21 @@ static void json_u64(out *o, const char *key, uint64_t v)
     putf(o, "%" PRIu64, v);
 }
 
+static void json_u64_or_null(out *o, const char *key, int has, uint64_t v)
+{
+    json_key(o, key);
+    if (has)
+        putf(o, "%" PRIu64, v);
+    else
+        put(o, "null");
+}
+
+static void json_bool(out *o, const char *key, int v)
+{
+    json_key(o, key);
+    put(o, v ? "true" : "false");
+}
+
 static void json_hex_or_null(out *o, const char *key, int has, uint32_t v)
 {
     json_key(o, key);
@@ -391,6 +411,39 @@ static void json_hex_or_null(out *o, const char *key, int has, uint32_t v)
         put(o, "null");
 }
 
+/* OpenTelemetry's SeverityNumber for each severity: DEBUG 5, INFO 9,
+ * WARN 13, ERROR 17, FATAL 21 (the first of each range). */
+static unsigned severity_number(lgs_severity s)
+{
+    static const unsigned numbers[LGS_SEVERITY_COUNT_] = {5, 9, 13, 17, 21};
+    return (unsigned)s < LGS_SEVERITY_COUNT_ ? numbers[s] : 0;
+}
+
+/* The code and what the engine made of it. */
+static void json_code(out *o, const lgs_record *r)
+{
+    int failure = r->kind == LGS_RECORD_ATTEMPT || r->kind == LGS_RECORD_OUTCOME;
+    char hex[16];
+    snprintf(hex, sizeof hex, "0x%08" PRIX32, r->value);
+    json_text_or_null(o, "error.type", failure ? (r->name != NULL ? r->name : hex) : NULL);
+    json_text_or_null(o, "logonshim.code.space", lgs_space_name(r->space));
+    json_u64(o, "logonshim.code.value", r->value);
+    json_text_or_null(o, "logonshim.code.hex", hex);
+    json_text_or_null(o, "logonshim.code.name", r->name);
+    json_key(o, "logonshim.code.win32");
+    if (r->win32 == LGS_NO_WIN32)
+        put(o, "null");
+    else
+        putf(o, "%" PRId32, r->win32);
+    json_u64_or_null(o, "logonshim.last_error", r->has_last_error, r->last_error);
+    const lgs_code_info *le = r->has_last_error ? lgs_code_lookup(LGS_SPACE_WIN32, r->last_error) : NULL;
+    json_text_or_null(o, "logonshim.last_error.name", le != NULL ? le->name : NULL);
+    json_hex_or_null(o, "logonshim.substatus", r->has_substatus, r->substatus);
+    json_hex_or_null(o, "logonshim.protocol_status", r->has_protocol_status, r->protocol_status);
+    json_text_or_null(o, "logonshim.class", lgs_class_name(r->cls));
+    json_text_or_null(o, "logonshim.decision", lgs_decision_name(r->decision));
+}
+
 size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
 {
     if (r == NULL)
@@ -398,40 +451,43 @@ size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
     out o = out_init(buf, size);
     char when[32];
     lgs__format_utc(r->time_ms, when, sizeof when);
-    putf(&o, "{\"time\":\"%s\"", when);
+    /* Schema 2: the OpenTelemetry log data model's top-level fields, and
+     * the record's own fields as attributes (docs/logging.md). */
+    putf(&o, "{\"schema\":2,\"timestamp\":\"%s\"", when);
     json_u64(&o, "time_ms", r->time_ms);
-    json_text_or_null(&o, "severity", lgs_severity_name(r->severity));
-    json_text_or_null(&o, "kind", lgs_record_kind_name(r->kind));
-    json_u64(&o, "pid", r->pid);
-    json_u64(&o, "tid", r->tid);
-    json_text_or_null(&o, "api", r->api);
-    json_u64(&o, "attempt", r->attempt);
-    json_u64(&o, "max_attempts", r->max_attempts);
-    json_u64(&o, "attempts", r->attempts);
-    json_text_or_null(&o, "space", lgs_space_name(r->space));
-    json_u64(&o, "value", r->value);
-    json_key(&o, "hex");
-    putf(&o, "\"0x%08" PRIX32 "\"", r->value);
-    json_text_or_null(&o, "name", r->name);
-    json_key(&o, "win32");
-    if (r->win32 == LGS_NO_WIN32)
-        put(&o, "null");
-    else
-        putf(&o, "%" PRId32, r->win32);
-    json_text_or_null(&o, "class", lgs_class_name(r->cls));
-    json_text_or_null(&o, "decision", lgs_decision_name(r->decision));
-    json_u64(&o, "delay_ms", r->delay_ms);
-    json_u64(&o, "elapsed_ms", r->elapsed_ms);
-    json_u64(&o, "remaining_ms", r->remaining_ms);
-    json_hex_or_null(&o, "substatus", r->has_substatus, r->substatus);
-    json_hex_or_null(&o, "protocol_status", r->has_protocol_status, r->protocol_status);
-    json_key(&o, "wine_stub");
-    put(&o, r->wine_stub ? "true" : "false");
-    json_text_or_null(&o, "user", r->user);
-    json_text_or_null(&o, "authority", r->authority);
-    json_u64(&o, "suppressed", r->suppressed);
-    json_text_or_null(&o, "detail", r->detail);
-    json_key(&o, "guidance");
+    json_text_or_null(&o, "severity_text", lgs_severity_name(r->severity));
+    json_u64(&o, "severity_number", severity_number(r->severity));
+    char body[4096];
+    lgs_record_format_text(r, body, sizeof body);
+    json_key(&o, "body");
+    json_str(&o, body);
+    put(&o, ",\"attributes\":{");
+    putf(&o, "\"process.pid\":%" PRIu32, r->pid);
+    json_u64(&o, "thread.id", r->tid);
+    json_text_or_null(&o, "logonshim.kind", lgs_record_kind_name(r->kind));
+    json_text_or_null(&o, "logonshim.api", r->api);
+    json_u64_or_null(&o, "logonshim.call_id", r->call_id != 0, r->call_id);
+    json_u64(&o, "logonshim.attempt", r->attempt);
+    json_u64_or_null(&o, "logonshim.max_attempts", r->max_attempts != 0, r->max_attempts);
+    json_u64(&o, "logonshim.attempts", r->attempts);
+    json_bool(&o, "logonshim.failed_fast", r->failed_fast);
+    json_code(&o, r);
+    json_u64(&o, "logonshim.delay_ms", r->delay_ms);
+    json_u64(&o, "logonshim.elapsed_ms", r->elapsed_ms);
+    json_u64(&o, "logonshim.remaining_ms", r->remaining_ms);
+    json_u64_or_null(&o, "logonshim.next_probe_ms", r->has_next_probe, r->next_probe_ms);
+    json_u64_or_null(&o, "logonshim.lockout.lift_ms", r->has_lockout, r->lockout_lift_ms);
+    json_u64_or_null(&o, "logonshim.lockout.failures", r->has_lockout, r->lockout_failures);
+    json_text_or_null(&o, "user.name", r->user);
+    json_text_or_null(&o, "logonshim.domain", r->domain);
+    json_text_or_null(&o, "logonshim.package", r->package);
+    json_text_or_null(&o, "logonshim.target", r->target);
+    json_text_or_null(&o, "logonshim.authority", r->authority);
+    json_text_or_null(&o, "logonshim.authority_kind", r->authority_kind);
+    json_bool(&o, "logonshim.wine_stub", r->wine_stub);
+    json_u64(&o, "logonshim.suppressed", r->suppressed);
+    json_text_or_null(&o, "logonshim.detail", r->detail);
+    json_key(&o, "logonshim.guidance");
     if (r->guidance == NULL) {
         put(&o, "null");
     } else {
@@ -443,6 +499,6 @@ size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
         json_str(&o, r->guidance->resolve);
         put(&o, "}");
     }
-    put(&o, "}");
+    put(&o, "}}");
     return o.len;
 }
