@@ -188,6 +188,21 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
     return verdict;
 }
 
+int lgs__breaker_next_probe(uint64_t key, uint64_t now, uint64_t *ms)
+{
+    int open = 0;
+    lgs__spin_lock(&breaker_lock);
+    const slot *s = find(key);
+    if (s != NULL && s->state == OPEN) {
+        /* A probe in flight holds the next one back until its lease ends. */
+        uint64_t at = s->lease_until > s->next_probe ? s->lease_until : s->next_probe;
+        *ms = at > now ? at - now : 0;
+        open = 1;
+    }
+    lgs__spin_unlock(&breaker_lock);
+    return open;
+}
+
 /* Called with breaker_lock held: the authority answered. */
 static void report_success(const lgs__config *cfg, slot *s, uint64_t now)
 {

@@ -197,6 +197,15 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
     a.cls = lgs_classify(code.space, code.value);
     a.decision = d;
     fill_times(r, &a, now);
+    /* When the refusal will lift, for the records (both keys were computed
+     * by the admission that refused). */
+    if (d == LGS_DECISION_BREAKER_OPEN && r->have_breaker_key)
+        a.has_next_probe = lgs__breaker_next_probe(r->breaker_key, now, &a.next_probe_ms);
+    if (d == LGS_DECISION_LOCKOUT_GUARD && r->have_account_key) {
+        uint32_t f = 0;
+        a.has_lockout = lgs__lockout_status(r->cfg, r->account_key, now, &a.lockout_lift_ms, &f);
+        a.lockout_failures = f;
+    }
     observe(r, &a);
     out->space = a.space;
     out->value = a.value;
@@ -347,6 +356,9 @@ static void loop(run *r, lgs_outcome *out)
                                 &a.delay_ms);
         }
         fill_times(r, &a, now);
+        /* A failure while the breaker is open says when it probes next. */
+        if (!success && guarded && cfg->breaker_threshold != 0 && lgs__breaker_active())
+            a.has_next_probe = lgs__breaker_next_probe(breaker_key(r), now, &a.next_probe_ms);
         if (!success && call->cleanup != NULL)
             call->cleanup(call->ctx, &a);
         observe(r, &a);

@@ -188,6 +188,9 @@ lgs__admit lgs__breaker_admit(const lgs__config *cfg, uint64_t key, uint64_t now
 int lgs__breaker_report(const lgs__config *cfg, const lgs_hooks *h, uint64_t key,
                         uint64_t now, int probe, lgs_class cls, lgs_status_code code);
 void lgs__breaker_reset(void);
+/** For the records: 1 when breaker `key` is open, with *ms set to the time
+ *  from now until its next probe may go (0: due now); 0 otherwise. */
+int lgs__breaker_next_probe(uint64_t key, uint64_t now, uint64_t *ms);
 /** 0 when no breaker holds any state (no transient failure since the last
  *  success for any key): then admit is CLOSED and a success reports nothing,
  *  for every key, and the caller need not compute a key. */
@@ -219,6 +222,12 @@ int lgs__lockout_admit(const lgs__config *cfg, uint64_t key, uint64_t now, lgs_s
 void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, int admitted,
                          lgs_class cls, lgs_status_code code);
 void lgs__lockout_reset(void);
+/** For the records: 1 when account `key` is in the table, with the
+ *  credential failures counted in its window in *failures and the time from
+ *  now until the guard admits it again in *lift_ms (0: it would now, or it
+ *  waits only for attempts in flight); 0 otherwise. */
+int lgs__lockout_status(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t *lift_ms,
+                        uint32_t *failures);
 /** 0 when no account has a remembered failure or an attempt in flight:
  *  then a success reports nothing, for every key. */
 extern atomic_int lgs__lockout_in_use; /* accounts in use (lockout.c) */

@@ -167,6 +167,37 @@ void lgs__lockout_report(const lgs__config *cfg, uint64_t key, uint64_t now, int
     lgs__spin_unlock(&lockout_lock);
 }
 
+int lgs__lockout_status(const lgs__config *cfg, uint64_t key, uint64_t now, uint64_t *lift_ms,
+                        uint32_t *failures)
+{
+    if (key == 0 || cfg->lockout_threshold == 0)
+        return 0;
+    int found = 0;
+    lgs__spin_lock(&lockout_lock);
+    const account *a = lgs__slot_find(&table, key);
+    if (a != NULL) {
+        uint32_t f = failures_in_window(cfg, a, now);
+        *failures = f;
+        *lift_ms = 0;
+        /* The guard admits again once enough failures have left the window
+         * for failures + in flight to fall below the threshold: the
+         * (excess)th oldest of the ones in it decides when. */
+        uint64_t held = (uint64_t)f + a->in_flight;
+        if (held >= cfg->lockout_threshold && f > 0) {
+            uint64_t excess = held - cfg->lockout_threshold + 1u;
+            if (excess <= f) {
+                uint32_t i = f - (uint32_t)excess + 1u; /* i-th most recent */
+                uint64_t t = a->times[(a->next + MAX_FAILURES - i) % MAX_FAILURES];
+                uint64_t end = t + cfg->lockout_window_ms;
+                *lift_ms = end > now ? end - now : 0;
+            }
+        }
+        found = 1;
+    }
+    lgs__spin_unlock(&lockout_lock);
+    return found;
+}
+
 void lgs__lockout_reset(void)
 {
     lgs__spin_lock(&lockout_lock);

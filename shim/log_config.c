@@ -21,6 +21,7 @@ static lgs__log_settings live;
 static int live_ready; /* guarded by settings_lock */
 
 static const char *const redact_names[] = {"plain", "hash", "omit"};
+static const char *const records_names[] = {"outcomes", "attempts", "all"};
 static const struct {
     const char *name;
     unsigned bit;
@@ -63,6 +64,7 @@ void lgs__log_settings_fast(lgs__log_settings *out)
     out->storm_limit = live.storm_limit;
     out->storm_interval_ms = live.storm_interval_ms;
     out->redact = live.redact;
+    out->records = live.records;
     lgs__spin_unlock(&settings_lock);
 }
 
@@ -111,6 +113,21 @@ static const char *severity_name(int i)
 static const char *redact_name(int i)
 {
     return redact_names[i];
+}
+
+static const char *records_name(int i)
+{
+    return records_names[i];
+}
+
+/* One of three names (redact, records): NULL with its index in *out, or why. */
+static const char *choose(const char *(*name)(int i), const char *value, int *out, const char *why)
+{
+    int i = find_name(name, 3, value);
+    if (i < 0)
+        return why;
+    *out = i;
+    return NULL;
 }
 
 const char *lgs__log_parse_sinks(const char *v, unsigned *mask, char *path, size_t path_size,
@@ -202,7 +219,7 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
     read_all(&cur);
     next = cur;
     const char *why = NULL;
-    int i;
+    int i = 0;
     switch (f) {
     case LGS__LOG_SINKS:
         why = lgs__log_parse_sinks(value, &next.sinks, next.jsonl_path, sizeof next.jsonl_path,
@@ -224,11 +241,12 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         next.storm_interval_ms = number;
         break;
     case LGS__LOG_REDACT:
-        i = find_name(redact_name, 3, value);
-        if (i < 0)
-            why = "unknown mode (use plain, hash or omit)";
-        else
-            next.redact = (lgs__redact)i;
+        why = choose(redact_name, value, &i, "unknown mode (use plain, hash or omit)");
+        next.redact = why == NULL ? (lgs__redact)i : next.redact;
+        break;
+    case LGS__LOG_RECORDS:
+        why = choose(records_name, value, &i, "unknown choice (use outcomes, attempts or all)");
+        next.records = why == NULL ? (lgs__records)i : next.records;
         break;
     case LGS__LOG_SOURCE:
         if (value[0] == '\0' || !copy_str(next.source, sizeof next.source, value))
@@ -276,6 +294,9 @@ void lgs__log_get(lgs__log_field f, char *buf, size_t size)
         break;
     case LGS__LOG_REDACT:
         snprintf(buf, size, "%s", redact_names[s.redact]);
+        break;
+    case LGS__LOG_RECORDS:
+        snprintf(buf, size, "%s", records_names[s.records]);
         break;
     case LGS__LOG_SOURCE:
         snprintf(buf, size, "%s", s.source);

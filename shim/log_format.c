@@ -5,7 +5,12 @@
  *
  * JSON strings are escaped per RFC 8259 and bytes that are not valid UTF-8
  * become U+FFFD, so every line parses whatever a wrapper passed as a name.
- * docs/logging.md lists the keys; every key is present in every object.
+ * The JSON lines follow the OpenTelemetry log data model (schema 2):
+ * timestamp, severity_text, severity_number, body (the text line), and
+ * attributes named as OpenTelemetry's conventions name them where one
+ * exists (process.pid, thread.id, error.type, user.name), logonshim.* for
+ * the rest. docs/logging.md lists the keys; every key is present in every
+ * object.
  *
  * In the text line every field that can come from outside (API name, code
  * name, user, authority, detail: a bad setting's echoed value, a target or
@@ -128,35 +133,38 @@ static void put_code(out *o, const lgs_record *r)
     putf(o, " %s", lgs_class_name(r->cls));
 }
 
-static void put_decision(out *o, const lgs_record *r)
+/* What the shim did, in the words the record's counters use: "attempt n"
+ * counts calls to the API in this logical call, and the ceiling is shown
+ * only while a retry follows. */
+static void put_counters(out *o, const lgs_record *r)
 {
-    switch (r->decision) {
-    case LGS_DECISION_RETRY:
-        putf(o, ", retry in %" PRIu64 " ms", r->delay_ms);
-        break;
-    case LGS_DECISION_GIVE_UP:
-        put(o, ", giving up: the class's attempts are used up");
-        break;
-    case LGS_DECISION_NEVER_RETRY:
-        put(o, ", not retried: this class is never retried");
-        break;
-    case LGS_DECISION_BUDGET_EXHAUSTED:
-        put(o, ", not retried: the process retry budget is exhausted");
-        break;
-    case LGS_DECISION_DEADLINE:
-        putf(o, ", not retried: the next wait would pass the deadline (%" PRIu64 " ms left)",
-             r->remaining_ms);
-        break;
-    case LGS_DECISION_BREAKER_OPEN:
-        put(o, ", failed fast: the circuit breaker for this authority is open");
-        break;
-    case LGS_DECISION_LOCKOUT_GUARD:
-        put(o, ", failed fast: the lockout guard protects the account");
-        break;
-    default:
-        putf(o, ", %s", lgs_decision_name(r->decision));
-        break;
+    if (r->failed_fast) {
+        putf(o, ", no call to the API (failed fast after %u attempt%s)", r->attempts,
+             r->attempts == 1 ? "" : "s");
+    } else if (r->kind == LGS_RECORD_OUTCOME) {
+        putf(o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
+             r->elapsed_ms);
+    } else if (r->decision == LGS_DECISION_RETRY) {
+        putf(o, ", attempt %u of at most %u, retry in %" PRIu64 " ms", r->attempt,
+             r->max_attempts, r->delay_ms);
+    } else {
+        putf(o, ", attempt %u", r->attempt);
     }
+    if (r->decision != LGS_DECISION_RETRY && r->decision != LGS_DECISION_RECOVERED)
+        putf(o, ", %s", lgs_decision_name(r->decision));
+    if (r->has_next_probe)
+        putf(o, ", next probe in %" PRIu64 " ms", r->next_probe_ms);
+    if (r->has_lockout)
+        putf(o, ", %u failure%s in the window, lifts in %" PRIu64 " ms", r->lockout_failures,
+             r->lockout_failures == 1 ? "" : "s", r->lockout_lift_ms);
+}
+
+static void put_field(out *o, const char *label, const char *v)
+{
+    if (v[0] == '\0')
+        return;
+    putf(o, ", %s ", label);
+    put_text(o, v);
 }
 
 static void put_context(out *o, const lgs_record *r)
@@ -168,16 +176,82 @@ static void put_context(out *o, const lgs_record *r)
     }
     if (r->has_protocol_status)
         putf(o, ", ProtocolStatus 0x%08" PRIX32, r->protocol_status);
-    if (r->user[0] != '\0') {
-        put(o, ", user ");
-        put_text(o, r->user);
+    if (r->has_last_error && !(r->space == LGS_SPACE_WIN32 && r->last_error == r->value)) {
+        const lgs_code_info *le = lgs_code_lookup(LGS_SPACE_WIN32, r->last_error);
+        putf(o, ", last error %" PRIu32, r->last_error);
+        if (le != NULL)
+            putf(o, " %s", le->name);
     }
+    put_field(o, "user", r->user);
+    put_field(o, "domain", r->domain);
+    put_field(o, "package", r->package);
+    put_field(o, "target", r->target);
     if (r->authority[0] != '\0') {
         put(o, ", authority ");
         put_text(o, r->authority);
+        if (r->authority_kind[0] != '\0')
+            putf(o, " (%s)", r->authority_kind);
     }
+    if (r->call_id != 0)
+        putf(o, ", call %" PRIu64, r->call_id);
     if (r->wine_stub)
         put(o, " [Wine stub]");
+}
+
+/* The sentence after " -- ": chosen for the decision, so that it never
+ * contradicts it (a give-up does not end with "the shim retries"). A retry
+ * gets the class's summary, which says why it is retried; a final decision
+ * says why the shim stopped, then what the code means. */
+static void put_summary(out *o, const lgs_record *r)
+{
+    const lgs_guidance *g = r->guidance;
+    put(o, " -- ");
+    switch (r->decision) {
+    case LGS_DECISION_RETRY:
+        if (g != NULL)
+            put(o, g->summary);
+        return;
+    case LGS_DECISION_RECOVERED:
+        put(o, "Recovered: a retry succeeded and the caller got the success; act only if this "
+               "repeats.");
+        break;
+    case LGS_DECISION_GIVE_UP:
+        putf(o, "Gave up: all %u attempts the class allows failed.", r->attempts);
+        break;
+    case LGS_DECISION_NEVER_RETRY:
+        putf(o, "Not retried: class %s is never retried.", lgs_class_name(r->cls));
+        break;
+    case LGS_DECISION_BUDGET_EXHAUSTED:
+        put(o, "Not retried: the process's retry budget is spent, so the shim adds no load to "
+               "an authority that is already failing.");
+        break;
+    case LGS_DECISION_DEADLINE:
+        putf(o, "Not retried: the next wait would end past the call's deadline (%" PRIu64
+                " ms left).",
+             r->remaining_ms);
+        break;
+    case LGS_DECISION_BREAKER_OPEN:
+        put(o, "Refused without calling the API: the circuit breaker for this authority is open "
+               "after repeated transient failures");
+        if (r->has_next_probe)
+            putf(o, "; its next probe is due in %" PRIu64 " ms", r->next_probe_ms);
+        put(o, ".");
+        break;
+    case LGS_DECISION_LOCKOUT_GUARD:
+        put(o, "Refused without calling the API: the lockout guard protects the account from "
+               "more bad logons");
+        if (r->has_lockout)
+            putf(o, " (%u in its window; it lifts in %" PRIu64 " ms)", r->lockout_failures,
+                 r->lockout_lift_ms);
+        put(o, ".");
+        break;
+    default:
+        break;
+    }
+    if (g != NULL) {
+        put(o, " ");
+        put(o, g->meaning);
+    }
 }
 
 size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
@@ -191,24 +265,17 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         put_text(&o, r->api);
         put(&o, ": ");
         put_code(&o, r);
-        putf(&o, ", attempt %u/%u", r->attempt, r->max_attempts);
-        put_decision(&o, r);
+        put_counters(&o, r);
         put_context(&o, r);
         break;
     case LGS_RECORD_OUTCOME:
-        if (r->decision == LGS_DECISION_RECOVERED) {
-            put_text(&o, r->api);
-            putf(&o, ": recovered after %u attempts in %" PRIu64 " ms from ", r->attempts,
-                 r->elapsed_ms);
-            put_code(&o, r);
-        } else {
-            put_text(&o, r->api);
+        put_text(&o, r->api);
+        if (r->decision == LGS_DECISION_RECOVERED)
+            put(&o, " recovered from: ");
+        else
             put(&o, " failed: ");
-            put_code(&o, r);
-            putf(&o, ", %u attempt%s in %" PRIu64 " ms", r->attempts, r->attempts == 1 ? "" : "s",
-                 r->elapsed_ms);
-            put_decision(&o, r);
-        }
+        put_code(&o, r);
+        put_counters(&o, r);
         put_context(&o, r);
         break;
     case LGS_RECORD_WINE_STUB:
@@ -235,10 +302,7 @@ size_t lgs_record_format_text(const lgs_record *r, char *buf, size_t size)
         put_text(&o, r->detail);
         put(&o, ")");
     }
-    if (r->guidance != NULL) {
-        put(&o, " -- ");
-        put(&o, r->guidance->summary);
-    }
+    put_summary(&o, r);
     return o.len;
 }
 
@@ -323,6 +387,21 @@ static void json_u64(out *o, const char *key, uint64_t v)
     putf(o, "%" PRIu64, v);
 }
 
+static void json_u64_or_null(out *o, const char *key, int has, uint64_t v)
+{
+    json_key(o, key);
+    if (has)
+        putf(o, "%" PRIu64, v);
+    else
+        put(o, "null");
+}
+
+static void json_bool(out *o, const char *key, int v)
+{
+    json_key(o, key);
+    put(o, v ? "true" : "false");
+}
+
 static void json_hex_or_null(out *o, const char *key, int has, uint32_t v)
 {
     json_key(o, key);
@@ -332,6 +411,39 @@ static void json_hex_or_null(out *o, const char *key, int has, uint32_t v)
         put(o, "null");
 }
 
+/* OpenTelemetry's SeverityNumber for each severity: DEBUG 5, INFO 9,
+ * WARN 13, ERROR 17, FATAL 21 (the first of each range). */
+static unsigned severity_number(lgs_severity s)
+{
+    static const unsigned numbers[LGS_SEVERITY_COUNT_] = {5, 9, 13, 17, 21};
+    return (unsigned)s < LGS_SEVERITY_COUNT_ ? numbers[s] : 0;
+}
+
+/* The code and what the engine made of it. */
+static void json_code(out *o, const lgs_record *r)
+{
+    int failure = r->kind == LGS_RECORD_ATTEMPT || r->kind == LGS_RECORD_OUTCOME;
+    char hex[16];
+    snprintf(hex, sizeof hex, "0x%08" PRIX32, r->value);
+    json_text_or_null(o, "error.type", failure ? (r->name != NULL ? r->name : hex) : NULL);
+    json_text_or_null(o, "logonshim.code.space", lgs_space_name(r->space));
+    json_u64(o, "logonshim.code.value", r->value);
+    json_text_or_null(o, "logonshim.code.hex", hex);
+    json_text_or_null(o, "logonshim.code.name", r->name);
+    json_key(o, "logonshim.code.win32");
+    if (r->win32 == LGS_NO_WIN32)
+        put(o, "null");
+    else
+        putf(o, "%" PRId32, r->win32);
+    json_u64_or_null(o, "logonshim.last_error", r->has_last_error, r->last_error);
+    const lgs_code_info *le = r->has_last_error ? lgs_code_lookup(LGS_SPACE_WIN32, r->last_error) : NULL;
+    json_text_or_null(o, "logonshim.last_error.name", le != NULL ? le->name : NULL);
+    json_hex_or_null(o, "logonshim.substatus", r->has_substatus, r->substatus);
+    json_hex_or_null(o, "logonshim.protocol_status", r->has_protocol_status, r->protocol_status);
+    json_text_or_null(o, "logonshim.class", lgs_class_name(r->cls));
+    json_text_or_null(o, "logonshim.decision", lgs_decision_name(r->decision));
+}
+
 size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
 {
     if (r == NULL)
@@ -339,40 +451,43 @@ size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
     out o = out_init(buf, size);
     char when[32];
     lgs__format_utc(r->time_ms, when, sizeof when);
-    putf(&o, "{\"time\":\"%s\"", when);
+    /* Schema 2: the OpenTelemetry log data model's top-level fields, and
+     * the record's own fields as attributes (docs/logging.md). */
+    putf(&o, "{\"schema\":2,\"timestamp\":\"%s\"", when);
     json_u64(&o, "time_ms", r->time_ms);
-    json_text_or_null(&o, "severity", lgs_severity_name(r->severity));
-    json_text_or_null(&o, "kind", lgs_record_kind_name(r->kind));
-    json_u64(&o, "pid", r->pid);
-    json_u64(&o, "tid", r->tid);
-    json_text_or_null(&o, "api", r->api);
-    json_u64(&o, "attempt", r->attempt);
-    json_u64(&o, "max_attempts", r->max_attempts);
-    json_u64(&o, "attempts", r->attempts);
-    json_text_or_null(&o, "space", lgs_space_name(r->space));
-    json_u64(&o, "value", r->value);
-    json_key(&o, "hex");
-    putf(&o, "\"0x%08" PRIX32 "\"", r->value);
-    json_text_or_null(&o, "name", r->name);
-    json_key(&o, "win32");
-    if (r->win32 == LGS_NO_WIN32)
-        put(&o, "null");
-    else
-        putf(&o, "%" PRId32, r->win32);
-    json_text_or_null(&o, "class", lgs_class_name(r->cls));
-    json_text_or_null(&o, "decision", lgs_decision_name(r->decision));
-    json_u64(&o, "delay_ms", r->delay_ms);
-    json_u64(&o, "elapsed_ms", r->elapsed_ms);
-    json_u64(&o, "remaining_ms", r->remaining_ms);
-    json_hex_or_null(&o, "substatus", r->has_substatus, r->substatus);
-    json_hex_or_null(&o, "protocol_status", r->has_protocol_status, r->protocol_status);
-    json_key(&o, "wine_stub");
-    put(&o, r->wine_stub ? "true" : "false");
-    json_text_or_null(&o, "user", r->user);
-    json_text_or_null(&o, "authority", r->authority);
-    json_u64(&o, "suppressed", r->suppressed);
-    json_text_or_null(&o, "detail", r->detail);
-    json_key(&o, "guidance");
+    json_text_or_null(&o, "severity_text", lgs_severity_name(r->severity));
+    json_u64(&o, "severity_number", severity_number(r->severity));
+    char body[4096];
+    lgs_record_format_text(r, body, sizeof body);
+    json_key(&o, "body");
+    json_str(&o, body);
+    put(&o, ",\"attributes\":{");
+    putf(&o, "\"process.pid\":%" PRIu32, r->pid);
+    json_u64(&o, "thread.id", r->tid);
+    json_text_or_null(&o, "logonshim.kind", lgs_record_kind_name(r->kind));
+    json_text_or_null(&o, "logonshim.api", r->api);
+    json_u64_or_null(&o, "logonshim.call_id", r->call_id != 0, r->call_id);
+    json_u64(&o, "logonshim.attempt", r->attempt);
+    json_u64_or_null(&o, "logonshim.max_attempts", r->max_attempts != 0, r->max_attempts);
+    json_u64(&o, "logonshim.attempts", r->attempts);
+    json_bool(&o, "logonshim.failed_fast", r->failed_fast);
+    json_code(&o, r);
+    json_u64(&o, "logonshim.delay_ms", r->delay_ms);
+    json_u64(&o, "logonshim.elapsed_ms", r->elapsed_ms);
+    json_u64(&o, "logonshim.remaining_ms", r->remaining_ms);
+    json_u64_or_null(&o, "logonshim.next_probe_ms", r->has_next_probe, r->next_probe_ms);
+    json_u64_or_null(&o, "logonshim.lockout.lift_ms", r->has_lockout, r->lockout_lift_ms);
+    json_u64_or_null(&o, "logonshim.lockout.failures", r->has_lockout, r->lockout_failures);
+    json_text_or_null(&o, "user.name", r->user);
+    json_text_or_null(&o, "logonshim.domain", r->domain);
+    json_text_or_null(&o, "logonshim.package", r->package);
+    json_text_or_null(&o, "logonshim.target", r->target);
+    json_text_or_null(&o, "logonshim.authority", r->authority);
+    json_text_or_null(&o, "logonshim.authority_kind", r->authority_kind);
+    json_bool(&o, "logonshim.wine_stub", r->wine_stub);
+    json_u64(&o, "logonshim.suppressed", r->suppressed);
+    json_text_or_null(&o, "logonshim.detail", r->detail);
+    json_key(&o, "logonshim.guidance");
     if (r->guidance == NULL) {
         put(&o, "null");
     } else {
@@ -384,6 +499,6 @@ size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
         json_str(&o, r->guidance->resolve);
         put(&o, "}");
     }
-    put(&o, "}");
+    put(&o, "}}");
     return o.len;
 }

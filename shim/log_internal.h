@@ -27,6 +27,10 @@ typedef struct lgs__call_log {
     uint32_t protocol_status;
     int wine_stub;         /**< the result came from a Wine stub */
     const char *detail;    /**< extra words for the record's detail, or NULL */
+    const char *package;   /**< the security package the call names; UTF-8, may be NULL */
+    const char *target;    /**< the target (an SPN) the call names; UTF-8, may be NULL */
+    int has_last_error;    /**< last_error holds GetLastError() as the call leaves it */
+    uint32_t last_error;
 } lgs__call_log;
 
 /** One attempt as the engine reported it (from the call's observer). Records

@@ -22,6 +22,13 @@
 #define LGS__SINK_DEBUGGER 8u
 #define LGS__SINK_ALL 15u
 
+/** log.records: which of a call's records are written. */
+typedef enum lgs__records {
+    LGS__RECORDS_OUTCOMES = 0, /* retried attempts and each call's outcome (default) */
+    LGS__RECORDS_ATTEMPTS,     /* every attempt and fail-fast, no outcome */
+    LGS__RECORDS_ALL           /* both: a call's last attempt and its outcome */
+} lgs__records;
+
 typedef enum lgs__redact {
     LGS__REDACT_PLAIN = 0,
     LGS__REDACT_HASH,
@@ -31,13 +38,14 @@ typedef enum lgs__redact {
 #define LGS__PATH_MAX 1024
 #define LGS__SOURCE_MAX 128
 
-/** The log configuration. The fast path reads only the first five fields. */
+/** The log configuration. The fast path reads only the first six fields. */
 typedef struct lgs__log_settings {
     unsigned sinks;              /* LGS__SINK_* bits */
     lgs_severity level;          /* records below it go nowhere */
     uint32_t storm_limit;        /* 0: storm control off */
     uint32_t storm_interval_ms;
     lgs__redact redact;
+    lgs__records records;
     char jsonl_path[LGS__PATH_MAX];
     char source[LGS__SOURCE_MAX];
 } lgs__log_settings;

@@ -7,6 +7,7 @@
  * control dropped the record. Account names are redacted here, the only
  * place the wrappers' user and domain strings are read.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,8 +68,9 @@ static void set_code(lgs_record *r, lgs_space space, uint32_t value)
     r->guidance = lgs_guidance_for(space, value);
 }
 
-/* What the wrapper knows: the API name, the account (redacted) and the
- * authority, SubStatus and ProtocolStatus, and the Wine stub flag. */
+/* What the wrapper knows: the API name, the account (redacted), its domain,
+ * the package and target, the authority, SubStatus and ProtocolStatus, the
+ * last error, and the Wine stub flag. */
 static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
 {
     if (cl == NULL)
@@ -77,7 +79,12 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
         copy_text(r->api, sizeof r->api, cl->api);
     if (cl->user != NULL && cl->user[0] != '\0')
         lgs__redact_account(mode, cl->user, cl->domain, r->user, sizeof r->user);
-    /* The authority is the server or realm an operator must check; it is a
+    if (cl->domain != NULL && cl->domain[0] != '\0')
+        lgs__redact_name(mode, cl->domain, r->domain, sizeof r->domain);
+    copy_text(r->package, sizeof r->package, cl->package);
+    if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
+        copy_text(r->target, sizeof r->target, cl->target);
+    /* The authority is what the breaker and the guard key on; it is a
      * domain name (redacted like the account) when it is the account's. */
     const char *auth = cl->authority;
     int is_domain = auth == NULL || auth[0] == '\0' ||
@@ -85,15 +92,22 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
     if (auth == NULL || auth[0] == '\0')
         auth = cl->domain;
     if (auth != NULL && auth[0] != '\0') {
+        const char *kind = is_domain ? "domain"
+                           : cl->package != NULL && strcmp(auth, cl->package) == 0 ? "package"
+                           : cl->target != NULL && strcmp(auth, cl->target) == 0  ? "target"
+                                                                                 : "";
+        copy_text(r->authority_kind, sizeof r->authority_kind, kind);
         if (is_domain)
             lgs__redact_name(mode, auth, r->authority, sizeof r->authority);
-        else if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
+        else if (mode != LGS__REDACT_OMIT)
             copy_text(r->authority, sizeof r->authority, auth);
     }
     r->has_substatus = cl->has_substatus != 0;
     r->substatus = cl->has_substatus ? cl->substatus : 0;
     r->has_protocol_status = cl->has_protocol_status != 0;
     r->protocol_status = cl->has_protocol_status ? cl->protocol_status : 0;
+    r->has_last_error = cl->has_last_error != 0;
+    r->last_error = cl->has_last_error ? cl->last_error : 0;
     r->wine_stub = cl->wine_stub != 0;
     if (cl->detail != NULL)
         copy_text(r->detail, sizeof r->detail, cl->detail);
@@ -113,6 +127,14 @@ static int is_success_class(lgs_class cls)
     return cls == LGS_CLASS_OK || cls == LGS_CLASS_CONTINUE;
 }
 
+/* Correlation ids: one per logical call, from one process-wide counter. */
+static atomic_uint_fast64_t next_call_id;
+
+static uint64_t new_call_id(void)
+{
+    return atomic_fetch_add(&next_call_id, 1u) + 1u;
+}
+
 void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
 {
     if (a == NULL || is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
@@ -120,27 +142,39 @@ void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
         return;
     lgs__log_settings s;
     lgs__log_settings_fast(&s);
+    /* The first failed attempt of a call starts it: the outcome closes it. */
+    uint64_t id = have_last_attempt ? last_attempt.call_id : new_call_id();
     lgs_record r;
     lgs__record_init(&r, LGS_RECORD_ATTEMPT, a->api);
     set_code(&r, a->space, a->value);
     r.cls = a->cls; /* the engine's class is the one it acted on */
-    r.attempt = a->attempt;
-    r.max_attempts = a->max_attempts;
+    r.call_id = id;
+    /* "attempt n" counts calls to the API; a fail-fast made none, and the
+     * calls before it are its attempts. */
+    r.failed_fast = !a->reached_api;
+    r.attempts = a->reached_api ? a->attempt : (a->attempt > 0 ? a->attempt - 1 : 0);
+    r.attempt = a->reached_api ? a->attempt : 0;
+    /* The ceiling shown is the one that applies now: only a retry has one. */
+    r.max_attempts = a->decision == LGS_DECISION_RETRY ? a->max_attempts : 0;
     r.decision = a->decision;
     r.delay_ms = a->delay_ms;
     r.elapsed_ms = a->elapsed_ms;
     r.remaining_ms = a->remaining_ms;
-    /* A fail-fast did not reach the API: the attempts before it did. */
-    r.attempts = a->reached_api ? a->attempt : (a->attempt > 0 ? a->attempt - 1 : 0);
+    r.has_next_probe = a->has_next_probe != 0;
+    r.next_probe_ms = a->has_next_probe ? a->next_probe_ms : 0;
+    r.has_lockout = a->has_lockout != 0;
+    r.lockout_lift_ms = a->has_lockout ? a->lockout_lift_ms : 0;
+    r.lockout_failures = a->has_lockout ? a->lockout_failures : 0;
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
-    if (!a->reached_api && r.detail[0] == '\0')
-        snprintf(r.detail, sizeof r.detail, "failed fast without calling the API (%s)",
-                 lgs_decision_name(a->decision));
     last_failure = r;
     have_last_failure = 1;
     last_attempt = r;
     have_last_attempt = 1;
+    /* By default a call's last attempt is told by its outcome: only the
+     * attempts that were retried have records of their own. */
+    if (s.records == LGS__RECORDS_OUTCOMES && a->decision != LGS_DECISION_RETRY)
+        return;
     lgs__log_emit(&r);
 }
 
@@ -164,21 +198,28 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
     }
     r.decision = o->decision;
     r.attempts = o->attempts;
+    /* The outcome tells the last attempt: its number, 0 after a fail-fast. */
+    r.failed_fast = o->decision == LGS_DECISION_BREAKER_OPEN || o->decision == LGS_DECISION_LOCKOUT_GUARD;
+    r.attempt = r.failed_fast ? 0 : o->attempts;
     r.elapsed_ms = o->elapsed_ms;
+    r.call_id = same ? last_attempt.call_id : new_call_id();
     if (same) {
-        r.max_attempts = last_attempt.max_attempts;
         r.remaining_ms = last_attempt.remaining_ms;
+        r.has_next_probe = last_attempt.has_next_probe;
+        r.next_probe_ms = last_attempt.next_probe_ms;
+        r.has_lockout = last_attempt.has_lockout;
+        r.lockout_lift_ms = last_attempt.lockout_lift_ms;
+        r.lockout_failures = last_attempt.lockout_failures;
     }
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
-    if (o->decision == LGS_DECISION_RECOVERED) {
-        if (r.detail[0] == '\0')
-            snprintf(r.detail, sizeof r.detail, "recovered after %u attempts", o->attempts);
-    } else {
+    if (o->decision != LGS_DECISION_RECOVERED) {
         last_failure = r;
         have_last_failure = 1;
     }
     have_last_attempt = 0;
+    if (s.records == LGS__RECORDS_ATTEMPTS)
+        return;
     lgs__log_emit(&r);
 }
 

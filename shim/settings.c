@@ -189,6 +189,8 @@ static const lgs__setting table[] = {
         "identical records per interval before they are summarised (0: off)"),
     LOG("log.storm.interval_ms", LGS__LOG_STORM_INTERVAL, LGS__UNIT_MS, 1, U32_MAX,
         "storm control's interval"),
+    LOG("log.records", LGS__LOG_RECORDS, LGS__UNIT_TEXT, 0, 0,
+        "which call records are written: outcomes, attempts or all"),
     LOG("log.redact", LGS__LOG_REDACT, LGS__UNIT_TEXT, 0, 0,
         "how account names are written: plain, hash or omit"),
     LOG("log.redact.key", LGS__LOG_REDACT_KEY, LGS__UNIT_TEXT, 0, 0,

@@ -35,7 +35,8 @@ typedef enum lgs__log_field {
     LGS__LOG_REDACT,
     LGS__LOG_SOURCE,
     LGS__LOG_JSONL_PATH,
-    LGS__LOG_REDACT_KEY /* a secret: never echoed, never logged */
+    LGS__LOG_REDACT_KEY, /* a secret: never echoed, never logged */
+    LGS__LOG_RECORDS
 } lgs__log_field;
 
 /** Sets one log value: number for the storm fields, text for the others

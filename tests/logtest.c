@@ -26,6 +26,12 @@ void lt_setup(void)
     lt_count = 0;
 }
 
+void lt_setup_all(void)
+{
+    lt_setup();
+    (void)lgs_log_config_set("log.records", "all", NULL, 0);
+}
+
 void lt_teardown(void)
 {
     lgs_log_reset();

@@ -17,6 +17,9 @@ extern unsigned lt_count;             /* records received */
 /** Virtual time, log settings reset, no sinks but the copying callback,
  *  and lt_count zeroed. */
 void lt_setup(void);
+/** lt_setup() with log.records=all: every attempt record is written, for
+ *  the tests that feed attempts to the log layer one by one. */
+void lt_setup_all(void);
 /** Removes the callback and restores the log defaults. */
 void lt_teardown(void);
 /** CUnit suite set-up and clean-up: lt_setup(), and lt_teardown() with the

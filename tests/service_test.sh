@@ -48,14 +48,15 @@ grep -Eq '^AcquireCredentialsHandleW (ok|failed: [A-Z_]+ \(0x[0-9A-F]+\) class [
   || fail "the ACH result was not reported (with its class on failure)"
 grep -q '^stats: .* 2 retries, 1 recovered' "$log" || fail "stats: expected 2 retries, 1 recovered"
 "$jq" -e . "$jsonl" >/dev/null || fail "the JSON lines file does not parse"
-"$jq" -se '[.[] | select(.api=="LogonUserW" and .kind=="attempt" and .decision=="retry"
-            and .name=="ERROR_NO_LOGON_SERVERS")] | length == 2' "$jsonl" >/dev/null \
+"$jq" -se '[.[].attributes | select(.["logonshim.api"]=="LogonUserW" and .["logonshim.kind"]=="attempt"
+            and .["logonshim.decision"]=="retry" and .["logonshim.code.name"]=="ERROR_NO_LOGON_SERVERS")]
+            | length == 2' "$jsonl" >/dev/null \
   || fail "expected 2 retried LogonUserW attempts in the JSON lines"
-"$jq" -se '[.[] | select(.api=="LogonUserW" and .kind=="outcome" and .decision=="recovered")]
-            | length == 1' "$jsonl" >/dev/null || fail "expected one recovered LogonUserW outcome"
+"$jq" -se '[.[].attributes | select(.["logonshim.api"]=="LogonUserW" and .["logonshim.kind"]=="outcome"
+            and .["logonshim.decision"]=="recovered")] | length == 1' "$jsonl" >/dev/null || fail "expected one recovered LogonUserW outcome"
 if grep -q '^AcquireCredentialsHandleW failed' "$log"; then
-  "$jq" -se '[.[] | select(.api=="AcquireCredentialsHandleW" and .kind=="outcome"
-              and .guidance.id != null)] | length == 1' "$jsonl" >/dev/null \
+  "$jq" -se '[.[].attributes | select(.["logonshim.api"]=="AcquireCredentialsHandleW"
+              and .["logonshim.kind"]=="outcome" and .["logonshim.guidance"].id != null)] | length == 1' "$jsonl" >/dev/null \
     || fail "expected the ACH failure with guidance in the JSON lines"
 fi
 echo "service: installed, started, 2 SCM checkpoints, logon recovered, stopped, deleted"

@@ -7,6 +7,7 @@
 #define LGS_PORTABLE_SUITES(S) \
     S(catalogue)               \
     S(log)                     \
+    S(records)                 \
     S(storm)                   \
     S(parse)                   \
     S(faults)                  \

@@ -166,8 +166,8 @@ static void test_dump_round_trips(void)
         lines++;
     }
     /* 13 fixed keys (hook.exclude among them), 3 per class except ok and
-     * continue, 8 log keys. */
-    CU_ASSERT_EQUAL(lines, 13u + 3u * (LGS_CLASS_COUNT_ - 2u) + 8u);
+     * continue, 9 log keys (log.records among them). */
+    CU_ASSERT_EQUAL(lines, 13u + 3u * (LGS_CLASS_COUNT_ - 2u) + 9u);
     unsigned listed = 0;
     lgs__settings_each(count_key, &listed);
     CU_ASSERT_EQUAL(lines, listed);
@@ -207,7 +207,7 @@ static void test_dump_lists_every_key(void)
     CU_ASSERT_FATAL(lgs_config_dump(dump, sizeof dump) < sizeof dump);
     lgs__settings_each(check_listed, dump);
     static const char *const log_keys[] = {"log.sinks", "log.level", "log.storm.limit",
-                                           "log.storm.interval_ms", "log.redact",
+                                           "log.storm.interval_ms", "log.records", "log.redact",
                                            "log.eventlog.source", "log.jsonl.path"};
     for (size_t i = 0; i < sizeof log_keys / sizeof log_keys[0]; i++) {
         char value[256], line[300];

@@ -303,6 +303,8 @@ static void test_stress(void)
     CU_ASSERT_EQUAL_FATAL(lgs_log_config_set("log.jsonl.path", JSONL_PATH, why, sizeof why), LGS_OK);
     CU_ASSERT_EQUAL_FATAL(lgs_log_config_set("log.sinks", "jsonl", why, sizeof why), LGS_OK);
     CU_ASSERT_EQUAL_FATAL(lgs_log_config_set("log.level", "warning", why, sizeof why), LGS_OK);
+    /* Every attempt record is counted below: all of them are written. */
+    CU_ASSERT_EQUAL_FATAL(lgs_log_config_set("log.records", "all", why, sizeof why), LGS_OK);
     lgs_log_set_callback(callback_a, NULL);
     lgs_hooks h;
     memset(&h, 0, sizeof h);

@@ -108,7 +108,12 @@ static void cleanup(void *p, const lgs_attempt *a)
 static void observe(void *p, const lgs_attempt *a)
 {
     const lgs__wrap *w = p;
-    lgs__log_attempt(&w->log, a);
+    /* The last error this attempt left: an injected fault's for a BOOL
+     * API, the real call's otherwise (a fail-fast leaves the one before). */
+    lgs__call_log cl = w->log;
+    cl.has_last_error = 1;
+    cl.last_error = w->last_error;
+    lgs__log_attempt(&cl, a);
 }
 
 void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx)
@@ -171,6 +176,8 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
                                            "without doing the work (the token or outputs it returned "
                                            "are not usable). The result is passed on unchanged.");
     }
+    w->log.has_last_error = 1;
+    w->log.last_error = w->last_error; /* what the caller's GetLastError() will show */
     lgs__log_outcome(&w->log, &out);
     SetLastError(w->last_error);
     return out.value;

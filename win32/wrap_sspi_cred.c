@@ -133,6 +133,7 @@ static SECURITY_STATUS ach_run(ach_ctx *c, lgs__api_id api, PCredHandle phCreden
     c->expiry_arg = lgs__out(&c->outs, ptsExpiry, &c->expiry, sizeof c->expiry);
     w.log.authority = c->wide ? lgs__utf8_w(c->package, package, sizeof package)
                               : lgs__utf8_a(c->package, package, sizeof package);
+    w.log.package = w.log.authority; /* the authority until ach_identity names a domain */
     ach_identity(c, &user, &domain);
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
     c->w = NULL; /* w ends with this function */

@@ -115,6 +115,7 @@ static SECURITY_STATUS ctx_run(ctx_ctx *c, lgs__api_id api, PCtxtHandle phNewCon
         w.log.authority = lgs__utf8_w(c->target, target, sizeof target);
     else if (c->op == OP_ISC_A)
         w.log.authority = lgs__utf8_a(c->target, target, sizeof target);
+    w.log.target = w.log.authority;
     SECURITY_STATUS st = (SECURITY_STATUS)lgs__wrap_run(&w);
     c->w = NULL; /* w ends with this function */
     if (!w.injected)

@@ -62,6 +62,13 @@ typedef struct lgs_attempt {
     uint64_t delay_ms;      /**< the wait before the next attempt (retry only, else 0) */
     uint64_t elapsed_ms;    /**< since the call started */
     uint64_t remaining_ms;  /**< until the call's deadline (0 once past it) */
+    /* Appended in 0.x (schema 2 of the records): when the guards will let
+     * the call's authority or account through again. */
+    int has_next_probe;     /**< 1 when the call's breaker is open: next_probe_ms is set */
+    uint64_t next_probe_ms; /**< the open breaker's next probe is due in this many ms */
+    int has_lockout;        /**< 1 after a lockout_guard refusal that found the account */
+    uint64_t lockout_lift_ms;   /**< the guard lets the account through again in this many ms */
+    unsigned lockout_failures;  /**< credential failures it counted in its window */
 } lgs_attempt;
 
 /** One logical call. Only `api` and `attempt` are required. */

@@ -56,8 +56,12 @@ typedef struct lgs_record {
     uint32_t pid;                 /**< process id */
     uint32_t tid;                 /**< thread id */
     char api[LGS_RECORD_NAME_MAX]; /**< the API, e.g. "LogonUserW" */
-    unsigned attempt;             /**< n of attempt n of N (0 in an outcome record: see attempts) */
-    unsigned max_attempts;        /**< N */
+    unsigned attempt;             /**< the call to the API this record reports, counted within
+                                       the logical call (1, 2, ...); 0 when the decision was made
+                                       without calling the API (failed_fast). An outcome carries
+                                       its last attempt's number. */
+    unsigned max_attempts;        /**< the ceiling that applies when a retry follows ("attempt 2
+                                       of at most 4"); 0 when the decision is final */
     lgs_space space;              /**< the code's space */
     uint32_t value;               /**< the code */
     const char *name;             /**< SDK name, or NULL when the catalogue does not know it */
@@ -73,11 +77,29 @@ typedef struct lgs_record {
     uint32_t protocol_status;     /**< NTSTATUS */
     const lgs_guidance *guidance; /**< never NULL in a record from the library */
     int wine_stub;                /**< 1 when the result came from a Wine stub */
-    unsigned attempts;            /**< outcome records: attempts that reached the API */
+    unsigned attempts;            /**< calls to the API in this logical call so far: in an
+                                       attempt and in its call's outcome alike */
     uint64_t suppressed;          /**< suppressed records: how many were dropped */
     char user[LGS_RECORD_TEXT_MAX];      /**< the account, as the redaction setting says */
-    char authority[LGS_RECORD_TEXT_MAX]; /**< domain or target the call named */
+    char authority[LGS_RECORD_TEXT_MAX]; /**< what the breaker and the lockout guard key on:
+                                              the domain, target or package (authority_kind) */
     char detail[LGS_RECORD_DETAIL_MAX];  /**< free text: why a stub, which setting, ... */
+    /* Schema 2 (see CHANGELOG.md): who failed, when the guards let the call
+     * through again, and the correlation id. */
+    uint64_t call_id;             /**< one id per logical call, shared by its attempt and outcome
+                                       records, increasing within the process; 0 in other kinds */
+    int failed_fast;              /**< 1 when the decision was made without calling the API */
+    char authority_kind[16];      /**< "domain", "target", "package", or "" */
+    char domain[LGS_RECORD_TEXT_MAX];  /**< the account's domain or realm, redacted like the user */
+    char package[LGS_RECORD_NAME_MAX]; /**< the security package (AcquireCredentialsHandle) */
+    char target[LGS_RECORD_TEXT_MAX];  /**< the target SPN (InitializeSecurityContext) */
+    int has_next_probe;           /**< 1: the call's breaker is open, next_probe_ms is set */
+    uint64_t next_probe_ms;       /**< its next probe is due in this many ms */
+    int has_lockout;              /**< 1: a lockout_guard refusal, lockout_* are set */
+    uint64_t lockout_lift_ms;     /**< the guard admits the account again in this many ms */
+    unsigned lockout_failures;    /**< credential failures the guard counted in its window */
+    int has_last_error;           /**< 1: last_error holds what GetLastError() showed */
+    uint32_t last_error;          /**< the thread's last error the call left (Windows) */
 } lgs_record;
 
 /** Copies the calling thread's last failure record to *out and returns LGS_OK;

@@ -57,6 +57,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     r.user[sizeof r.user - 1] = '\0';
     r.authority[sizeof r.authority - 1] = '\0';
     r.detail[sizeof r.detail - 1] = '\0';
+    r.authority_kind[sizeof r.authority_kind - 1] = '\0';
+    r.domain[sizeof r.domain - 1] = '\0';
+    r.package[sizeof r.package - 1] = '\0';
+    r.target[sizeof r.target - 1] = '\0';
     /* Pointers cannot come from the input: a name from the input's tail,
      * and the guidance of whatever class the bytes say. */
     char *name = NULL;
