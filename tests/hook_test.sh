@@ -34,7 +34,9 @@ fail() {
   exit 1
 }
 # records FILTER: how many JSON records match a jq filter.
-records() { [[ -f $log ]] || { echo 0; return; }; "$jq" -c "select($1)" "$log" | wc -l; }
+# The records are JSON lines schema 2: the logonshim fields sit under
+# "attributes" (docs/logging.md); the filter sees that object as the input.
+records() { [[ -f $log ]] || { echo 0; return; }; "$jq" -c ".attributes | select($1)" "$log" | wc -l; }
 # expect N FILTER WHY: fails with WHY unless N records match FILTER.
 expect() { [[ $(records "$2") == "$1" ]] || fail "$3"; }
 # lines TEXT: how many lines of the output are TEXT (Wine writes CRLF).
@@ -55,11 +57,11 @@ rm -f "$log"
   || fail "exit status $? through the launcher"
 [[ $(lines "LogonUserW ok") == 1 ]] || fail "LogonUserW did not recover"
 [[ $(lines "QuerySecurityPackageInfoW 0x00000000") == 1 ]] || fail "QuerySecurityPackageInfoW did not recover"
-expect 1 '.kind == "attempt" and .api == "LogonUserW" and .value == 1366 and .decision == "retry"' \
+expect 1 '.["logonshim.kind"] == "attempt" and .["logonshim.api"] == "LogonUserW" and .["logonshim.code.value"] == 1366 and .["logonshim.decision"] == "retry"' \
   "no retried 1366 attempt record"
-expect 1 '.kind == "outcome" and .api == "LogonUserW" and .decision == "recovered"' \
+expect 1 '.["logonshim.kind"] == "outcome" and .["logonshim.api"] == "LogonUserW" and .["logonshim.decision"] == "recovered"' \
   "no recovered LogonUserW outcome record"
-expect 1 '.kind == "outcome" and .api == "QuerySecurityPackageInfoW" and .decision == "recovered"' \
+expect 1 '.["logonshim.kind"] == "outcome" and .["logonshim.api"] == "QuerySecurityPackageInfoW" and .["logonshim.decision"] == "recovered"' \
   "no recovered QuerySecurityPackageInfoW outcome record"
 echo "hook_test ($name): through the launcher: 1366 and SEC_E_INSUFFICIENT_MEMORY recovered, records logged"
 
@@ -68,11 +70,11 @@ rm -f "$log"
 "${emu[@]}" "$run" --faults "LogonUserW=1326*5" --log "jsonl:$(winpath "$log"),storm=off" \
   -- "$(winpath "$prog")" 4 >"$out" 2>&1 || fail "exit status $? through the launcher"
 [[ $(lines "LogonUserW failed 1326") == 4 ]] || fail "the program did not see 1326 four times"
-expect 3 '.kind == "attempt" and .api == "LogonUserW" and .decision == "never_retry"' \
-  "not one never_retry attempt for each of the first three calls"
-expect 1 '.kind == "attempt" and .api == "LogonUserW" and .decision == "lockout_guard"' \
+expect 3 '.["logonshim.kind"] == "outcome" and .["logonshim.api"] == "LogonUserW" and .["logonshim.decision"] == "never_retry"' \
+  "not one never_retry outcome for each of the first three calls"
+expect 1 '.["logonshim.kind"] == "outcome" and .["logonshim.api"] == "LogonUserW" and .["logonshim.decision"] == "lockout_guard"' \
   "the fourth call was not stopped by the lockout guard"
-expect 0 '.kind == "attempt" and .api == "LogonUserW" and .decision == "retry"' \
+expect 0 '.["logonshim.kind"] == "attempt" and .["logonshim.api"] == "LogonUserW" and .["logonshim.decision"] == "retry"' \
   "a wrong password was retried"
 echo "hook_test ($name): through the launcher: 1326 once per call, lockout guard on the 4th"
 
