@@ -76,7 +76,7 @@ static void test_bad_specs_rejected(void)
     expect_bad("LogonUserW=1366,,1366", "empty code");
     expect_bad("LogonUserW=bogus", "bogus");
     expect_bad("LogonUserW=STATUS_LOGON_SESSION_COLLISION", "ntstatus");
-    expect_bad("LsaLogonUser=SEC_E_NO_CREDENTIALS", "security");
+    expect_bad("LsaLogonUser=SEC_E_NO_CREDENTIALS", "hresult");
     expect_bad("LogonUserW=0x10000", "Win32");
     expect_bad("LogonUserW=0", "success");
     expect_bad("LogonUserW=1366*0", "repeat count 0");

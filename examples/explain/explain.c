@@ -8,13 +8,14 @@
  *
  * CODE is decimal (1366, -2146893042), hex (0x556, 0xC0000105, 0x80070556),
  * a name (STATUS_LOGON_SESSION_COLLISION) or any of those after "win32:",
- * "ntstatus:" or "sec:". Because operators paste codes from dialogs, event
- * logs and debuggers, the tool also takes hex without "0x" when it cannot be
- * decimal (8009030C, c000006d), a debugger's "0n" decimal (0n1326), and
- * codes wrapped in brackets, quotes or followed by sentence punctuation
- * ("(0x80090322)", "0x80090322.", "0x80090322,"); options may come anywhere
- * on the line. "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol
- * error code as DC events 4768 and 4771 print it (krb.c); a name the SDK
+ * "ntstatus:" or "hresult:" (or the old "sec:", "security:"). Because
+ * operators paste codes from dialogs, event logs and debuggers, the tool
+ * also takes hex without "0x" when it cannot be decimal (8009030C,
+ * c000006d), a debugger's "0n" decimal (0n1326), and codes wrapped in
+ * brackets, quotes or followed by sentence punctuation ("(0x80090322)",
+ * "0x80090322.", "0x80090322,"); options may come anywhere on the line.
+ * "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol error code
+ * as DC events 4768 and 4771 print it (krb.c); a name the SDK
  * headers define but the catalogue lacks is explained under that name
  * (names.c). A well-formed code the catalogue does not know is explained as
  * class "unknown" (exit 0); malformed input is reported on stderr with the
@@ -127,7 +128,7 @@ static const char *last_error_name(uint32_t le)
     return display_name(space, le, lgs_code_lookup(space, le));
 }
 
-/* The facility of an HRESULT (security space), decoded for a person:
+/* The facility of an HRESULT (hresult space), decoded for a person:
  * facility 9 holds several families, told apart by code range. */
 static const char *facility_name(uint32_t v)
 {
@@ -540,9 +541,9 @@ static void usage(FILE *f)
           "       logonshim-explain --list --markdown   (classes, actions, default policies)\n"
           "       logonshim-explain [--json] < FILE   (codes separated by blanks or commas)\n"
           "CODE: 1366, 0x556, 0xC0000105, -2146893042, 0x80070556, a name such as\n"
-          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus:, sec: or\n"
-          "hresult:; krb:0x18 or KDC_ERR_PREAUTH_FAILED for a Kerberos protocol error\n"
-          "code as DC events 4768 and 4771 print it.\n"
+          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or\n"
+          "hresult: (or the old sec:, security:); krb:0x18 or KDC_ERR_PREAUTH_FAILED\n"
+          "for a Kerberos protocol error code as DC events 4768 and 4771 print it.\n"
           "Also taken: hex without 0x when it has a letter (8009030C, c000006d), 0n\n"
           "decimals (0n1326), and codes in brackets or quotes or followed by . , ; :\n"
           "Options may come anywhere; after -- everything is a code.\n"
