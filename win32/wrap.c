@@ -144,7 +144,7 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
     if (rc != LGS_OK) {
         /* Only reachable through a bug in a wrapper (a NULL field). */
         SetLastError(w->last_error);
-        return invalid_parameter(space);
+        return lgs__wrap_refused(invalid_parameter(space));
     }
     /* A fail-fast's last "attempt" never reached the API: like an injected
      * fault, it leaves the caller's outputs alone. */
@@ -176,6 +176,16 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
     return out.value;
 }
 
+uint32_t lgs__wrap_refused(uint32_t code)
+{
+    /* A thread-local access may go through TlsGetValue, which clears the
+     * last error: keep the caller's. */
+    DWORD saved = GetLastError();
+    lgs__record_forget();
+    SetLastError(saved);
+    return code;
+}
+
 uint32_t lgs__wrap_run(lgs__wrap *w)
 {
     /* The common case: the first attempt, straight to the API, succeeds.
@@ -203,7 +213,8 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
          * caller's outputs as they were. */
         w->injected = 1;
         SetLastError(w->last_error);
-        return code;
+        /* The log has the setting's record; the slot has no failure of this call. */
+        return lgs__wrap_refused(code);
     }
     return lgs__wrap_run_after_first(w, NULL, 0);
 }

@@ -100,6 +100,11 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
  * GetLastError() as the last attempt left it. */
 uint32_t lgs__wrap_run(lgs__wrap *w);
 
+/* A wrapped call refused before any attempt (a NULL the API would crash on)
+ * returns code through this: it makes no record, so it empties the thread's
+ * last-failure slot rather than leave an earlier call's there. */
+uint32_t lgs__wrap_refused(uint32_t code);
+
 /* Records the real call's last error; call right after the API returns. A
  * call function must record it after a failure (any code but 0) and may
  * skip it after a success: the runner records a success's itself, where it

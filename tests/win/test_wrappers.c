@@ -17,6 +17,7 @@
 /* From ntstatus.h, which cannot follow <windows.h> without redefinitions. */
 #define T_STATUS_WRONG_PASSWORD ((NTSTATUS)0xC000006AL)
 #define T_STATUS_LOGON_SESSION_COLLISION ((NTSTATUS)0xC0000105L)
+#define T_STATUS_INVALID_PARAMETER ((NTSTATUS)0xC000000DL)
 
 /* Every output any wrapper has, filled with a pattern before the call. */
 typedef struct outs {
@@ -268,6 +269,48 @@ static void test_logonuser_recovers_after_collision(void)
     CU_ASSERT_EQUAL(r.cls, LGS_CLASS_SESSION_COLLISION);
 }
 
+/* A failed call whose record lgs_last_failure() holds: 1312 is never
+ * retried and is not a credential failure (no lockout guard state). */
+static void leave_a_failure(void)
+{
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=1312", NULL, 0), LGS_OK);
+    HANDLE token = NULL;
+    CU_ASSERT_EQUAL(lgs_LogonUserW(L"bob", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token),
+                    FALSE);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    CU_ASSERT_EQUAL(r.value, 1312);
+}
+
+/* A call refused before any attempt (a NULL the API would crash on) makes
+ * no record: lgs_last_failure() must then say so, not hand back the
+ * previous call's record (whose guidance would be about another failure). */
+static void test_refused_call_leaves_no_stale_record(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    lgs_record r;
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_LogonUserW(L"bob", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, NULL),
+                    FALSE);
+    CU_ASSERT_EQUAL(GetLastError(), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_LsaConnectUntrusted(NULL), T_STATUS_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(GetLastError(), 0x1234); /* an NTSTATUS API: the caller's last error stays */
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(NULL, NULL), SEC_E_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(GetLastError(), 0x1234);
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+    lgs_faults_clear();
+}
+
 static void test_lsalogonuser_collision_twice(void)
 {
     prepare();
@@ -405,6 +448,7 @@ int lgs_suite_wrappers(void)
         {"credentials: one attempt", test_credentials_one_attempt},
         {"LogonUserW recovers after 1366", test_logonuser_recovers_after_collision},
         {"LsaLogonUser collision twice", test_lsalogonuser_collision_twice},
+        {"a refused call leaves no stale record", test_refused_call_leaves_no_stale_record},
         {"continue codes pass through", test_continue_passes_through},
         {"real secur32 failures", test_real_secur32_failures},
         {"EnumerateSecurityPackages lists the same", test_enumerate_same_packages},
