@@ -88,6 +88,8 @@ static lgs_status_code attempt(void *p)
         if (space == LGS_SPACE_WIN32)
             w->last_error = code;
     } else {
+        if (w->have_entry_error)
+            SetLastError(w->entry_error);
         code = w->call(w->ctx);
         if (code == 0) /* a call function need only record a failure's */
             w->last_error = GetLastError();
@@ -192,6 +194,9 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
      * A success a stub may have faked needs the full path's check. The call
      * function records a failure's last error in w itself. */
     /* A call naming an account goes to the lockout guard's admission first. */
+    DWORD entry = GetLastError();
+    w->entry_error = entry;
+    w->have_entry_error = 1;
     if (w->stub_check == NULL && (w->log.user == NULL || w->log.user[0] == '\0')) {
         lgs__fast f;
         uint32_t code;
@@ -201,7 +206,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         if (fr == LGS__FAST_FAILED)
             return lgs__wrap_run_after_first(w, &f, code);
     }
-    w->last_error = GetLastError();
+    w->last_error = entry;
     /* The configuration sources and LOGONSHIM_LOG load at the first call. */
     lgs__init();
     lgs_space space = lgs__apis[w->api].space;

@@ -85,6 +85,11 @@ typedef struct lgs__wrap {
     int (*stub_check)(void *ctx);  /* under Wine, after a success; may be NULL */
     void *ctx;
     DWORD last_error;              /* GetLastError() after the last attempt */
+    DWORD entry_error;             /* GetLastError() as the caller left it, when known */
+    int have_entry_error;          /* set before every real attempt, so that what the
+                                      library did before it (first-use configuration,
+                                      an earlier attempt) cannot show through an API
+                                      that leaves the last error alone */
     int injected;                  /* the last attempt did not reach the API: an injected
                                       fault or a fail-fast (breaker, lockout guard); the
                                       caller's outputs must stay as they are */
