@@ -13,6 +13,7 @@
 #include "log_sink.h"
 #include "settings_values.h"
 #include "spinlock.h"
+#include "suggest.h"
 #include "why.h"
 
 static lgs__spinlock settings_lock = LGS__SPINLOCK_INIT; /* guards `live` */
@@ -111,6 +112,13 @@ static const char *severity_name(int i)
 static const char *redact_name(int i)
 {
     return redact_names[i];
+}
+
+void lgs__log_sink_offer(struct lgs__nearest *near)
+{
+    for (size_t i = 0; i < SINK_COUNT; i++)
+        lgs__nearest_offer(near, sink_names[i].name);
+    lgs__nearest_offer(near, "none");
 }
 
 const char *lgs__log_parse_sinks(const char *v, unsigned *mask, char *path, size_t path_size,
@@ -212,9 +220,16 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         i = find_name(severity_name, LGS_SEVERITY_COUNT_, value);
         if (i < 0 && lgs__ascii_casecmp(value, "warn") == 0)
             i = LGS_SEVERITY_WARNING;
-        if (i < 0)
-            why = "unknown level (use debug, info, warning, error or critical)";
-        else
+        if (i < 0) {
+            lgs__nearest near;
+            char hint[LGS__NEAREST_MAX + 32];
+            lgs__nearest_init(&near, value);
+            for (int s = 0; s < LGS_SEVERITY_COUNT_; s++)
+                lgs__nearest_offer(&near, severity_name(s));
+            snprintf(reason, size, "unknown level%s (use debug, info, warning, error or critical)",
+                     lgs__nearest_hint(&near, hint, sizeof hint));
+            why = reason;
+        } else
             next.level = (lgs_severity)i;
         break;
     case LGS__LOG_STORM_LIMIT:
@@ -225,9 +240,16 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         break;
     case LGS__LOG_REDACT:
         i = find_name(redact_name, 3, value);
-        if (i < 0)
-            why = "unknown mode (use plain, hash or omit)";
-        else
+        if (i < 0) {
+            lgs__nearest near;
+            char hint[LGS__NEAREST_MAX + 32];
+            lgs__nearest_init(&near, value);
+            for (int m = 0; m < 3; m++)
+                lgs__nearest_offer(&near, redact_name(m));
+            snprintf(reason, size, "unknown mode%s (use plain, hash or omit)",
+                     lgs__nearest_hint(&near, hint, sizeof hint));
+            why = reason;
+        } else
             next.redact = (lgs__redact)i;
         break;
     case LGS__LOG_SOURCE:

@@ -71,6 +71,8 @@ static void test_bad_specs_rejected(void)
 {
     CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=1312", NULL, 0), LGS_OK);
     expect_bad("LogonUserX=1366", "LogonUserX");
+    expect_bad("LogonUserX=1366", "did you mean \"LogonUser"); /* A or W: one edit each */
+    expect_bad("AcquireCredentialHandleW=1366", "did you mean \"AcquireCredentialsHandleW\"?");
     expect_bad("LogonUserW", "API=codes");
     expect_bad("LogonUserW=", "empty code");
     expect_bad("LogonUserW=1366,,1366", "empty code");

@@ -348,6 +348,15 @@ static void test_configure_typos_keep_sinks(void)
         CU_ASSERT_STRING_EQUAL(buf, "stderr");
         CU_ASSERT_EQUAL(lt_count, 1);
     }
+    /* The report names the sink meant (issue 15: "did you mean `stderr`?"). */
+    const char *meant[][2] = {{"stdrr", "\"stderr\""}, {"debuger", "\"debugger\""}, {"jsnol:x", "\"jsonl\""}};
+    for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++) {
+        lt_setup();
+        CU_ASSERT_EQUAL(lgs_log_configure(meant[i][0]), 1);
+        CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(lt_records[0].detail, "did you mean"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(lt_records[0].detail, meant[i][1]));
+    }
     lt_setup();
     CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
     CU_ASSERT_EQUAL(lgs_log_configure("jsonl:/nonexistent-dir/x.jsonl,stdrr"), 2);

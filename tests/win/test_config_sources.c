@@ -398,6 +398,7 @@ static void test_bad_values(void)
     CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);              /* the good one applied */
     CU_ASSERT_STRING_EQUAL(get_log("level"), "warning");
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_BREAKER_TRESHOLD") != NULL);
+    CU_ASSERT(strstr(last_setting, "did you mean \"LOGONSHIM_BREAKER_THRESHOLD\"?") != NULL);
     /* Read again: still bad, not reported again. */
     setting_records = 0;
     CU_ASSERT_EQUAL(lgs_config_load(), 6);
