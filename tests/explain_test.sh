@@ -202,5 +202,25 @@ else
   bad "SDK header $winerror not found"
 fi
 
+# --hash-name: the digest of an account under the configured key (issue 15),
+# the same from --key-stdin and from LOGONSHIM_LOG, the same for each
+# spelling of one account, never the key itself; no key, no digest.
+key='an operator key of 16+ chars'
+explain --hash-name 'CORP\alice' --hash-name alice@corp.example.com --hash-name CORP\\bob --key-stdin <<<"$key"
+check "hash-name: exit 0" test "$rc" -eq 0
+check "hash-name: one digest per name" eval '[[ $(lines) -eq 3 ]] && ! grep -vqE "^#[0-9a-f]{16}$" "$tmp/out"'
+check "hash-name: spellings of one account alike" eval '[[ $(sed -n 1p "$tmp/out") == $(sed -n 2p "$tmp/out") ]]'
+check "hash-name: another account differs" eval '[[ $(sed -n 1p "$tmp/out") != $(sed -n 3p "$tmp/out") ]]'
+check "hash-name: the key is not printed" eval '! grep -q "operator key" "$tmp/out" "$tmp/err"'
+first=$(sed -n 1p "$tmp/out")
+LOGONSHIM_LOG="redact.key=$key" explain --json --hash-name 'corp\ALICE' </dev/null
+check "hash-name: key from LOGONSHIM_LOG, json" jqs --arg d "$first" '.digest == $d and .input == "corp\\ALICE"'
+explain --hash-name alice </dev/null
+check "hash-name: no key, exit 2 with the reason" eval '[[ $rc -eq 2 ]] && grep -q "no log.redact.key" "$tmp/err" && [[ ! -s $tmp/out ]]'
+explain --hash-name alice --key-stdin <<<"short"
+check "hash-name: short key refused, not echoed" eval '[[ $rc -eq 2 ]] && ! grep -q short "$tmp/err"'
+explain --hash-name
+check "hash-name: no name, exit 2" test "$rc" -eq 2
+
 echo "explain: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
