@@ -4,14 +4,17 @@
  * untouched and the number of attempts is the class policy's; recovery;
  * continue codes pass through; real failures from Wine's secur32. Virtual
  * time (tests/vtime.c) keeps backoff from sleeping for real. */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <CUnit/CUnit.h>
 
 #include "apis.h"
+#include "backend.h"
 #include "logonshim/logonshim.h"
 #include "suites.h"
+#include "threads.h"
 #include "vtime.h"
 
 /* From ntstatus.h, which cannot follow <windows.h> without redefinitions. */
@@ -311,6 +314,67 @@ static void test_refused_call_leaves_no_stale_record(void)
     lgs_faults_clear();
 }
 
+/* ---- the lockout guard through the wrapper (issue 15) ---- */
+
+#define WRAP_RACE_THREADS 32
+static atomic_uint race_inside, race_refused, race_reached;
+
+/* A LogonUserW that rejects the password, and holds each call until every
+ * thread is either inside it or refused, so that all the attempts the guard
+ * let through are in flight at once: the worst interleaving, every run.
+ * Bounded by 10 s, in case a thread never arrives. */
+static BOOL WINAPI race_logon(LPCWSTR user, LPCWSTR domain, LPCWSTR password, DWORD type, DWORD provider,
+                              PHANDLE token)
+{
+    (void)user, (void)domain, (void)password, (void)type, (void)provider, (void)token;
+    atomic_fetch_add(&race_reached, 1u);
+    atomic_fetch_add(&race_inside, 1u);
+    ULONGLONG until = GetTickCount64() + 10000u;
+    while (atomic_load(&race_inside) + atomic_load(&race_refused) < WRAP_RACE_THREADS &&
+           GetTickCount64() < until)
+        Sleep(0);
+    SetLastError(ERROR_LOGON_FAILURE);
+    return FALSE;
+}
+
+static void race_worker(void *arg, unsigned index)
+{
+    (void)arg, (void)index;
+    HANDLE token = NULL;
+    BOOL ok = lgs_LogonUserW(L"victim", L"CORP", L"wrong", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT,
+                             &token);
+    DWORD err = GetLastError();
+    lgs_record r;
+    if (!ok && err == ERROR_LOGON_FAILURE && lgs_last_failure(&r) == LGS_OK &&
+        r.decision == LGS_DECISION_LOCKOUT_GUARD)
+        atomic_fetch_add(&race_refused, 1u);
+}
+
+/* 32 threads send one wrong password through lgs_LogonUserW at once: at most
+ * lockout.threshold (3) of them reach the system's LogonUserW, every other
+ * one fails fast with ERROR_LOGON_FAILURE and decision lockout_guard. */
+static void test_lockout_race_through_wrapper(void)
+{
+    prepare();
+    vt_set("lockout.threshold", "3");
+    lgs_engine_reset_state();
+    atomic_store(&race_inside, 0u);
+    atomic_store(&race_refused, 0u);
+    atomic_store(&race_reached, 0u);
+    lgs__backend b = lgs__system_backend;
+    b.LogonUserW = race_logon;
+    lgs__backend_set(&b);
+    int started = lgs_test_run_threads(WRAP_RACE_THREADS, race_worker, NULL);
+    lgs__backend_set(NULL);
+    CU_ASSERT_EQUAL_FATAL(started, 0);
+    unsigned reached = atomic_load(&race_reached);
+    printf("\n    wrapper race: %u of %d calls reached LogonUserW (threshold 3)\n", reached,
+           WRAP_RACE_THREADS);
+    CU_ASSERT(reached >= 1 && reached <= 3);
+    CU_ASSERT_EQUAL(atomic_load(&race_refused), WRAP_RACE_THREADS - reached);
+    lgs_engine_reset_state();
+}
+
 static void test_lsalogonuser_collision_twice(void)
 {
     prepare();
@@ -449,6 +513,7 @@ int lgs_suite_wrappers(void)
         {"LogonUserW recovers after 1366", test_logonuser_recovers_after_collision},
         {"LsaLogonUser collision twice", test_lsalogonuser_collision_twice},
         {"a refused call leaves no stale record", test_refused_call_leaves_no_stale_record},
+        {"32 threads: the lockout guard through lgs_LogonUserW", test_lockout_race_through_wrapper},
         {"continue codes pass through", test_continue_passes_through},
         {"real secur32 failures", test_real_secur32_failures},
         {"EnumerateSecurityPackages lists the same", test_enumerate_same_packages},
