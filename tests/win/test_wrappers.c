@@ -11,7 +11,8 @@
 #include <CUnit/CUnit.h>
 
 #include "apis.h"
-#include "backend.h"
+#include "backend.h" /* <windows.h>, which <schannel.h> needs first */
+#include <schannel.h>
 #include "logonshim/logonshim.h"
 #include "suites.h"
 #include "threads.h"
@@ -375,6 +376,50 @@ static void test_lockout_race_through_wrapper(void)
     lgs_engine_reset_state();
 }
 
+/* ACH through the shim, SEC_E_LOGON_DENIED injected; the decision taken. */
+static lgs_decision ach_denied(const wchar_t *package, void *auth)
+{
+    CredHandle cred;
+    TimeStamp expiry;
+    SECURITY_STATUS st = lgs_AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)package, SECPKG_CRED_OUTBOUND, NULL,
+                                                       auth, NULL, NULL, &cred, &expiry);
+    CU_ASSERT_EQUAL(st, SEC_E_LOGON_DENIED);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    return r.decision;
+}
+
+/* Under Schannel SEC_E_LOGON_DENIED is the TLS access_denied alert, a
+ * certificate refused, not a password guess (issue 16): five in a row all
+ * reach the package, while the same code for a Kerberos identity is stopped
+ * by the guard after lockout.threshold (3). */
+static void test_schannel_denied_not_a_guess(void)
+{
+    prepare();
+    vt_set("lockout.threshold", "3");
+    lgs_engine_reset_state();
+    SCHANNEL_CRED sc;
+    memset(&sc, 0, sizeof sc);
+    sc.dwVersion = SCHANNEL_CRED_VERSION;
+    const wchar_t *packages[] = {SCHANNEL_NAME_W, UNISP_NAME_W};
+    for (size_t p = 0; p < sizeof packages / sizeof packages[0]; p++) {
+        CU_ASSERT_EQUAL_FATAL(lgs_faults_set("AcquireCredentialsHandleW=SEC_E_LOGON_DENIED*5", NULL, 0), LGS_OK);
+        for (int i = 0; i < 5; i++)
+            CU_ASSERT_EQUAL(ach_denied(packages[p], &sc), LGS_DECISION_NEVER_RETRY);
+        CU_ASSERT_EQUAL(lgs_faults_pending("AcquireCredentialsHandleW"), 0);
+    }
+    wchar_t user[] = L"victim", domain[] = L"CORP", password[] = L"wrong";
+    SEC_WINNT_AUTH_IDENTITY_W id = {(unsigned short *)user, 6, (unsigned short *)domain, 4,
+                                    (unsigned short *)password, 5, SEC_WINNT_AUTH_IDENTITY_UNICODE};
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("AcquireCredentialsHandleW=SEC_E_LOGON_DENIED*5", NULL, 0), LGS_OK);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL(ach_denied(L"Kerberos", &id), LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(ach_denied(L"Kerberos", &id), LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(lgs_faults_pending("AcquireCredentialsHandleW"), 2);
+    lgs_faults_clear();
+    lgs_engine_reset_state();
+}
+
 static void test_lsalogonuser_collision_twice(void)
 {
     prepare();
@@ -514,6 +559,7 @@ int lgs_suite_wrappers(void)
         {"LsaLogonUser collision twice", test_lsalogonuser_collision_twice},
         {"a refused call leaves no stale record", test_refused_call_leaves_no_stale_record},
         {"32 threads: the lockout guard through lgs_LogonUserW", test_lockout_race_through_wrapper},
+        {"Schannel SEC_E_LOGON_DENIED is not counted by the guard", test_schannel_denied_not_a_guess},
         {"continue codes pass through", test_continue_passes_through},
         {"real secur32 failures", test_real_secur32_failures},
         {"EnumerateSecurityPackages lists the same", test_enumerate_same_packages},
