@@ -13,6 +13,7 @@
 #include "hot.h"
 #include "logonshim/faults.h"
 #include "spinlock.h"
+#include "suggest.h"
 #include "why.h"
 
 enum { MAX_ENTRIES = 512, MAX_REPEAT = 1000000, MAX_TOKEN = 96 };
@@ -103,8 +104,16 @@ static int parse_item(const char *s, size_t len, script *sc, size_t *n, int item
     size_t name_len = (size_t)(eq - s);
     trim(&name, &name_len);
     int api = lgs__api_by_name(name, name_len);
-    if (api < 0)
-        return lgs__why(why, why_size, "item %d: '%.*s' is not a wrapped API", item, (int)name_len, name);
+    if (api < 0) {
+        char word[LGS__NEAREST_MAX + 1], hint[LGS__NEAREST_MAX + 32];
+        lgs__nearest near;
+        snprintf(word, sizeof word, "%.*s", (int)(name_len < sizeof word ? name_len : 0), name);
+        lgs__nearest_init(&near, word);
+        for (int i = 0; i < LGS_API_ID_COUNT_; i++)
+            lgs__nearest_offer(&near, lgs__apis[i].name);
+        return lgs__why(why, why_size, "item %d: '%.*s' is not a wrapped API%s", item, (int)name_len, name,
+                        lgs__nearest_hint(&near, hint, sizeof hint));
+    }
     api_queue *q = &sc->queue[api];
     if (q->end != 0)
         return lgs__why(why, why_size, "item %d: %s is named twice", item, lgs__apis[api].name);

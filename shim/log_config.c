@@ -13,6 +13,7 @@
 #include "log_sink.h"
 #include "settings_values.h"
 #include "spinlock.h"
+#include "suggest.h"
 #include "why.h"
 
 static lgs__spinlock settings_lock = LGS__SPINLOCK_INIT; /* guards `live` */
@@ -120,14 +121,30 @@ static const char *records_name(int i)
     return records_names[i];
 }
 
-/* One of three names (redact, records): NULL with its index in *out, or why. */
-static const char *choose(const char *(*name)(int i), const char *value, int *out, const char *why)
+/* One of three names (redact, records): NULL with its index in *out, or why
+ * in reason ("unknown WHAT; did you mean ...? (use USE)"). */
+static const char *choose(const char *(*name)(int i), const char *value, int *out,
+                          const char *what, const char *use, char *reason, size_t size)
 {
     int i = find_name(name, 3, value);
-    if (i < 0)
-        return why;
-    *out = i;
-    return NULL;
+    if (i >= 0) {
+        *out = i;
+        return NULL;
+    }
+    lgs__nearest near;
+    char hint[LGS__NEAREST_MAX + 32];
+    lgs__nearest_init(&near, value);
+    for (int m = 0; m < 3; m++)
+        lgs__nearest_offer(&near, name(m));
+    snprintf(reason, size, "unknown %s%s (use %s)", what, lgs__nearest_hint(&near, hint, sizeof hint), use);
+    return reason;
+}
+
+void lgs__log_sink_offer(struct lgs__nearest *near)
+{
+    for (size_t i = 0; i < SINK_COUNT; i++)
+        lgs__nearest_offer(near, sink_names[i].name);
+    lgs__nearest_offer(near, "none");
 }
 
 const char *lgs__log_parse_sinks(const char *v, unsigned *mask, char *path, size_t path_size,
@@ -229,9 +246,16 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         i = find_name(severity_name, LGS_SEVERITY_COUNT_, value);
         if (i < 0 && lgs__ascii_casecmp(value, "warn") == 0)
             i = LGS_SEVERITY_WARNING;
-        if (i < 0)
-            why = "unknown level (use debug, info, warning, error or critical)";
-        else
+        if (i < 0) {
+            lgs__nearest near;
+            char hint[LGS__NEAREST_MAX + 32];
+            lgs__nearest_init(&near, value);
+            for (int s = 0; s < LGS_SEVERITY_COUNT_; s++)
+                lgs__nearest_offer(&near, severity_name(s));
+            snprintf(reason, size, "unknown level%s (use debug, info, warning, error or critical)",
+                     lgs__nearest_hint(&near, hint, sizeof hint));
+            why = reason;
+        } else
             next.level = (lgs_severity)i;
         break;
     case LGS__LOG_STORM_LIMIT:
@@ -241,11 +265,11 @@ const char *lgs__log_set(lgs__log_field f, const char *value, uint32_t number, c
         next.storm_interval_ms = number;
         break;
     case LGS__LOG_REDACT:
-        why = choose(redact_name, value, &i, "unknown mode (use plain, hash or omit)");
+        why = choose(redact_name, value, &i, "mode", "plain, hash or omit", reason, size);
         next.redact = why == NULL ? (lgs__redact)i : next.redact;
         break;
     case LGS__LOG_RECORDS:
-        why = choose(records_name, value, &i, "unknown choice (use outcomes, attempts or all)");
+        why = choose(records_name, value, &i, "choice", "outcomes, attempts or all", reason, size);
         next.records = why == NULL ? (lgs__records)i : next.records;
         break;
     case LGS__LOG_SOURCE:

@@ -78,6 +78,9 @@ void lgs__log_set_callback(lgs_log_callback cb, void *ctx);
 void lgs__log_flush(void);
 /** Fills the record's common fields: kind, time, pid, tid, guidance. */
 void lgs__record_init(lgs_record *r, lgs_record_kind kind, const char *api);
+/** Empties the thread's last-failure slot: a call that fails without a
+ *  record of its own must not leave an earlier call's for lgs_last_failure(). */
+void lgs__record_forget(void);
 
 /* ---- storm control (storm.c) ---- */
 

@@ -17,6 +17,7 @@
 #include "log_internal.h"
 #include "log_sink.h"
 #include "settings.h"
+#include "suggest.h"
 #include "why.h"
 
 #define MAX_REPORTS 8
@@ -35,7 +36,14 @@ static int add_sink(const char *item, unsigned *bit, char *why, size_t size)
     path[0] = source[0] = '\0';
     const char *reason = lgs__log_parse_sinks(item, bit, path, sizeof path, source, sizeof source);
     if (reason != NULL) {
-        snprintf(why, size, "%s", reason);
+        /* "stdrr", "debuger": the sink meant, when the name is near one. */
+        char name[LGS__NEAREST_MAX + 1], hint[LGS__NEAREST_MAX + 32];
+        size_t n = strcspn(item, ":");
+        snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : 0), item);
+        lgs__nearest near;
+        lgs__nearest_init(&near, name);
+        lgs__log_sink_offer(&near);
+        snprintf(why, size, "%s%s", reason, lgs__nearest_hint(&near, hint, sizeof hint));
         return 0;
     }
     int has_value = strchr(item, ':') != NULL;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "logonshim/codes.h"
+#include "suggest.h"
 #include "why.h"
 
 enum { MAX_INPUT = 128 };
@@ -178,8 +179,15 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
         }
         name[len] = '\0';
         r.info = lgs_code_by_name(name);
-        if (r.info == NULL)
-            return lgs__why(why, why_size, "not a known code name");
+        if (r.info == NULL) {
+            /* A misspelt name is answered with the catalogue's nearest. */
+            lgs__nearest near;
+            char hint[LGS__NEAREST_MAX + 32];
+            lgs__nearest_init(&near, name);
+            for (size_t i = 0; i < lgs_catalogue_count(); i++)
+                lgs__nearest_offer(&near, lgs_catalogue_row(i)->name);
+            return lgs__why(why, why_size, "not a known code name%s", lgs__nearest_hint(&near, hint, sizeof hint));
+        }
         if (has_prefix && r.info->space != space)
             return lgs__why(why, why_size, "%s is a %s code, not %s", r.info->name,
                         lgs_space_name(r.info->space), lgs_space_name(space));

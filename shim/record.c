@@ -36,6 +36,12 @@ int lgs_last_failure(lgs_record *out)
     return LGS_OK;
 }
 
+void lgs__record_forget(void)
+{
+    have_last_failure = 0;
+    have_last_attempt = 0;
+}
+
 static void copy_text(char *dst, size_t size, const char *src)
 {
     if (src == NULL)

@@ -164,6 +164,19 @@ void lgs__redact_account(lgs__redact mode, const char *user, const char *domain,
     digest(lgs__account_key(user, domain), out, size);
 }
 
+int lgs_log_hash_name(const char *name, char *out, size_t size)
+{
+    enum { DIGEST_SIZE = 18 }; /* '#', 16 hex digits, NUL */
+    if (out != NULL && size > 0)
+        out[0] = '\0';
+    if (name == NULL || name[0] == '\0' || out == NULL || size < DIGEST_SIZE)
+        return LGS_EINVAL;
+    if (!lgs__redact_key_configured())
+        return LGS_ENOTFOUND;
+    lgs__redact_account(LGS__REDACT_HASH, name, NULL, out, size);
+    return out[0] != '\0' ? LGS_OK : LGS_ENOTFOUND;
+}
+
 void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size)
 {
     if (size == 0)

@@ -16,6 +16,7 @@
 #include "engine_internal.h"
 #include "log_sink.h"
 #include "settings.h"
+#include "suggest.h"
 #include "why.h"
 
 #define MAX_ATTEMPTS 20u
@@ -362,14 +363,36 @@ const char *lgs__settings_parse(const char *text, lgs__unit unit, uint64_t *out)
 
 /* ---- set, get, dump ---- */
 
+/* The search for the key nearest to a misspelt one. */
+typedef struct near_key {
+    lgs__nearest near;
+    int log_only; /* offer log keys only, without their "log." */
+} near_key;
+
+static int offer_key(void *ctx, const lgs__key *k)
+{
+    near_key *nk = ctx;
+    if (!nk->log_only)
+        lgs__nearest_offer(&nk->near, k->name);
+    else if (lgs__is_log_key(k->name))
+        lgs__nearest_offer(&nk->near, k->name + 4);
+    return 0;
+}
+
 int lgs__settings_set(const char *key, const char *value, int scope, char *reason, size_t size)
 {
     lgs__key k;
     if (!find_in_scope(key, scope, &k)) {
-        snprintf(reason, size, "%s",
-                 scope == LGS__SET_LOG_ONLY || lgs__is_log_key(key)
-                     ? "unknown log setting (see docs/logging.md)"
-                     : "unknown key (see docs/configuration.md)");
+        /* A typo is answered with the key meant: "did you mean ...?". */
+        near_key nk = {.log_only = scope == LGS__SET_LOG_ONLY && !lgs__is_log_key(key)};
+        char hint[LGS__NEAREST_MAX + 32];
+        lgs__nearest_init(&nk.near, key);
+        lgs__settings_each(offer_key, &nk);
+        lgs__nearest_hint(&nk.near, hint, sizeof hint);
+        snprintf(reason, size, "%s%s (see %s)",
+                 scope == LGS__SET_LOG_ONLY || lgs__is_log_key(key) ? "unknown log setting" : "unknown key",
+                 hint, scope == LGS__SET_LOG_ONLY || lgs__is_log_key(key) ? "docs/logging.md"
+                                                                           : "docs/configuration.md");
         return LGS_ENOTFOUND;
     }
     char text[LGS__PATH_MAX + 64];

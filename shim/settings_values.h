@@ -50,6 +50,9 @@ void lgs__log_get(lgs__log_field f, char *buf, size_t size);
  *  write the path or the source (each size bytes). NULL or the reason. */
 const char *lgs__log_parse_sinks(const char *v, unsigned *mask, char *path, size_t path_size,
                                  char *source, size_t source_size);
+struct lgs__nearest;
+/** Offers every sink name ("none" too) to a "did you mean" search (suggest.h). */
+void lgs__log_sink_offer(struct lgs__nearest *near);
 /** The names of the sinks in mask, comma-separated, or "none". */
 void lgs__log_sinks_list(unsigned mask, char *buf, size_t size);
 /** Makes mask the sinks in force without opening anything (each was opened

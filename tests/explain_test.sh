@@ -43,7 +43,7 @@ check "json: keys" jqs -s 'all(.[]; keys == (["action","class","facility","guida
 check "json: 1366" jqs -s '.[0] | .name == "ERROR_LOGON_SESSION_COLLISION" and .space == "win32" and .value == 1366 and .hex == "0x00000556" and .win32 == 1366 and .class == "session_collision" and .action == "cleanup_retry" and .input == "1366"'
 check "json: 0x556 is 1366" jqs -s '.[1].name == "ERROR_LOGON_SESSION_COLLISION"'
 check "json: NTSTATUS twin" jqs -s '.[2] | .name == "STATUS_LOGON_SESSION_COLLISION" and .space == "ntstatus" and .value == 3221225733 and .win32 == 1366'
-check "json: negative decimal" jqs -s '.[3] | .name == "SEC_E_NO_CREDENTIALS" and .space == "security" and .class == "session_gone" and .win32 == 1312'
+check "json: negative decimal" jqs -s '.[3] | .name == "SEC_E_NO_CREDENTIALS" and .space == "hresult" and .class == "session_gone" and .win32 == 1312'
 check "json: HRESULT unwraps" jqs -s '.[4] | .name == "ERROR_LOGON_SESSION_COLLISION" and .space == "win32"'
 check "json: name" jqs -s '.[5].hex == "0xC0000105"'
 check "json: prefixes" jqs -s '.[6].name == "ERROR_NO_SUCH_LOGON_SESSION" and .[7].name == "STATUS_NO_SUCH_LOGON_SESSION" and .[8].name == "SEC_E_NO_CREDENTIALS"'
@@ -111,7 +111,7 @@ explain --json 0n1326 ntstatus:0n3221225581 0N5
 check "0n decimals: exit 0" test "$rc" -eq 0
 check "0n decimals: names" jqs -s '[.[].name] == ["ERROR_LOGON_FAILURE","STATUS_LOGON_FAILURE","ERROR_ACCESS_DENIED"]'
 explain --json 0x8010006B 8010006c 0x800B0109
-check "SCARD and CERT HRESULTs: security space" jqs -s 'all(.[]; .space == "security") and [.[].name] == ["SCARD_W_WRONG_CHV","SCARD_W_CHV_BLOCKED","CERT_E_UNTRUSTEDROOT"] and .[0].class == "credentials" and .[1].class == "account"'
+check "SCARD and CERT HRESULTs: hresult space" jqs -s 'all(.[]; .space == "hresult") and [.[].name] == ["SCARD_W_WRONG_CHV","SCARD_W_CHV_BLOCKED","CERT_E_UNTRUSTEDROOT"] and .[0].class == "credentials" and .[1].class == "account"'
 printf '(0x80090322), 0n1326.\nc000006d;\n' >"$tmp/in"
 "${run[@]}" --json <"$tmp/in" >"$tmp/out.raw" 2>"$tmp/err"; rc=$?
 tr -d '\r' <"$tmp/out.raw" >"$tmp/out"
@@ -139,13 +139,13 @@ check "SDK names: exit 0" test "$rc" -eq 0
 check "SDK names: names" jqs -s '[.[].name] == ["ERROR_INVALID_WINDOW_HANDLE","ERROR_FILE_NOT_FOUND","STATUS_OBJECT_NAME_NOT_FOUND","E_FAIL"]'
 check "SDK names: still unknown" jqs -s 'all(.[]; .class == "unknown")'
 check "SDK names: NTSTATUS twin" jqs -s '.[2].win32 == 2 and .[2].last_error.name == "ERROR_FILE_NOT_FOUND"'
-check "SDK names: E_FAIL is an HRESULT" jqs -s '.[3].space == "security" and .[3].hex == "0x80004005" and .[3].last_error == null'
+check "SDK names: E_FAIL is an HRESULT" jqs -s '.[3].space == "hresult" and .[3].hex == "0x80004005" and .[3].last_error == null'
 # HRESULTs (issue 16, section 1): placed by shape, facility decoded.
 explain --json 0x80004005 0x800B0109 0x8010006B 0x80090016 0x8009030C 0x80096004 hresult:0x80004001 0x80000005
 check "HRESULT: exit 0" test "$rc" -eq 0
-check "HRESULT: E_FAIL and CERT not NTSTATUS" jqs -s '.[0].space == "security" and .[0].name == "E_FAIL" and .[1].space == "security" and .[1].name == "CERT_E_UNTRUSTEDROOT"'
+check "HRESULT: E_FAIL and CERT not NTSTATUS" jqs -s '.[0].space == "hresult" and .[0].name == "E_FAIL" and .[1].space == "hresult" and .[1].name == "CERT_E_UNTRUSTEDROOT"'
 check "HRESULT: facilities" jqs -s '[.[0:7][].facility.name] == ["NULL","CERT","SCARD","SECURITY (NTE_, CryptoAPI)","SSPI (SEC_E_, SEC_I_)","SECURITY (TRUST_E_)","NULL"]'
-check "HRESULT: hresult: prefix" jqs -s '.[6].name == "E_NOTIMPL" and .[6].space == "security"'
+check "HRESULT: hresult: prefix" jqs -s '.[6].name == "E_NOTIMPL" and .[6].space == "hresult"'
 check "HRESULT: NTSTATUS warning stays NTSTATUS" jqs -s '.[7].space == "ntstatus" and .[7].name == "STATUS_BUFFER_OVERFLOW" and .[7].facility == null'
 explain 1400
 check "SDK names: text says not in the catalogue" grep -q '^ERROR_INVALID_WINDOW_HANDLE (named by the SDK headers, not in the catalogue)$' "$tmp/out"
@@ -201,6 +201,26 @@ if [[ -f $winerror ]]; then
 else
   bad "SDK header $winerror not found"
 fi
+
+# --hash-name: the digest of an account under the configured key (issue 15),
+# the same from --key-stdin and from LOGONSHIM_LOG, the same for each
+# spelling of one account, never the key itself; no key, no digest.
+key='an operator key of 16+ chars'
+explain --hash-name 'CORP\alice' --hash-name alice@corp.example.com --hash-name CORP\\bob --key-stdin <<<"$key"
+check "hash-name: exit 0" test "$rc" -eq 0
+check "hash-name: one digest per name" eval '[[ $(lines) -eq 3 ]] && ! grep -vqE "^#[0-9a-f]{16}$" "$tmp/out"'
+check "hash-name: spellings of one account alike" eval '[[ $(sed -n 1p "$tmp/out") == $(sed -n 2p "$tmp/out") ]]'
+check "hash-name: another account differs" eval '[[ $(sed -n 1p "$tmp/out") != $(sed -n 3p "$tmp/out") ]]'
+check "hash-name: the key is not printed" eval '! grep -q "operator key" "$tmp/out" "$tmp/err"'
+first=$(sed -n 1p "$tmp/out")
+LOGONSHIM_LOG="redact.key=$key" explain --json --hash-name 'corp\ALICE' </dev/null
+check "hash-name: key from LOGONSHIM_LOG, json" jqs --arg d "$first" '.digest == $d and .input == "corp\\ALICE"'
+explain --hash-name alice </dev/null
+check "hash-name: no key, exit 2 with the reason" eval '[[ $rc -eq 2 ]] && grep -q "no log.redact.key" "$tmp/err" && [[ ! -s $tmp/out ]]'
+explain --hash-name alice --key-stdin <<<"short"
+check "hash-name: short key refused, not echoed" eval '[[ $rc -eq 2 ]] && ! grep -q short "$tmp/err"'
+explain --hash-name
+check "hash-name: no name, exit 2" test "$rc" -eq 2
 
 echo "explain: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

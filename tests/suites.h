@@ -45,7 +45,8 @@
 #define LGS_NAMED_SUITES(S) \
     S(faults_env_bad)       \
     S(faults_env_good)      \
-    S(config_first_use)
+    S(config_first_use)     \
+    S(first_call)
 #else
 #define LGS_NAMED_SUITES(S)
 #endif

@@ -528,6 +528,15 @@ static int config_load_no_sources(void)
     return lgs_config_load() >= 0;
 }
 
+static int log_hash_name_bad(void)
+{
+    char out[32] = "x";
+    return lgs_log_hash_name(NULL, out, sizeof out) == LGS_EINVAL && out[0] == '\0' &&
+           lgs_log_hash_name("", out, sizeof out) == LGS_EINVAL &&
+           lgs_log_hash_name("alice", NULL, 32) == LGS_EINVAL &&
+           lgs_log_hash_name("alice", out, 0) == LGS_EINVAL && lgs_log_hash_name("alice", out, 17) == LGS_EINVAL;
+}
+
 /* ---- record.h ---- */
 
 static int last_failure_null(void) { return lgs_last_failure(NULL) == LGS_EINVAL; }
@@ -733,6 +742,7 @@ static const lgs_badinput_row rows[] = {
     {"lgs_log_config_get", "key NULL, buf NULL, size 0, 70 000 chars, size 2", log_config_get_null_zero},
     {"lgs_log_configure", "NULL, 70 000 chars, empty items, empty values", log_configure_null_long},
     {"lgs_log_flush", "twice, then lgs_log_reset twice", log_flush_reset_twice},
+    {"lgs_log_hash_name", "name NULL or empty, out NULL, size 0 and 17", log_hash_name_bad},
     {"lgs_log_reset", "twice", log_flush_reset_twice},
     {"lgs_record_format_text", "record NULL, sizes 1..4, enums out of range, name NULL", record_format_text_bad},
     {"lgs_record_format_json", "record NULL, sizes 1..4, enums out of range, name NULL", record_format_json_bad},

@@ -96,7 +96,17 @@ static void test_class_and_action_names(void)
         CU_ASSERT_STRING_EQUAL(lgs_action_name((lgs_action)i), actions[i]);
     CU_ASSERT_STRING_EQUAL(lgs_space_name(LGS_SPACE_WIN32), "win32");
     CU_ASSERT_STRING_EQUAL(lgs_space_name(LGS_SPACE_NTSTATUS), "ntstatus");
-    CU_ASSERT_STRING_EQUAL(lgs_space_name(LGS_SPACE_SECURITY), "security");
+    /* The HRESULT space prints under the name of what it holds; the old
+     * spellings are still read back as it. */
+    CU_ASSERT_STRING_EQUAL(lgs_space_name(LGS_SPACE_SECURITY), "hresult");
+    lgs_parsed_code parsed;
+    static const char *const spellings[] = {"hresult:0x8009030E", "security:0x8009030E", "sec:0x8009030E",
+                                            "HResult:0x8009030E"};
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+        CU_ASSERT_EQUAL_FATAL(lgs_code_parse(spellings[i], &parsed, NULL, 0), LGS_OK);
+        CU_ASSERT_EQUAL(parsed.space, LGS_SPACE_HRESULT);
+        CU_ASSERT_EQUAL(parsed.value, 0x8009030Eu);
+    }
 }
 
 static void test_bad_enum_values(void)

@@ -114,6 +114,20 @@ static void test_invalid_settings(void)
     expect_refused("lockout.threshold", "33", LGS_EINVAL, "out of range");
     expect_refused("retry.credentials.attempts", "2", LGS_EINVAL, "never retried");
     expect_refused("retry.account.attempts", "3", LGS_EINVAL, "never retried");
+    /* A misspelt key or value is answered with the one meant (issue 15);
+     * a word near nothing gets no guess. */
+    expect_refused("breaker.treshold", "3", LGS_ENOTFOUND, "did you mean \"breaker.threshold\"?");
+    expect_refused("retry.transient.atempts", "2", LGS_ENOTFOUND, "did you mean \"retry.transient.attempts\"?");
+    expect_refused("DEADLINE_MS_", "9s", LGS_ENOTFOUND, "did you mean \"deadline_ms\"?");
+    expect_refused("log.level", "eror", LGS_EINVAL, "did you mean \"error\"?");
+    expect_refused("log.redact", "hsah", LGS_EINVAL, "did you mean \"hash\"?");
+    char hinted[256] = "";
+    CU_ASSERT_EQUAL(lgs_config_set("log.levle", "info", hinted, sizeof hinted), LGS_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(hinted, "did you mean \"log.level\"?"));
+    CU_ASSERT_EQUAL(lgs_log_config_set("levle", "info", hinted, sizeof hinted), LGS_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(hinted, "did you mean \"level\"?"));
+    CU_ASSERT_EQUAL(lgs_config_set("zebra", "1", hinted, sizeof hinted), LGS_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(strstr(hinted, "did you mean"));
     char why[64];
     CU_ASSERT_EQUAL(lgs_config_set(NULL, "1", why, sizeof why), LGS_EINVAL);
     CU_ASSERT_EQUAL(lgs_config_set("deadline_ms", NULL, why, sizeof why), LGS_EINVAL);

@@ -71,12 +71,14 @@ static void test_bad_specs_rejected(void)
 {
     CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=1312", NULL, 0), LGS_OK);
     expect_bad("LogonUserX=1366", "LogonUserX");
+    expect_bad("LogonUserX=1366", "did you mean \"LogonUser"); /* A or W: one edit each */
+    expect_bad("AcquireCredentialHandleW=1366", "did you mean \"AcquireCredentialsHandleW\"?");
     expect_bad("LogonUserW", "API=codes");
     expect_bad("LogonUserW=", "empty code");
     expect_bad("LogonUserW=1366,,1366", "empty code");
     expect_bad("LogonUserW=bogus", "bogus");
     expect_bad("LogonUserW=STATUS_LOGON_SESSION_COLLISION", "ntstatus");
-    expect_bad("LsaLogonUser=SEC_E_NO_CREDENTIALS", "security");
+    expect_bad("LsaLogonUser=SEC_E_NO_CREDENTIALS", "hresult");
     expect_bad("LogonUserW=0x10000", "Win32");
     expect_bad("LogonUserW=0", "success");
     expect_bad("LogonUserW=1366*0", "repeat count 0");

@@ -351,6 +351,15 @@ static void test_configure_typos_keep_sinks(void)
         CU_ASSERT_STRING_EQUAL(buf, "stderr");
         CU_ASSERT_EQUAL(lt_count, 1);
     }
+    /* The report names the sink meant (issue 15: "did you mean `stderr`?"). */
+    const char *meant[][2] = {{"stdrr", "\"stderr\""}, {"debuger", "\"debugger\""}, {"jsnol:x", "\"jsonl\""}};
+    for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++) {
+        lt_setup();
+        CU_ASSERT_EQUAL(lgs_log_configure(meant[i][0]), 1);
+        CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(lt_records[0].detail, "did you mean"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(lt_records[0].detail, meant[i][1]));
+    }
     lt_setup();
     CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
     CU_ASSERT_EQUAL(lgs_log_configure("jsonl:/nonexistent-dir/x.jsonl,stdrr"), 2);
@@ -361,6 +370,41 @@ static void test_configure_typos_keep_sinks(void)
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_PTR_NULL(strstr(lt_records[0].detail, "hunter2"));
     CU_ASSERT_EQUAL(lgs_log_config_set("log.sinks", "none", NULL, 0), LGS_OK);
+}
+
+/* lgs_log_hash_name() gives the digest a record shows for the account
+ * (issue 15: an operator finds an account in the logs with the key), in
+ * each spelling the lockout guard takes as that account; without a
+ * configured key there is no digest to give. */
+static void test_hash_name_matches_records(void)
+{
+    char digest[32], other[32];
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "", NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_hash_name("alice", digest, sizeof digest), LGS_ENOTFOUND);
+    CU_ASSERT_STRING_EQUAL(digest, "");
+    CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "correct horse battery staple", NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_config_set("redact", "hash", NULL, 0), LGS_OK);
+    lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CORP"};
+    lgs_attempt a = {.api = "LogonUser", .attempt = 1, .max_attempts = 1, .space = LGS_SPACE_WIN32,
+                     .value = 1326, .cls = LGS_CLASS_CREDENTIALS, .decision = LGS_DECISION_NEVER_RETRY,
+                     .reached_api = 1};
+    lgs__log_attempt(&cl, &a);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_EQUAL(lt_records[0].user[0], '#');
+    const char *spellings[] = {"CORP\\alice", "alice@corp.example.com", "ALICE@CORP", "corp\\Alice"};
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+        CU_ASSERT_EQUAL(lgs_log_hash_name(spellings[i], digest, sizeof digest), LGS_OK);
+        CU_ASSERT_STRING_EQUAL(digest, lt_records[0].user);
+    }
+    CU_ASSERT_EQUAL(lgs_log_hash_name("CORP\\bob", other, sizeof other), LGS_OK);
+    CU_ASSERT_STRING_NOT_EQUAL(other, digest);
+    /* Another key, another digest. */
+    CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "another key of sixteen+", NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(lgs_log_hash_name("CORP\\alice", other, sizeof other), LGS_OK);
+    CU_ASSERT_STRING_NOT_EQUAL(other, digest);
+    CU_ASSERT_EQUAL(lgs_log_hash_name("CORP\\alice", other, 17), LGS_EINVAL);
+    CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "", NULL, 0), LGS_OK);
 }
 
 /* The callback can be replaced while others log; the old one then never
@@ -456,6 +500,7 @@ int lgs_suite_log(void)
         {"LOGONSHIM_LOG syntax", test_configure_spec},
         {"LOGONSHIM_LOG typos keep the sinks", test_configure_typos_keep_sinks},
         {"callback replaced", test_callback_replace},
+        {"hash of a name as records show it", test_hash_name_matches_records},
         {"callback replaced while threads log", test_callback_replace_concurrent},
         CU_TEST_INFO_NULL,
     };

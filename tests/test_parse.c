@@ -138,6 +138,10 @@ static void test_input_limit(void)
     expect_reason(make_text(text, LIMIT, "", 'A', "!"), "'!' cannot appear in a code name");
     expect_reason(make_text(text, LIMIT, "", 'A', "_Z"), "not a known code name");
     expect_reason(make_text(text, LIMIT, "ntstatus:", 'A', "Z"), "not a known code name");
+    /* A misspelt name: the one meant (issue 15's "did you mean"). */
+    expect_reason("STATUS_LOGON_SESION_COLLISION",
+                  "not a known code name; did you mean \"STATUS_LOGON_SESSION_COLLISION\"?");
+    expect_reason("ERROR_LOGON_FAILUER", "not a known code name; did you mean \"ERROR_LOGON_FAILURE\"?");
     /* Blanks around the text do not count: a known name padded past the
      * limit with blanks is the name that was given. */
     memset(ws, ' ', sizeof ws);

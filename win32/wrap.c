@@ -88,6 +88,8 @@ static lgs_status_code attempt(void *p)
         if (space == LGS_SPACE_WIN32)
             w->last_error = code;
     } else {
+        if (w->have_entry_error)
+            SetLastError(w->entry_error);
         code = w->call(w->ctx);
         if (code == 0) /* a call function need only record a failure's */
             w->last_error = GetLastError();
@@ -149,7 +151,7 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
     if (rc != LGS_OK) {
         /* Only reachable through a bug in a wrapper (a NULL field). */
         SetLastError(w->last_error);
-        return invalid_parameter(space);
+        return lgs__wrap_refused(invalid_parameter(space));
     }
     /* A fail-fast's last "attempt" never reached the API: like an injected
      * fault, it leaves the caller's outputs alone. */
@@ -183,12 +185,25 @@ uint32_t lgs__wrap_run_after_first(lgs__wrap *w, const lgs__fast *f, uint32_t fi
     return out.value;
 }
 
+uint32_t lgs__wrap_refused(uint32_t code)
+{
+    /* A thread-local access may go through TlsGetValue, which clears the
+     * last error: keep the caller's. */
+    DWORD saved = GetLastError();
+    lgs__record_forget();
+    SetLastError(saved);
+    return code;
+}
+
 uint32_t lgs__wrap_run(lgs__wrap *w)
 {
     /* The common case: the first attempt, straight to the API, succeeds.
      * A success a stub may have faked needs the full path's check. The call
      * function records a failure's last error in w itself. */
     /* A call naming an account goes to the lockout guard's admission first. */
+    DWORD entry = GetLastError();
+    w->entry_error = entry;
+    w->have_entry_error = 1;
     if (w->stub_check == NULL && (w->log.user == NULL || w->log.user[0] == '\0')) {
         lgs__fast f;
         uint32_t code;
@@ -198,7 +213,7 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
         if (fr == LGS__FAST_FAILED)
             return lgs__wrap_run_after_first(w, &f, code);
     }
-    w->last_error = GetLastError();
+    w->last_error = entry;
     /* The configuration sources and LOGONSHIM_LOG load at the first call. */
     lgs__init();
     lgs_space space = lgs__apis[w->api].space;
@@ -210,7 +225,8 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
          * caller's outputs as they were. */
         w->injected = 1;
         SetLastError(w->last_error);
-        return code;
+        /* The log has the setting's record; the slot has no failure of this call. */
+        return lgs__wrap_refused(code);
     }
     return lgs__wrap_run_after_first(w, NULL, 0);
 }

@@ -85,6 +85,11 @@ typedef struct lgs__wrap {
     int (*stub_check)(void *ctx);  /* under Wine, after a success; may be NULL */
     void *ctx;
     DWORD last_error;              /* GetLastError() after the last attempt */
+    DWORD entry_error;             /* GetLastError() as the caller left it, when known */
+    int have_entry_error;          /* set before every real attempt, so that what the
+                                      library did before it (first-use configuration,
+                                      an earlier attempt) cannot show through an API
+                                      that leaves the last error alone */
     int injected;                  /* the last attempt did not reach the API: an injected
                                       fault or a fail-fast (breaker, lockout guard); the
                                       caller's outputs must stay as they are */
@@ -99,6 +104,11 @@ void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), 
  * `continue` code such as SEC_I_CONTINUE_NEEDED is also a success). Leaves
  * GetLastError() as the last attempt left it. */
 uint32_t lgs__wrap_run(lgs__wrap *w);
+
+/* A wrapped call refused before any attempt (a NULL the API would crash on)
+ * returns code through this: it makes no record, so it empties the thread's
+ * last-failure slot rather than leave an earlier call's there. */
+uint32_t lgs__wrap_refused(uint32_t code);
 
 /* Records the real call's last error; call right after the API returns. A
  * call function must record it after a failure (any code but 0) and may

@@ -140,6 +140,7 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
 static BOOL null_token(void)
 {
     SetLastError(ERROR_INVALID_PARAMETER);
+    (void)lgs__wrap_refused(0);
     return FALSE;
 }
 

@@ -85,7 +85,7 @@ NTSTATUS NTAPI lgs_LsaConnectUntrusted(PHANDLE LsaHandle)
 {
     handle_ctx c = {.op = OP_CONNECT};
     if (LsaHandle == NULL)
-        return LGS__STATUS_INVALID_PARAMETER;
+        return (NTSTATUS)lgs__wrap_refused((uint32_t)LGS__STATUS_INVALID_PARAMETER);
     c.out_arg = lgs__out(&c.outs, LsaHandle, &c.out, sizeof c.out);
     return handle_run(&c, LGS_API_ID_LsaConnectUntrusted);
 }
@@ -95,7 +95,7 @@ NTSTATUS NTAPI lgs_LsaRegisterLogonProcess(PLSA_STRING LogonProcessName, PHANDLE
 {
     handle_ctx c = {.op = OP_REGISTER, .name = LogonProcessName};
     if (LogonProcessName == NULL || LsaHandle == NULL || SecurityMode == NULL)
-        return LGS__STATUS_INVALID_PARAMETER;
+        return (NTSTATUS)lgs__wrap_refused((uint32_t)LGS__STATUS_INVALID_PARAMETER);
     c.out_arg = lgs__out(&c.outs, LsaHandle, &c.out, sizeof c.out);
     c.mode_arg = lgs__out(&c.outs, SecurityMode, &c.mode, sizeof c.mode);
     return handle_run(&c, LGS_API_ID_LsaRegisterLogonProcess);
@@ -106,7 +106,7 @@ NTSTATUS NTAPI lgs_LsaLookupAuthenticationPackage(HANDLE LsaHandle, PLSA_STRING 
 {
     handle_ctx c = {.op = OP_LOOKUP, .lsa = LsaHandle, .name = PackageName};
     if (PackageName == NULL || AuthenticationPackage == NULL)
-        return LGS__STATUS_INVALID_PARAMETER;
+        return (NTSTATUS)lgs__wrap_refused((uint32_t)LGS__STATUS_INVALID_PARAMETER);
     c.package_arg = lgs__out(&c.outs, AuthenticationPackage, &c.package, sizeof c.package);
     return handle_run(&c, LGS_API_ID_LsaLookupAuthenticationPackage);
 }
@@ -353,7 +353,7 @@ NTSTATUS NTAPI lgs_LsaGetLogonSessionData(PLUID LogonId, PSECURITY_LOGON_SESSION
 {
     session_ctx c = {.luid = LogonId};
     if (LogonId == NULL || ppLogonSessionData == NULL)
-        return LGS__STATUS_INVALID_PARAMETER;
+        return (NTSTATUS)lgs__wrap_refused((uint32_t)LGS__STATUS_INVALID_PARAMETER);
     c.data_arg = lgs__out(&c.outs, ppLogonSessionData, &c.data, sizeof(PSECURITY_LOGON_SESSION_DATA));
     return session_run(&c, LGS_API_ID_LsaGetLogonSessionData);
 }
@@ -362,7 +362,7 @@ NTSTATUS NTAPI lgs_LsaEnumerateLogonSessions(PULONG LogonSessionCount, PLUID *Lo
 {
     session_ctx c = {.enumerate = 1};
     if (LogonSessionCount == NULL || LogonSessionList == NULL)
-        return LGS__STATUS_INVALID_PARAMETER;
+        return (NTSTATUS)lgs__wrap_refused((uint32_t)LGS__STATUS_INVALID_PARAMETER);
     c.count_arg = lgs__out(&c.outs, LogonSessionCount, &c.count, sizeof c.count);
     c.list_arg = lgs__out(&c.outs, LogonSessionList, &c.list, sizeof(PLUID));
     return session_run(&c, LGS_API_ID_LsaEnumerateLogonSessions);

@@ -230,7 +230,7 @@ SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoA(SEC_CHAR *pszPackageName, P
 {
     pkg_ctx c = {.op = OP_QUERY_A, .name = pszPackageName};
     if (pszPackageName == NULL || ppPackageInfo == NULL)
-        return SEC_E_INVALID_PARAMETER;
+        return (SECURITY_STATUS)lgs__wrap_refused((uint32_t)SEC_E_INVALID_PARAMETER);
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoA, (void **)ppPackageInfo, NULL);
 }
 
@@ -238,7 +238,7 @@ SECURITY_STATUS WINAPI lgs_QuerySecurityPackageInfoW(SEC_WCHAR *pszPackageName, 
 {
     pkg_ctx c = {.op = OP_QUERY_W, .name = pszPackageName};
     if (pszPackageName == NULL || ppPackageInfo == NULL)
-        return SEC_E_INVALID_PARAMETER;
+        return (SECURITY_STATUS)lgs__wrap_refused((uint32_t)SEC_E_INVALID_PARAMETER);
     return pkg_run(&c, LGS_API_ID_QuerySecurityPackageInfoW, (void **)ppPackageInfo, NULL);
 }
 
@@ -246,7 +246,7 @@ SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesA(unsigned long *pcPackages,
 {
     pkg_ctx c = {.op = OP_ENUM_A};
     if (pcPackages == NULL || ppPackageInfo == NULL)
-        return SEC_E_INVALID_PARAMETER;
+        return (SECURITY_STATUS)lgs__wrap_refused((uint32_t)SEC_E_INVALID_PARAMETER);
     return pkg_run(&c, LGS_API_ID_EnumerateSecurityPackagesA, (void **)ppPackageInfo, pcPackages);
 }
 
@@ -254,7 +254,7 @@ SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesW(unsigned long *pcPackages,
 {
     pkg_ctx c = {.op = OP_ENUM_W};
     if (pcPackages == NULL || ppPackageInfo == NULL)
-        return SEC_E_INVALID_PARAMETER;
+        return (SECURITY_STATUS)lgs__wrap_refused((uint32_t)SEC_E_INVALID_PARAMETER);
     return pkg_run(&c, LGS_API_ID_EnumerateSecurityPackagesW, (void **)ppPackageInfo, pcPackages);
 }
 

@@ -5,16 +5,18 @@
  *   logonshim-explain [--json] --list      the whole catalogue
  *   logonshim-explain --list --markdown    the classes table of the README
  *   logonshim-explain [--json] < log.txt   explain every code read from stdin
+ *   logonshim-explain --hash-name NAME [--key-stdin]   an account's digest in the logs
  *
  * CODE is decimal (1366, -2146893042), hex (0x556, 0xC0000105, 0x80070556),
  * a name (STATUS_LOGON_SESSION_COLLISION) or any of those after "win32:",
- * "ntstatus:" or "sec:". Because operators paste codes from dialogs, event
- * logs and debuggers, the tool also takes hex without "0x" when it cannot be
- * decimal (8009030C, c000006d), a debugger's "0n" decimal (0n1326), and
- * codes wrapped in brackets, quotes or followed by sentence punctuation
- * ("(0x80090322)", "0x80090322.", "0x80090322,"); options may come anywhere
- * on the line. "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol
- * error code as DC events 4768 and 4771 print it (krb.c); a name the SDK
+ * "ntstatus:" or "hresult:" (or the old "sec:", "security:"). Because
+ * operators paste codes from dialogs, event logs and debuggers, the tool
+ * also takes hex without "0x" when it cannot be decimal (8009030C,
+ * c000006d), a debugger's "0n" decimal (0n1326), and codes wrapped in
+ * brackets, quotes or followed by sentence punctuation ("(0x80090322)",
+ * "0x80090322.", "0x80090322,"); options may come anywhere on the line.
+ * "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol error code
+ * as DC events 4768 and 4771 print it (krb.c); a name the SDK
  * headers define but the catalogue lacks is explained under that name
  * (names.c). A well-formed code the catalogue does not know is explained as
  * class "unknown" (exit 0); malformed input is reported on stderr with the
@@ -127,7 +129,7 @@ static const char *last_error_name(uint32_t le)
     return display_name(space, le, lgs_code_lookup(space, le));
 }
 
-/* The facility of an HRESULT (security space), decoded for a person:
+/* The facility of an HRESULT (hresult space), decoded for a person:
  * facility 9 holds several families, told apart by code range. */
 static const char *facility_name(uint32_t v)
 {
@@ -540,12 +542,16 @@ static void usage(FILE *f)
           "       logonshim-explain --list --markdown   (classes, actions, default policies)\n"
           "       logonshim-explain [--json] < FILE   (codes separated by blanks or commas)\n"
           "CODE: 1366, 0x556, 0xC0000105, -2146893042, 0x80070556, a name such as\n"
-          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus:, sec: or\n"
-          "hresult:; krb:0x18 or KDC_ERR_PREAUTH_FAILED for a Kerberos protocol error\n"
-          "code as DC events 4768 and 4771 print it.\n"
+          "STATUS_LOGON_SESSION_COLLISION, optionally after win32:, ntstatus: or\n"
+          "hresult: (or the old sec:, security:); krb:0x18 or KDC_ERR_PREAUTH_FAILED\n"
+          "for a Kerberos protocol error code as DC events 4768 and 4771 print it.\n"
           "Also taken: hex without 0x when it has a letter (8009030C, c000006d), 0n\n"
           "decimals (0n1326), and codes in brackets or quotes or followed by . , ; :\n"
           "Options may come anywhere; after -- everything is a code.\n"
+          "       logonshim-explain [--json] --hash-name NAME... [--key-stdin]\n"
+          "         the digest the logs show for an account (user, DOMAIN\\user or\n"
+          "         user@domain) under log.redact.key, from the usual sources or, with\n"
+          "         --key-stdin, the first line of standard input\n"
           "options: --json  one JSON object per line   --list  the whole catalogue\n"
           "         --markdown (with --list)   -h, --help   --version\n"
           "exit status: 0  every input explained (a well-formed code the catalogue\n"
@@ -553,6 +559,58 @@ static void usage(FILE *f)
           "             2  an option or an input was malformed (each is named on\n"
           "                stderr with the reason; the other inputs are still explained)\n",
           f);
+}
+
+enum { MAX_NAMES = 64, MAX_KEY = 1024 };
+
+/* --hash-name: the digest the logs show for each account name under the
+ * configured log.redact.key, read from the usual sources (INI, registry,
+ * environment, LOGONSHIM_LOG) or, with --key-stdin, from the first line of
+ * standard input (so that it is not in the command line or the shell's
+ * history). The key is never printed. */
+static int hash_names(const char *const *names, int n, int key_stdin, FILE *in)
+{
+    char why[256] = "";
+    if (key_stdin) {
+        char key[MAX_KEY + 2];
+        if (fgets(key, sizeof key, in) == NULL) {
+            fprintf(stderr, "logonshim-explain: --key-stdin: no key on standard input\n");
+            return EXIT_MALFORMED;
+        }
+        key[strcspn(key, "\r\n")] = '\0';
+        int rc = lgs_log_config_set("redact.key", key, why, sizeof why);
+        memset(key, 0, sizeof key);
+        if (rc != LGS_OK) {
+            fprintf(stderr, "logonshim-explain: --key-stdin: %s\n", why);
+            return EXIT_MALFORMED;
+        }
+    } else {
+        (void)lgs_config_load();
+    }
+    int status = 0;
+    for (int i = 0; i < n; i++) {
+        char digest[32];
+        int rc = lgs_log_hash_name(names[i], digest, sizeof digest);
+        if (rc == LGS_ENOTFOUND) {
+            fprintf(stderr, "logonshim-explain: no log.redact.key is configured: without one each process "
+                            "hashes under a random key no one can reproduce; give it with --key-stdin or "
+                            "set it as the service does (INI [log] redact.key, the registry, LOGONSHIM_LOG)\n");
+            return EXIT_MALFORMED;
+        }
+        if (rc != LGS_OK) {
+            fprintf(stderr, "logonshim-explain: --hash-name '%s': not an account name\n", names[i]);
+            status = EXIT_MALFORMED;
+            continue;
+        }
+        if (json_mode) {
+            printf("{\"input\":");
+            json_string(stdout, names[i]);
+            printf(",\"digest\":\"%s\"}\n", digest);
+        } else {
+            printf("%s\n", digest);
+        }
+    }
+    return status;
 }
 
 static int is_option(const char *arg)
@@ -563,7 +621,8 @@ static int is_option(const char *arg)
 
 int explain_main(int argc, char **argv, FILE *in)
 {
-    int list = 0, markdown = 0, codes = 0, end = argc;
+    int list = 0, markdown = 0, codes = 0, end = argc, key_stdin = 0, nnames = 0;
+    const char *names[MAX_NAMES];
     json_mode = 0;
     /* Options first, wherever they are; "--" ends them. */
     for (int i = 1; i < argc; i++) {
@@ -580,6 +639,14 @@ int explain_main(int argc, char **argv, FILE *in)
             list = 1;
         } else if (strcmp(opt, "--markdown") == 0) {
             markdown = 1;
+        } else if (strcmp(opt, "--hash-name") == 0) {
+            if (i + 1 >= argc || nnames == MAX_NAMES) {
+                fprintf(stderr, "logonshim-explain: --hash-name takes a name (at most %d)\n", MAX_NAMES);
+                return EXIT_MALFORMED;
+            }
+            names[nnames++] = argv[++i];
+        } else if (strcmp(opt, "--key-stdin") == 0) {
+            key_stdin = 1;
         } else if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
             usage(stdout);
             return 0;
@@ -591,6 +658,13 @@ int explain_main(int argc, char **argv, FILE *in)
             usage(stderr);
             return EXIT_MALFORMED;
         }
+    }
+    if (nnames > 0 || key_stdin) {
+        if (nnames == 0 || codes > 0 || list) {
+            fprintf(stderr, "logonshim-explain: --hash-name NAME... [--key-stdin] takes no codes\n");
+            return EXIT_MALFORMED;
+        }
+        return hash_names(names, nnames, key_stdin, in);
     }
     if (markdown && !list) {
         fprintf(stderr, "logonshim-explain: --markdown goes with --list\n");

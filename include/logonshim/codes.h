@@ -26,12 +26,13 @@ typedef enum lgs_space {
     LGS_SPACE_NTSTATUS = 1, /**< NTSTATUS, as returned by the Lsa* calls. */
     LGS_SPACE_SECURITY = 2, /**< SECURITY_STATUS and every other HRESULT (SCARD_, CERT_E_,
                                  CRYPT_E_, TRUST_E_, NTE_, E_...): SSPI's codes are the
-                                 HRESULTs of facility 9. Named "security" for
-                                 compatibility; LGS_SPACE_HRESULT says what it holds. */
+                                 HRESULTs of facility 9. Printed "hresult"; the
+                                 enumerator keeps its old name for compatibility, and
+                                 LGS_SPACE_HRESULT says what it holds. */
     LGS_SPACE_COUNT_ = 3
 } lgs_space;
 
-/** The security space under the name of what it holds: HRESULTs. */
+/** The HRESULT space under the name it prints as. */
 #define LGS_SPACE_HRESULT LGS_SPACE_SECURITY
 
 /** What a failure calls for: the reaction, not the API that produced it. */
@@ -105,7 +106,7 @@ LGS_API const lgs_code_info *lgs_catalogue_row(size_t i);
 
 /** The row for (space, value), or NULL when the catalogue has none (or the
  *  space is out of range). An HRESULT_FROM_WIN32 value (0x8007xxxx) looked up
- *  in the security space finds the row of the Win32 code it wraps. */
+ *  in the HRESULT space finds the row of the Win32 code it wraps. */
 LGS_API const lgs_code_info *lgs_code_lookup(lgs_space space, uint32_t value);
 
 /** The row named `name` (an SDK name such as "STATUS_LOGON_SESSION_COLLISION"
@@ -124,7 +125,7 @@ LGS_API lgs_class lgs_classify(lgs_space space, uint32_t value);
 LGS_API int lgs_win32_equivalent(lgs_space space, uint32_t value, int32_t *out);
 
 /** The HRESULT form of (space, value): a Win32 code as HRESULT_FROM_WIN32,
- *  an NTSTATUS as HRESULT_FROM_NT, a security code unchanged. */
+ *  an NTSTATUS as HRESULT_FROM_NT, an HRESULT unchanged. */
 LGS_API uint32_t lgs_hresult_form(lgs_space space, uint32_t value);
 
 /** Guidance for (space, value): the row's, or its class's for unknown codes.
@@ -149,7 +150,8 @@ LGS_API lgs_action lgs_class_default_action(lgs_class cls);
  *  "invalid" for out-of-range values. */
 LGS_API const char *lgs_action_name(lgs_action action);
 
-/** "win32", "ntstatus", "security"; "invalid" for out-of-range values. */
+/** "win32", "ntstatus", "hresult"; "invalid" for out-of-range values. The
+ *  HRESULT space used to be printed "security"; the parsers take both names. */
 LGS_API const char *lgs_space_name(lgs_space space);
 
 /** A code parsed from user text. */
@@ -163,11 +165,11 @@ typedef struct lgs_parsed_code {
  *  - names: "STATUS_LOGON_SESSION_COLLISION" (any case, aliases included);
  *  - numbers: decimal "1366", negative decimal "-2146893042" (a 32-bit value
  *    as a signed int), hex "0x556"; surrounding blanks are ignored;
- *  - an optional space prefix "win32:", "ntstatus:", "sec:" or "hresult:"
- *    (the last two both name the security space).
+ *  - an optional space prefix "win32:", "ntstatus:", "hresult:", or the
+ *    old spellings "sec:" and "security:" (all three name the HRESULT space).
  *  Without a prefix a number is placed by its shape: <= 0xFFFF is Win32,
  *  0x8007xxxx is HRESULT_FROM_WIN32 and unwraps to Win32, facility 9
- *  (0x0009xxxx, 0x8009xxxx) is security, and so is any other 0x8xxxxxxx
+ *  (0x0009xxxx, 0x8009xxxx) is HRESULT, and so is any other 0x8xxxxxxx
  *  value no NTSTATUS can be (E_FAIL 0x80004005, CERT_E_ 0x800Bxxxx, SCARD_
  *  0x8010xxxx: every facility but those NTSTATUS warnings use, 0, 1, 0x13,
  *  0x19, 0x1B, 0x1C and 0x21, with facility 0 an HRESULT above 0x80000FFF);

@@ -70,6 +70,18 @@ LGS_API int lgs_log_config_get(const char *key, char *buf, size_t size);
  *  of bad items (0 when all applied), or -1 when spec is NULL. */
 LGS_API int lgs_log_configure(const char *spec);
 
+/** Writes to out the digest records show for an account under log.redact
+ *  "hash" ("#" and 16 hex digits, NUL-terminated), so that an operator can
+ *  find one account's failures in the logs. name is UTF-8: "user",
+ *  "DOMAIN\\user" or "user@domain", matched as the lockout guard matches
+ *  accounts (case-insensitive, a UPN like its down-level name). The digest
+ *  is keyed by log.redact.key, which must be configured: the random key of
+ *  a process without one gives digests no other process can reproduce.
+ *  Returns LGS_OK; LGS_ENOTFOUND when no log.redact.key is in force (out is
+ *  then empty); LGS_EINVAL when name or out is NULL, name is empty, or size
+ *  is below 18. */
+LGS_API int lgs_log_hash_name(const char *name, char *out, size_t size);
+
 /** Emits now the summaries of every run of suppressed records, whether or
  *  not its interval has ended (call it before exit). */
 LGS_API void lgs_log_flush(void);

@@ -104,7 +104,9 @@ typedef struct lgs_record {
 
 /** Copies the calling thread's last failure record to *out and returns LGS_OK;
  *  returns LGS_ENOTFOUND (out untouched) when this thread has had no failure
- *  since it started, LGS_EINVAL when out is NULL. A later success does not
+ *  since it started, or when its last wrapped call failed without a record
+ *  (refused before any attempt: a NULL the API would crash on, a bad
+ *  LOGONSHIM_FAULTS), LGS_EINVAL when out is NULL. A later success does not
  *  clear it: it is the last failure, not the last result. */
 LGS_API int lgs_last_failure(lgs_record *out);
 

@@ -31,6 +31,7 @@
 #include "log_internal.h"
 #include "logonshim/codes.h"
 #include "settings.h"
+#include "suggest.h"
 #include "why.h"
 
 #define VALUE_MAX 1024
@@ -92,8 +93,7 @@ static void apply(load_state *st, const char *where, const char *section, const 
     if (rc == LGS_OK)
         return;
     add_bad(st, where, lgs__secret_key(key) ? "(not shown)" : value,
-            rc == LGS_ENOTFOUND ? "unknown key (see docs/configuration.md and docs/logging.md)"
-                                : why);
+            why); /* for an unknown key, the key meant when it is near one */
 }
 
 /* Applies the log.sinks of the source just read, now that its path is set. */
@@ -368,6 +368,7 @@ static void env_apply_one(void *ctx, const char *section, const char *name)
 typedef struct env_match {
     const char *var;
     int found;
+    lgs__nearest guess; /* the variable meant, for a typo */
 } env_match;
 
 static void env_match_one(void *ctx, const char *section, const char *name)
@@ -377,6 +378,7 @@ static void env_match_one(void *ctx, const char *section, const char *name)
     env_name(section, name, var, sizeof var);
     if (_stricmp(var, m->var) == 0)
         m->found = 1;
+    lgs__nearest_offer(&m->guess, var);
 }
 
 static void load_environment(load_state *st)
@@ -397,13 +399,15 @@ static void load_environment(load_state *st)
         if (_stricmp(var, "LOGONSHIM_LOG") == 0 || _stricmp(var, "LOGONSHIM_FAULTS") == 0 ||
             _stricmp(var, "LOGONSHIM_CONFIG") == 0)
             continue;
-        env_match m = {var, 0};
+        env_match m = {.var = var};
+        lgs__nearest_init(&m.guess, var);
         for_each_key(env_match_one, &m);
         if (!m.found) {
-            char setting[240];
+            char setting[240], hint[LGS__NEAREST_MAX + 32], why[LGS__NEAREST_MAX + 128];
             snprintf(setting, sizeof setting, "environment %s", var);
-            add_bad(st, setting, eq != NULL ? eq + 1 : "",
-                    "no such setting: the variable names no key (see docs/configuration.md)");
+            snprintf(why, sizeof why, "no such setting: the variable names no key%s (see docs/configuration.md)",
+                     lgs__nearest_hint(&m.guess, hint, sizeof hint));
+            add_bad(st, setting, eq != NULL ? eq + 1 : "", why);
         }
     }
     FreeEnvironmentStringsW(block);

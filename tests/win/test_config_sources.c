@@ -398,6 +398,7 @@ static void test_bad_values(void)
     CU_ASSERT_EQUAL(get_num("deadline_ms"), 7000);              /* the good one applied */
     CU_ASSERT_STRING_EQUAL(get_log("level"), "warning");
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_BREAKER_TRESHOLD") != NULL);
+    CU_ASSERT(strstr(last_setting, "did you mean \"LOGONSHIM_BREAKER_THRESHOLD\"?") != NULL);
     /* Read again: still bad, not reported again. */
     setting_records = 0;
     CU_ASSERT_EQUAL(lgs_config_load(), 6);
@@ -475,6 +476,23 @@ static void test_nothing_lost_silently(void)
     CU_ASSERT(strstr(last_setting, "LOGONSHIM_ENGINE_DEADLINE_MS") != NULL);
     CU_ASSERT(strstr(last_setting, "too long") != NULL);
     SetEnvironmentVariableW(L"LOGONSHIM_ENGINE_DEADLINE_MS", NULL);
+
+    /* A LOGONSHIM_LOG longer than the library reads (4 095 characters) is
+     * reported on the sinks there are, and none of it is applied: not the
+     * level at its start, nor a cut-off remainder. */
+    fresh();
+    static wchar_t spec[5000];
+    int k = swprintf(spec, 64, L"level=error;");
+    while (k < 4990)
+        spec[k++] = L' ';
+    spec[k] = L'\0';
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG", spec);
+    CU_ASSERT_EQUAL(lgs_config_load(), 1);
+    CU_ASSERT_EQUAL(setting_records, 1);
+    CU_ASSERT(strstr(last_setting, "LOGONSHIM_LOG") != NULL);
+    CU_ASSERT(strstr(last_setting, "too long") != NULL);
+    CU_ASSERT_STRING_EQUAL(get_log("level"), "warning");
+    SetEnvironmentVariableW(L"LOGONSHIM_LOG", NULL);
 }
 
 /* The reason in a "setting" record: what follows `key = "value": `. */

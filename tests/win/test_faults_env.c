@@ -9,6 +9,7 @@
 
 #include <CUnit/CUnit.h>
 
+#include "log_internal.h"
 #include "logonshim/logonshim.h"
 #include "suites.h"
 #include "vtime.h"
@@ -24,6 +25,15 @@ static int spec_is(const char *expect)
 static void test_bad_spec_fails_first_call(void)
 {
     CU_ASSERT_FATAL(spec_is("LogonUserW=bogus"));
+    /* A failure record from before, which the refused call must not leave
+     * for lgs_last_failure() to hand back as its own. */
+    lgs__call_log before = {.api = "LsaLogonUser"};
+    lgs_attempt a = {.api = "LogonUser", .attempt = 1, .max_attempts = 1, .space = LGS_SPACE_WIN32,
+                     .value = 1312, .cls = LGS_CLASS_SESSION_GONE, .decision = LGS_DECISION_NEVER_RETRY,
+                     .reached_api = 1};
+    lgs__log_attempt(&before, &a);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
     HANDLE token = (HANDLE)(uintptr_t)0x77;
     SetLastError(0);
     BOOL ok = lgs_LogonUserA("alice", ".", "pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token);
@@ -31,6 +41,7 @@ static void test_bad_spec_fails_first_call(void)
     CU_ASSERT_EQUAL(GetLastError(), ERROR_INVALID_PARAMETER);
     CU_ASSERT_EQUAL(token, (HANDLE)(uintptr_t)0x77);
     CU_ASSERT_EQUAL(lgs_faults_pending("LogonUserW"), 0);
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
     /* The second call reaches Wine's LogonUserW stub, which succeeds. */
     ok = lgs_LogonUserW(L"alice", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token);
     CU_ASSERT_EQUAL(ok, TRUE);

@@ -4,19 +4,24 @@
  * untouched and the number of attempts is the class policy's; recovery;
  * continue codes pass through; real failures from Wine's secur32. Virtual
  * time (tests/vtime.c) keeps backoff from sleeping for real. */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <CUnit/CUnit.h>
 
 #include "apis.h"
+#include "backend.h" /* <windows.h>, which <schannel.h> needs first */
+#include <schannel.h>
 #include "logonshim/logonshim.h"
 #include "suites.h"
+#include "threads.h"
 #include "vtime.h"
 
 /* From ntstatus.h, which cannot follow <windows.h> without redefinitions. */
 #define T_STATUS_WRONG_PASSWORD ((NTSTATUS)0xC000006AL)
 #define T_STATUS_LOGON_SESSION_COLLISION ((NTSTATUS)0xC0000105L)
+#define T_STATUS_INVALID_PARAMETER ((NTSTATUS)0xC000000DL)
 
 /* Every output any wrapper has, filled with a pattern before the call. */
 typedef struct outs {
@@ -268,6 +273,153 @@ static void test_logonuser_recovers_after_collision(void)
     CU_ASSERT_EQUAL(r.cls, LGS_CLASS_SESSION_COLLISION);
 }
 
+/* A failed call whose record lgs_last_failure() holds: 1312 is never
+ * retried and is not a credential failure (no lockout guard state). */
+static void leave_a_failure(void)
+{
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("LogonUserW=1312", NULL, 0), LGS_OK);
+    HANDLE token = NULL;
+    CU_ASSERT_EQUAL(lgs_LogonUserW(L"bob", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, &token),
+                    FALSE);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    CU_ASSERT_EQUAL(r.value, 1312);
+}
+
+/* A call refused before any attempt (a NULL the API would crash on) makes
+ * no record: lgs_last_failure() must then say so, not hand back the
+ * previous call's record (whose guidance would be about another failure). */
+static void test_refused_call_leaves_no_stale_record(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    lgs_record r;
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_LogonUserW(L"bob", L".", L"pw", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT, NULL),
+                    FALSE);
+    CU_ASSERT_EQUAL(GetLastError(), ERROR_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_LsaConnectUntrusted(NULL), T_STATUS_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(GetLastError(), 0x1234); /* an NTSTATUS API: the caller's last error stays */
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+
+    leave_a_failure();
+    SetLastError(0x1234);
+    CU_ASSERT_EQUAL(lgs_QuerySecurityPackageInfoW(NULL, NULL), SEC_E_INVALID_PARAMETER);
+    CU_ASSERT_EQUAL(GetLastError(), 0x1234);
+    CU_ASSERT_EQUAL(lgs_last_failure(&r), LGS_ENOTFOUND);
+    lgs_faults_clear();
+}
+
+/* ---- the lockout guard through the wrapper (issue 15) ---- */
+
+#define WRAP_RACE_THREADS 32
+static atomic_uint race_inside, race_refused, race_reached;
+
+/* A LogonUserW that rejects the password, and holds each call until every
+ * thread is either inside it or refused, so that all the attempts the guard
+ * let through are in flight at once: the worst interleaving, every run.
+ * Bounded by 10 s, in case a thread never arrives. */
+static BOOL WINAPI race_logon(LPCWSTR user, LPCWSTR domain, LPCWSTR password, DWORD type, DWORD provider,
+                              PHANDLE token)
+{
+    (void)user, (void)domain, (void)password, (void)type, (void)provider, (void)token;
+    atomic_fetch_add(&race_reached, 1u);
+    atomic_fetch_add(&race_inside, 1u);
+    ULONGLONG until = GetTickCount64() + 10000u;
+    while (atomic_load(&race_inside) + atomic_load(&race_refused) < WRAP_RACE_THREADS &&
+           GetTickCount64() < until)
+        Sleep(0);
+    SetLastError(ERROR_LOGON_FAILURE);
+    return FALSE;
+}
+
+static void race_worker(void *arg, unsigned index)
+{
+    (void)arg, (void)index;
+    HANDLE token = NULL;
+    BOOL ok = lgs_LogonUserW(L"victim", L"CORP", L"wrong", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT,
+                             &token);
+    DWORD err = GetLastError();
+    lgs_record r;
+    if (!ok && err == ERROR_LOGON_FAILURE && lgs_last_failure(&r) == LGS_OK &&
+        r.decision == LGS_DECISION_LOCKOUT_GUARD)
+        atomic_fetch_add(&race_refused, 1u);
+}
+
+/* 32 threads send one wrong password through lgs_LogonUserW at once: at most
+ * lockout.threshold (3) of them reach the system's LogonUserW, every other
+ * one fails fast with ERROR_LOGON_FAILURE and decision lockout_guard. */
+static void test_lockout_race_through_wrapper(void)
+{
+    prepare();
+    vt_set("lockout.threshold", "3");
+    lgs_engine_reset_state();
+    atomic_store(&race_inside, 0u);
+    atomic_store(&race_refused, 0u);
+    atomic_store(&race_reached, 0u);
+    lgs__backend b = lgs__system_backend;
+    b.LogonUserW = race_logon;
+    lgs__backend_set(&b);
+    int started = lgs_test_run_threads(WRAP_RACE_THREADS, race_worker, NULL);
+    lgs__backend_set(NULL);
+    CU_ASSERT_EQUAL_FATAL(started, 0);
+    unsigned reached = atomic_load(&race_reached);
+    printf("\n    wrapper race: %u of %d calls reached LogonUserW (threshold 3)\n", reached,
+           WRAP_RACE_THREADS);
+    CU_ASSERT(reached >= 1 && reached <= 3);
+    CU_ASSERT_EQUAL(atomic_load(&race_refused), WRAP_RACE_THREADS - reached);
+    lgs_engine_reset_state();
+}
+
+/* ACH through the shim, SEC_E_LOGON_DENIED injected; the decision taken. */
+static lgs_decision ach_denied(const wchar_t *package, void *auth)
+{
+    CredHandle cred;
+    TimeStamp expiry;
+    SECURITY_STATUS st = lgs_AcquireCredentialsHandleW(NULL, (SEC_WCHAR *)package, SECPKG_CRED_OUTBOUND, NULL,
+                                                       auth, NULL, NULL, &cred, &expiry);
+    CU_ASSERT_EQUAL(st, SEC_E_LOGON_DENIED);
+    lgs_record r;
+    CU_ASSERT_EQUAL_FATAL(lgs_last_failure(&r), LGS_OK);
+    return r.decision;
+}
+
+/* Under Schannel SEC_E_LOGON_DENIED is the TLS access_denied alert, a
+ * certificate refused, not a password guess (issue 16): five in a row all
+ * reach the package, while the same code for a Kerberos identity is stopped
+ * by the guard after lockout.threshold (3). */
+static void test_schannel_denied_not_a_guess(void)
+{
+    prepare();
+    vt_set("lockout.threshold", "3");
+    lgs_engine_reset_state();
+    SCHANNEL_CRED sc;
+    memset(&sc, 0, sizeof sc);
+    sc.dwVersion = SCHANNEL_CRED_VERSION;
+    const wchar_t *packages[] = {SCHANNEL_NAME_W, UNISP_NAME_W};
+    for (size_t p = 0; p < sizeof packages / sizeof packages[0]; p++) {
+        CU_ASSERT_EQUAL_FATAL(lgs_faults_set("AcquireCredentialsHandleW=SEC_E_LOGON_DENIED*5", NULL, 0), LGS_OK);
+        for (int i = 0; i < 5; i++)
+            CU_ASSERT_EQUAL(ach_denied(packages[p], &sc), LGS_DECISION_NEVER_RETRY);
+        CU_ASSERT_EQUAL(lgs_faults_pending("AcquireCredentialsHandleW"), 0);
+    }
+    wchar_t user[] = L"victim", domain[] = L"CORP", password[] = L"wrong";
+    SEC_WINNT_AUTH_IDENTITY_W id = {(unsigned short *)user, 6, (unsigned short *)domain, 4,
+                                    (unsigned short *)password, 5, SEC_WINNT_AUTH_IDENTITY_UNICODE};
+    CU_ASSERT_EQUAL_FATAL(lgs_faults_set("AcquireCredentialsHandleW=SEC_E_LOGON_DENIED*5", NULL, 0), LGS_OK);
+    for (int i = 0; i < 3; i++)
+        CU_ASSERT_EQUAL(ach_denied(L"Kerberos", &id), LGS_DECISION_NEVER_RETRY);
+    CU_ASSERT_EQUAL(ach_denied(L"Kerberos", &id), LGS_DECISION_LOCKOUT_GUARD);
+    CU_ASSERT_EQUAL(lgs_faults_pending("AcquireCredentialsHandleW"), 2);
+    lgs_faults_clear();
+    lgs_engine_reset_state();
+}
+
 static void test_lsalogonuser_collision_twice(void)
 {
     prepare();
@@ -405,6 +557,9 @@ int lgs_suite_wrappers(void)
         {"credentials: one attempt", test_credentials_one_attempt},
         {"LogonUserW recovers after 1366", test_logonuser_recovers_after_collision},
         {"LsaLogonUser collision twice", test_lsalogonuser_collision_twice},
+        {"a refused call leaves no stale record", test_refused_call_leaves_no_stale_record},
+        {"32 threads: the lockout guard through lgs_LogonUserW", test_lockout_race_through_wrapper},
+        {"Schannel SEC_E_LOGON_DENIED is not counted by the guard", test_schannel_denied_not_a_guess},
         {"continue codes pass through", test_continue_passes_through},
         {"real secur32 failures", test_real_secur32_failures},
         {"EnumerateSecurityPackages lists the same", test_enumerate_same_packages},
