@@ -79,6 +79,32 @@ static BOOL WINAPI f_logon_user_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, DWOR
     return leave_bool();
 }
 
+/* LogonUserEx's outputs, A and W alike. */
+static BOOL logon_ex_outputs(PHANDLE tok, PSID *sid, PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    enter();
+    put(tok, sizeof *tok, 0);
+    put(sid, sizeof *sid, 1);
+    put(profile, sizeof *profile, 2);
+    put(len, sizeof *len, 3);
+    put(q, sizeof *q, 4);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_logon_user_ex_a(LPCSTR u, LPCSTR d, LPCSTR p, DWORD t, DWORD pr, PHANDLE tok, PSID *sid,
+                                     PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    (void)u, (void)d, (void)p, (void)t, (void)pr;
+    return logon_ex_outputs(tok, sid, profile, len, q);
+}
+
+static BOOL WINAPI f_logon_user_ex_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, DWORD pr, PHANDLE tok, PSID *sid,
+                                     PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    (void)u, (void)d, (void)p, (void)t, (void)pr;
+    return logon_ex_outputs(tok, sid, profile, len, q);
+}
+
 static NTSTATUS NTAPI f_connect(PHANDLE h)
 {
     enter();
@@ -272,14 +298,49 @@ static SECURITY_STATUS SEC_ENTRY f_verify(PCtxtHandle ctx, PSecBufferDesc msg, u
     return msg_outputs(msg, qop);
 }
 
-/* Releases: nothing the fake hands out is real, so they only return. */
+/* CompleteAuthToken writes the token's buffers in place. */
+static SECURITY_STATUS SEC_ENTRY f_complete(PCtxtHandle ctx, PSecBufferDesc token)
+{
+    (void)ctx;
+    return msg_outputs(token, NULL);
+}
+
+/* QueryContextAttributes writes the caller's buffer, whose size the
+ * attribute says (SECPKG_ATTR_SIZES here, A and W alike). */
+static SECURITY_STATUS query_outputs(void *buffer)
+{
+    enter();
+    put(buffer, sizeof(SecPkgContext_Sizes), 0);
+    return (SECURITY_STATUS)leave_status();
+}
+
+static SECURITY_STATUS SEC_ENTRY f_query_a(PCtxtHandle ctx, unsigned long attr, void *buffer)
+{
+    (void)ctx, (void)attr;
+    return query_outputs(buffer);
+}
+
+static SECURITY_STATUS SEC_ENTRY f_query_w(PCtxtHandle ctx, unsigned long attr, void *buffer)
+{
+    (void)ctx, (void)attr;
+    return query_outputs(buffer);
+}
+
+/* Calls on a context and releases: no outputs, a result. The other
+ * wrappers' cleanups call the releases too; nothing the fake hands out is
+ * real, so there is nothing to free. */
+static SECURITY_STATUS SEC_ENTRY f_on_ctx(PCtxtHandle h)
+{
+    (void)h;
+    enter();
+    return (SECURITY_STATUS)leave_status();
+}
 static BOOL WINAPI f_close(HANDLE h) { (void)h; return TRUE; }
 static HLOCAL WINAPI f_local_free(HLOCAL h) { (void)h; return NULL; }
-static NTSTATUS NTAPI f_lsa_free(PVOID b) { (void)b; return 0; }
+static NTSTATUS NTAPI f_lsa_free(PVOID b) { (void)b; enter(); return (NTSTATUS)leave_status(); }
 static NTSTATUS NTAPI f_deregister(HANDLE h) { (void)h; return 0; }
-static SECURITY_STATUS SEC_ENTRY f_free_buffer(void *b) { (void)b; return SEC_E_OK; }
-static SECURITY_STATUS SEC_ENTRY f_delete_ctx(PCtxtHandle h) { (void)h; return SEC_E_OK; }
-static SECURITY_STATUS SEC_ENTRY f_free_cred(PCredHandle h) { (void)h; return SEC_E_OK; }
+static SECURITY_STATUS SEC_ENTRY f_free_buffer(void *b) { (void)b; enter(); return (SECURITY_STATUS)leave_status(); }
+static SECURITY_STATUS SEC_ENTRY f_free_cred(PCredHandle h) { (void)h; enter(); return (SECURITY_STATUS)leave_status(); }
 
 static lgs__backend fk;
 
@@ -288,6 +349,8 @@ static void make_fake(void)
     fk = lgs__system_backend;
     fk.LogonUserA = f_logon_user_a;
     fk.LogonUserW = f_logon_user_w;
+    fk.LogonUserExA = f_logon_user_ex_a;
+    fk.LogonUserExW = f_logon_user_ex_w;
     fk.LsaConnectUntrusted = f_connect;
     fk.LsaRegisterLogonProcess = f_register;
     fk.LsaLookupAuthenticationPackage = f_lookup;
@@ -309,7 +372,12 @@ static void make_fake(void)
     fk.LsaFreeReturnBuffer = f_lsa_free;
     fk.LsaDeregisterLogonProcess = f_deregister;
     fk.FreeContextBuffer = f_free_buffer;
-    fk.DeleteSecurityContext = f_delete_ctx;
+    fk.DeleteSecurityContext = f_on_ctx;
+    fk.ImpersonateSecurityContext = f_on_ctx;
+    fk.RevertSecurityContext = f_on_ctx;
+    fk.CompleteAuthToken = f_complete;
+    fk.QueryContextAttributesA = f_query_a;
+    fk.QueryContextAttributesW = f_query_w;
     fk.FreeCredentialsHandle = f_free_cred;
     fk.EncryptMessage = f_encrypt;
     fk.DecryptMessage = f_decrypt;
@@ -335,6 +403,8 @@ typedef struct outs {
     unsigned long attr;
     unsigned long count;
     SecBuffer sb[2];
+    PSID sid;
+    SecPkgContext_Sizes sizes;
 } outs;
 
 typedef struct result {
@@ -348,10 +418,10 @@ static wchar_t target_w[] = L"host/x";
 static char target_a[] = "host/x";
 static char origin[] = "logonshim";
 
-/* The APIs compared here; LogonUserEx* are found at run time, not through
- * the backend, and Wine lacks them. */
+/* The APIs compared here. */
 static const lgs__api_id compared[] = {
-    LGS_API_ID_LogonUserA, LGS_API_ID_LogonUserW, LGS_API_ID_LsaConnectUntrusted,
+    LGS_API_ID_LogonUserA, LGS_API_ID_LogonUserW, LGS_API_ID_LogonUserExA, LGS_API_ID_LogonUserExW,
+    LGS_API_ID_LsaConnectUntrusted,
     LGS_API_ID_LsaRegisterLogonProcess, LGS_API_ID_LsaLookupAuthenticationPackage, LGS_API_ID_LsaLogonUser,
     LGS_API_ID_LsaCallAuthenticationPackage, LGS_API_ID_LsaGetLogonSessionData,
     LGS_API_ID_LsaEnumerateLogonSessions, LGS_API_ID_AcquireCredentialsHandleA,
@@ -360,6 +430,9 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_QuerySecurityPackageInfoA, LGS_API_ID_QuerySecurityPackageInfoW,
     LGS_API_ID_EnumerateSecurityPackagesA, LGS_API_ID_EnumerateSecurityPackagesW,
     LGS_API_ID_EncryptMessage, LGS_API_ID_DecryptMessage, LGS_API_ID_MakeSignature, LGS_API_ID_VerifySignature,
+    LGS_API_ID_CompleteAuthToken, LGS_API_ID_QueryContextAttributesA, LGS_API_ID_QueryContextAttributesW,
+    LGS_API_ID_ImpersonateSecurityContext, LGS_API_ID_RevertSecurityContext, LGS_API_ID_FreeContextBuffer,
+    LGS_API_ID_DeleteSecurityContext, LGS_API_ID_FreeCredentialsHandle, LGS_API_ID_LsaFreeReturnBuffer,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -370,7 +443,9 @@ static int nulls_allowed(lgs__api_id api)
            api == LGS_API_ID_AcquireCredentialsHandleA || api == LGS_API_ID_AcquireCredentialsHandleW ||
            api == LGS_API_ID_InitializeSecurityContextA || api == LGS_API_ID_InitializeSecurityContextW ||
            api == LGS_API_ID_AcceptSecurityContext || api == LGS_API_ID_EncryptMessage ||
-           api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature;
+           api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature ||
+           api == LGS_API_ID_LogonUserExA || api == LGS_API_ID_LogonUserExW || api == LGS_API_ID_CompleteAuthToken ||
+           api == LGS_API_ID_QueryContextAttributesA || api == LGS_API_ID_QueryContextAttributesW;
 }
 
 #define O(field) (nulls ? NULL : &o->field)
@@ -395,6 +470,13 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
         break;
     case LGS_API_ID_LogonUserW:
         rc = CALL(LogonUserW, L"u", L"d", L"p", LOGON32_LOGON_NETWORK, 0, &o->h);
+        break;
+    case LGS_API_ID_LogonUserExA:
+        rc = CALL(LogonUserExA, "u", "d", "p", LOGON32_LOGON_NETWORK, 0, O(h), O(sid), O(buf), O(ulen), O(quotas));
+        break;
+    case LGS_API_ID_LogonUserExW:
+        rc = CALL(LogonUserExW, L"u", L"d", L"p", LOGON32_LOGON_NETWORK, 0, O(h), O(sid), O(buf), O(ulen),
+                  O(quotas));
         break;
     case LGS_API_ID_LsaConnectUntrusted:
         rc = CALL(LsaConnectUntrusted, &o->h);
@@ -462,6 +544,33 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
     case LGS_API_ID_VerifySignature:
         rc = CALL(VerifySignature, &old, out, 5, O(attr));
         break;
+    case LGS_API_ID_CompleteAuthToken:
+        rc = CALL(CompleteAuthToken, &old, out);
+        break;
+    case LGS_API_ID_QueryContextAttributesA:
+        rc = CALL(QueryContextAttributesA, &old, SECPKG_ATTR_SIZES, O(sizes));
+        break;
+    case LGS_API_ID_QueryContextAttributesW:
+        rc = CALL(QueryContextAttributesW, &old, SECPKG_ATTR_SIZES, O(sizes));
+        break;
+    case LGS_API_ID_ImpersonateSecurityContext:
+        rc = CALL(ImpersonateSecurityContext, &old);
+        break;
+    case LGS_API_ID_RevertSecurityContext:
+        rc = CALL(RevertSecurityContext, &old);
+        break;
+    case LGS_API_ID_FreeContextBuffer:
+        rc = CALL(FreeContextBuffer, o->buf);
+        break;
+    case LGS_API_ID_DeleteSecurityContext:
+        rc = CALL(DeleteSecurityContext, &old);
+        break;
+    case LGS_API_ID_FreeCredentialsHandle:
+        rc = CALL(FreeCredentialsHandle, &cred);
+        break;
+    case LGS_API_ID_LsaFreeReturnBuffer:
+        rc = CALL(LsaFreeReturnBuffer, o->buf);
+        break;
     default:
         CU_FAIL("an API without an invocation");
         break;
@@ -485,7 +594,7 @@ static int compare(const char *what, lgs__api_id api, const outs *raw, result rr
     } fields[] = {
 #define F(f) {#f, offsetof(outs, f), sizeof(((outs *)0)->f)}
         F(h), F(mode), F(package), F(buf), F(ulen), F(luid), F(quotas), F(sub),
-        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb),
+        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb), F(sid), F(sizes),
 #undef F
     };
     int ok = 1;
@@ -647,7 +756,7 @@ static void test_real_system(void)
     HANDLE lsa = NULL;
     CU_ASSERT_EQUAL_FATAL(LsaConnectUntrusted(&lsa), 0);
     unsigned long long varying = 0;
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 19; i++) {
         outs raw, again, wrap;
         result rr = {0, 0}, ra = {0, 0}, wr = {0, 0};
         const char *what = "";
@@ -710,10 +819,46 @@ static void test_real_system(void)
                 what = "unknown package", api = LGS_API_ID_LsaLookupAuthenticationPackage;
                 rc = CALL(LsaLookupAuthenticationPackage, lsa, &unknown, &o->package);
                 break;
-            default:
+            case 9:
                 what = "Kerberos", api = LGS_API_ID_LsaLookupAuthenticationPackage;
                 unknown = (LSA_STRING){8, 9, pkg_a};
                 rc = CALL(LsaLookupAuthenticationPackage, lsa, &unknown, &o->package);
+                break;
+            case 10:
+                what = "zeroed context", api = LGS_API_ID_CompleteAuthToken;
+                rc = CALL(CompleteAuthToken, &zero_ctx, &desc);
+                break;
+            case 11:
+                what = "zeroed context", api = LGS_API_ID_QueryContextAttributesW;
+                rc = CALL(QueryContextAttributesW, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes);
+                break;
+            case 12:
+                what = "zeroed context", api = LGS_API_ID_QueryContextAttributesA;
+                rc = CALL(QueryContextAttributesA, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes);
+                break;
+            case 13:
+                what = "zeroed context", api = LGS_API_ID_ImpersonateSecurityContext;
+                rc = CALL(ImpersonateSecurityContext, &zero_ctx);
+                break;
+            case 14:
+                what = "zeroed context", api = LGS_API_ID_RevertSecurityContext;
+                rc = CALL(RevertSecurityContext, &zero_ctx);
+                break;
+            case 15:
+                what = "zeroed context", api = LGS_API_ID_DeleteSecurityContext;
+                rc = CALL(DeleteSecurityContext, &zero_ctx);
+                break;
+            case 16:
+                what = "zeroed credential", api = LGS_API_ID_FreeCredentialsHandle;
+                rc = CALL(FreeCredentialsHandle, &zero_cred);
+                break;
+            case 17:
+                what = "NULL buffer", api = LGS_API_ID_FreeContextBuffer;
+                rc = CALL(FreeContextBuffer, NULL);
+                break;
+            default:
+                what = "NULL buffer", api = LGS_API_ID_LsaFreeReturnBuffer;
+                rc = CALL(LsaFreeReturnBuffer, NULL);
                 break;
             }
             result r = {(uint32_t)rc, GetLastError()};
