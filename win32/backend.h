@@ -27,7 +27,9 @@
     F(FreeCredentialsHandle) F(QuerySecurityPackageInfoA) F(QuerySecurityPackageInfoW)      \
     F(EnumerateSecurityPackagesA) F(EnumerateSecurityPackagesW) F(FreeContextBuffer)        \
     F(CloseHandle) F(LocalFree) F(EncryptMessage) F(DecryptMessage) F(MakeSignature)           \
-    F(VerifySignature)
+    F(VerifySignature) F(QueryCredentialsAttributesA) F(QueryCredentialsAttributesW)        \
+    F(SetContextAttributesA) F(SetContextAttributesW) F(QuerySecurityContextToken)          \
+    F(ApplyControlToken)
 
 typedef BOOL(WINAPI *lgs__logon_ex_a_fn)(LPCSTR, LPCSTR, LPCSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
                                          LPDWORD, PQUOTA_LIMITS);

@@ -50,6 +50,12 @@
 #define EnumerateSecurityPackagesA lgs_EnumerateSecurityPackagesA
 #define EnumerateSecurityPackagesW lgs_EnumerateSecurityPackagesW
 #define FreeContextBuffer lgs_FreeContextBuffer
+#define QueryCredentialsAttributesA lgs_QueryCredentialsAttributesA
+#define QueryCredentialsAttributesW lgs_QueryCredentialsAttributesW
+#define SetContextAttributesA lgs_SetContextAttributesA
+#define SetContextAttributesW lgs_SetContextAttributesW
+#define QuerySecurityContextToken lgs_QuerySecurityContextToken
+#define ApplyControlToken lgs_ApplyControlToken
 #define InitSecurityInterfaceA lgs_InitSecurityInterfaceA
 #define InitSecurityInterfaceW lgs_InitSecurityInterfaceW
 

@@ -189,6 +189,25 @@ LGS_API SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesW(unsigned long *pcP
                                                               PSecPkgInfoW *ppPackageInfo);
 /** FreeContextBuffer through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_FreeContextBuffer(void *pvContextBuffer);
+/** QueryCredentialsAttributesA through the shim: the API writes pBuffer
+ *  directly; a buffer it allocates is the caller's to FreeContextBuffer. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryCredentialsAttributesA(PCredHandle phCredential,
+                                                               unsigned long ulAttribute, void *pBuffer);
+/** QueryCredentialsAttributesW through the shim: as the A form. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryCredentialsAttributesW(PCredHandle phCredential,
+                                                               unsigned long ulAttribute, void *pBuffer);
+/** SetContextAttributesA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_SetContextAttributesA(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                         void *pBuffer, unsigned long cbBuffer);
+/** SetContextAttributesW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_SetContextAttributesW(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                         void *pBuffer, unsigned long cbBuffer);
+/** QuerySecurityContextToken through the shim: *Token as the last attempt
+ *  left it; a retried attempt's token is closed. */
+LGS_API SECURITY_STATUS WINAPI lgs_QuerySecurityContextToken(PCtxtHandle phContext, HANDLE *Token);
+/** ApplyControlToken through the shim: one attempt whatever the class (it
+ *  changes the context's state, e.g. Schannel's shutdown). */
+LGS_API SECURITY_STATUS WINAPI lgs_ApplyControlToken(PCtxtHandle phContext, PSecBufferDesc pInput);
 
 #ifdef __cplusplus
 }

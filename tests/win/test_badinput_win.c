@@ -544,8 +544,10 @@ static int function_tables(void)
         return 0;
     return w == lgs_InitSecurityInterfaceW() && w->dwVersion == sw->dwVersion &&
            w->AcquireCredentialsHandleW == lgs_AcquireCredentialsHandleW &&
-           w->ApplyControlToken == sw->ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
-           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == sa->ApplyControlToken;
+           w->ApplyControlToken == lgs_ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
+           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == lgs_ApplyControlToken &&
+           w->SetContextAttributesW == lgs_SetContextAttributesW && a->QueryCredentialsAttributesA == lgs_QueryCredentialsAttributesA &&
+           w->QuerySecurityContextToken == lgs_QuerySecurityContextToken && a->ImportSecurityContextA == sa->ImportSecurityContextA;
 }
 
 /* The calls on one context handle, each with NULL, zeroed, invalid and
@@ -563,6 +565,13 @@ static int context_calls_bad_handles(void)
         ok &= ImpersonateSecurityContext(ctxs[i]) == lgs_ImpersonateSecurityContext(ctxs[i]);
         ok &= RevertSecurityContext(ctxs[i]) == lgs_RevertSecurityContext(ctxs[i]);
         ok &= DeleteSecurityContext(ctxs[i]) == lgs_DeleteSecurityContext(ctxs[i]);
+        ok &= SetContextAttributesW(ctxs[i], SECPKG_ATTR_SIZES, NULL, 0) ==
+              lgs_SetContextAttributesW(ctxs[i], SECPKG_ATTR_SIZES, NULL, 0);
+        ok &= SetContextAttributesA(ctxs[i], 0xFFFFFFFFu, &s1, sizeof s1) ==
+              lgs_SetContextAttributesA(ctxs[i], 0xFFFFFFFFu, &s2, sizeof s2);
+        HANDLE t1 = (HANDLE)(uintptr_t)0x77, t2 = t1;
+        ok &= QuerySecurityContextToken(ctxs[i], &t1) == lgs_QuerySecurityContextToken(ctxs[i], &t2) && t1 == t2;
+        ok &= ApplyControlToken(ctxs[i], NULL) == lgs_ApplyControlToken(ctxs[i], NULL);
     }
     return ok;
 }
@@ -571,8 +580,14 @@ static int free_credentials_bad_handles(void)
 {
     int ok = 1;
     PCredHandle creds[] = {NULL, &zero_cred};
-    for (size_t i = 0; i < 2; i++)
+    for (size_t i = 0; i < 2; i++) {
+        SecPkgCredentials_NamesW n1, n2;
+        ok &= QueryCredentialsAttributesW(creds[i], SECPKG_CRED_ATTR_NAMES, &n1) ==
+              lgs_QueryCredentialsAttributesW(creds[i], SECPKG_CRED_ATTR_NAMES, &n2);
+        ok &= QueryCredentialsAttributesA(creds[i], 0xFFFFFFFFu, &n1) ==
+              lgs_QueryCredentialsAttributesA(creds[i], 0xFFFFFFFFu, &n2);
         ok &= FreeCredentialsHandle(creds[i]) == lgs_FreeCredentialsHandle(creds[i]);
+    }
     return ok;
 }
 
@@ -674,6 +689,12 @@ static const lgs_badinput_row rows[] = {
     {"lgs_RevertSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_DeleteSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_FreeCredentialsHandle", "credential NULL, zeroed", free_credentials_bad_handles},
+    {"lgs_QueryCredentialsAttributesW", "the same credentials", free_credentials_bad_handles},
+    {"lgs_QueryCredentialsAttributesA", "the same credentials, attribute 0xFFFFFFFF", free_credentials_bad_handles},
+    {"lgs_SetContextAttributesW", "context NULL, zeroed; buffer NULL", context_calls_bad_handles},
+    {"lgs_SetContextAttributesA", "the same handles, attribute 0xFFFFFFFF", context_calls_bad_handles},
+    {"lgs_QuerySecurityContextToken", "the same handles: the token left as the API left it", context_calls_bad_handles},
+    {"lgs_ApplyControlToken", "the same handles, input NULL", context_calls_bad_handles},
     {"lgs_InitSecurityInterfaceW", "no input: the system's table, wrapped entries replaced", function_tables},
     {"lgs_InitSecurityInterfaceA", "the same", function_tables},
     {"lgs_EncryptMessage", "context NULL, zeroed; message NULL, empty", message_calls_bad_handles},

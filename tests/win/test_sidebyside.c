@@ -305,25 +305,39 @@ static SECURITY_STATUS SEC_ENTRY f_complete(PCtxtHandle ctx, PSecBufferDesc toke
     return msg_outputs(token, NULL);
 }
 
-/* QueryContextAttributes writes the caller's buffer, whose size the
- * attribute says (SECPKG_ATTR_SIZES here, A and W alike). */
-static SECURITY_STATUS query_outputs(void *buffer)
+/* QueryContextAttributes and QueryCredentialsAttributes write the
+ * caller's buffer, whose size the attribute says (SECPKG_ATTR_SIZES here).
+ * A and W, context and credential handle: one type, one fake. */
+static SECURITY_STATUS SEC_ENTRY f_query(PSecHandle h, unsigned long attr, void *buffer)
 {
+    (void)h, (void)attr;
     enter();
     put(buffer, sizeof(SecPkgContext_Sizes), 0);
     return (SECURITY_STATUS)leave_status();
 }
 
-static SECURITY_STATUS SEC_ENTRY f_query_a(PCtxtHandle ctx, unsigned long attr, void *buffer)
+/* SetContextAttributes (A and W alike) reads its buffer: no output. */
+static SECURITY_STATUS SEC_ENTRY f_set_ctx(PCtxtHandle ctx, unsigned long attr, void *buffer, unsigned long size)
 {
-    (void)ctx, (void)attr;
-    return query_outputs(buffer);
+    (void)ctx, (void)attr, (void)buffer, (void)size;
+    enter();
+    return (SECURITY_STATUS)leave_status();
 }
 
-static SECURITY_STATUS SEC_ENTRY f_query_w(PCtxtHandle ctx, unsigned long attr, void *buffer)
+/* QuerySecurityContextToken hands out a token. */
+static SECURITY_STATUS SEC_ENTRY f_context_token(PCtxtHandle ctx, HANDLE *token)
 {
-    (void)ctx, (void)attr;
-    return query_outputs(buffer);
+    (void)ctx;
+    enter();
+    put(token, sizeof *token, 0);
+    return (SECURITY_STATUS)leave_status();
+}
+
+/* ApplyControlToken: its input buffers, as the message calls'. */
+static SECURITY_STATUS SEC_ENTRY f_apply(PCtxtHandle ctx, PSecBufferDesc in)
+{
+    (void)ctx;
+    return msg_outputs(in, NULL);
 }
 
 /* Calls on a context and releases: no outputs, a result. The other
@@ -376,8 +390,14 @@ static void make_fake(void)
     fk.ImpersonateSecurityContext = f_on_ctx;
     fk.RevertSecurityContext = f_on_ctx;
     fk.CompleteAuthToken = f_complete;
-    fk.QueryContextAttributesA = f_query_a;
-    fk.QueryContextAttributesW = f_query_w;
+    fk.QueryContextAttributesA = f_query;
+    fk.QueryContextAttributesW = f_query;
+    fk.QueryCredentialsAttributesA = f_query;
+    fk.QueryCredentialsAttributesW = f_query;
+    fk.SetContextAttributesA = f_set_ctx;
+    fk.SetContextAttributesW = f_set_ctx;
+    fk.QuerySecurityContextToken = f_context_token;
+    fk.ApplyControlToken = f_apply;
     fk.FreeCredentialsHandle = f_free_cred;
     fk.EncryptMessage = f_encrypt;
     fk.DecryptMessage = f_decrypt;
@@ -433,6 +453,9 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_CompleteAuthToken, LGS_API_ID_QueryContextAttributesA, LGS_API_ID_QueryContextAttributesW,
     LGS_API_ID_ImpersonateSecurityContext, LGS_API_ID_RevertSecurityContext, LGS_API_ID_FreeContextBuffer,
     LGS_API_ID_DeleteSecurityContext, LGS_API_ID_FreeCredentialsHandle, LGS_API_ID_LsaFreeReturnBuffer,
+    LGS_API_ID_QueryCredentialsAttributesA, LGS_API_ID_QueryCredentialsAttributesW,
+    LGS_API_ID_SetContextAttributesA, LGS_API_ID_SetContextAttributesW, LGS_API_ID_QuerySecurityContextToken,
+    LGS_API_ID_ApplyControlToken,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -445,7 +468,9 @@ static int nulls_allowed(lgs__api_id api)
            api == LGS_API_ID_AcceptSecurityContext || api == LGS_API_ID_EncryptMessage ||
            api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature ||
            api == LGS_API_ID_LogonUserExA || api == LGS_API_ID_LogonUserExW || api == LGS_API_ID_CompleteAuthToken ||
-           api == LGS_API_ID_QueryContextAttributesA || api == LGS_API_ID_QueryContextAttributesW;
+           api == LGS_API_ID_QueryContextAttributesA || api == LGS_API_ID_QueryContextAttributesW ||
+           api == LGS_API_ID_QueryCredentialsAttributesA || api == LGS_API_ID_QueryCredentialsAttributesW ||
+           api == LGS_API_ID_QuerySecurityContextToken || api == LGS_API_ID_ApplyControlToken;
 }
 
 #define O(field) (nulls ? NULL : &o->field)
@@ -570,6 +595,24 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
         break;
     case LGS_API_ID_LsaFreeReturnBuffer:
         rc = CALL(LsaFreeReturnBuffer, o->buf);
+        break;
+    case LGS_API_ID_QueryCredentialsAttributesA:
+        rc = CALL(QueryCredentialsAttributesA, &cred, SECPKG_CRED_ATTR_NAMES, O(sizes));
+        break;
+    case LGS_API_ID_QueryCredentialsAttributesW:
+        rc = CALL(QueryCredentialsAttributesW, &cred, SECPKG_CRED_ATTR_NAMES, O(sizes));
+        break;
+    case LGS_API_ID_SetContextAttributesA:
+        rc = CALL(SetContextAttributesA, &old, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+        break;
+    case LGS_API_ID_SetContextAttributesW:
+        rc = CALL(SetContextAttributesW, &old, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+        break;
+    case LGS_API_ID_QuerySecurityContextToken:
+        rc = CALL(QuerySecurityContextToken, &old, O(h));
+        break;
+    case LGS_API_ID_ApplyControlToken:
+        rc = CALL(ApplyControlToken, &old, out);
         break;
     default:
         CU_FAIL("an API without an invocation");
@@ -756,7 +799,7 @@ static void test_real_system(void)
     HANDLE lsa = NULL;
     CU_ASSERT_EQUAL_FATAL(LsaConnectUntrusted(&lsa), 0);
     unsigned long long varying = 0;
-    for (int i = 0; i < 19; i++) {
+    for (int i = 0; i < 25; i++) {
         outs raw, again, wrap;
         result rr = {0, 0}, ra = {0, 0}, wr = {0, 0};
         const char *what = "";
@@ -856,9 +899,33 @@ static void test_real_system(void)
                 what = "NULL buffer", api = LGS_API_ID_FreeContextBuffer;
                 rc = CALL(FreeContextBuffer, NULL);
                 break;
-            default:
+            case 18:
                 what = "NULL buffer", api = LGS_API_ID_LsaFreeReturnBuffer;
                 rc = CALL(LsaFreeReturnBuffer, NULL);
+                break;
+            case 19:
+                what = "zeroed credential", api = LGS_API_ID_QueryCredentialsAttributesW;
+                rc = CALL(QueryCredentialsAttributesW, &zero_cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+                break;
+            case 20:
+                what = "zeroed credential", api = LGS_API_ID_QueryCredentialsAttributesA;
+                rc = CALL(QueryCredentialsAttributesA, &zero_cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+                break;
+            case 21:
+                what = "zeroed context", api = LGS_API_ID_SetContextAttributesW;
+                rc = CALL(SetContextAttributesW, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+                break;
+            case 22:
+                what = "zeroed context", api = LGS_API_ID_SetContextAttributesA;
+                rc = CALL(SetContextAttributesA, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+                break;
+            case 23:
+                what = "zeroed context", api = LGS_API_ID_QuerySecurityContextToken;
+                rc = CALL(QuerySecurityContextToken, &zero_ctx, &o->h);
+                break;
+            default:
+                what = "zeroed context", api = LGS_API_ID_ApplyControlToken;
+                rc = CALL(ApplyControlToken, &zero_ctx, &desc);
                 break;
             }
             result r = {(uint32_t)rc, GetLastError()};

@@ -145,6 +145,18 @@ static uint32_t call_api(lgs__api_id api, outs *o)
         return (uint32_t)lgs_MakeSignature(&ctx, 0, &o->desc, 0);
     case LGS_API_ID_VerifySignature:
         return (uint32_t)lgs_VerifySignature(&ctx, &o->desc, 0, &o->attr);
+    case LGS_API_ID_QueryCredentialsAttributesA:
+        return (uint32_t)lgs_QueryCredentialsAttributesA(&cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+    case LGS_API_ID_QueryCredentialsAttributesW:
+        return (uint32_t)lgs_QueryCredentialsAttributesW(&cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+    case LGS_API_ID_SetContextAttributesA:
+        return (uint32_t)lgs_SetContextAttributesA(&ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+    case LGS_API_ID_SetContextAttributesW:
+        return (uint32_t)lgs_SetContextAttributesW(&ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+    case LGS_API_ID_QuerySecurityContextToken:
+        return (uint32_t)lgs_QuerySecurityContextToken(&ctx, &o->h);
+    case LGS_API_ID_ApplyControlToken:
+        return (uint32_t)lgs_ApplyControlToken(&ctx, &o->desc);
     default:
         CU_FAIL("an API without a test invocation");
         return 0;
