@@ -55,7 +55,10 @@
     X(SetContextAttributesA, SECURITY, "SSPI", 0)             \
     X(SetContextAttributesW, SECURITY, "SSPI", 0)             \
     X(QuerySecurityContextToken, SECURITY, "SSPI", 0)         \
-    X(ApplyControlToken, SECURITY, "SSPI", 1)
+    X(ApplyControlToken, SECURITY, "SSPI", 1)                 \
+    X(ImpersonateLoggedOnUser, WIN32, "Token", 0)             \
+    X(CredReadW, WIN32, "Credentials", 0)                     \
+    X(CredWriteW, WIN32, "Credentials", 0)
 
 typedef enum lgs__api_id {
 #define LGS__API_ID(name, space, family, release) LGS_API_ID_##name,

@@ -11,6 +11,7 @@
 #endif
 #include <windows.h>
 #include <ntsecapi.h>
+#include <wincred.h>
 #include <sspi.h>
 
 /* Every entry point the wrappers and their cleanups use. LogonUserEx{A,W}
@@ -29,7 +30,7 @@
     F(CloseHandle) F(LocalFree) F(EncryptMessage) F(DecryptMessage) F(MakeSignature)           \
     F(VerifySignature) F(QueryCredentialsAttributesA) F(QueryCredentialsAttributesW)        \
     F(SetContextAttributesA) F(SetContextAttributesW) F(QuerySecurityContextToken)          \
-    F(ApplyControlToken)
+    F(ApplyControlToken) F(ImpersonateLoggedOnUser) F(CredReadW) F(CredWriteW) F(CredFree)
 
 typedef BOOL(WINAPI *lgs__logon_ex_a_fn)(LPCSTR, LPCSTR, LPCSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
                                          LPDWORD, PQUOTA_LIMITS);

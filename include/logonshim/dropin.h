@@ -27,6 +27,7 @@
 #ifdef _WIN32
 #include <windows.h>
 #include <ntsecapi.h>
+#include <wincred.h>
 #endif
 
 #define AcquireCredentialsHandleA lgs_AcquireCredentialsHandleA
@@ -68,7 +69,8 @@
 #endif
 #include "logonshim/logonshim.h"
 
-/* The LogonUser and LSA names (declared above under their own names). */
+/* The LogonUser, LSA, token and credential names (declared above under
+ * their own names). */
 #define LogonUserA lgs_LogonUserA
 #define LogonUserW lgs_LogonUserW
 #define LogonUserExA lgs_LogonUserExA
@@ -82,5 +84,8 @@
 #define LsaGetLogonSessionData lgs_LsaGetLogonSessionData
 #define LsaEnumerateLogonSessions lgs_LsaEnumerateLogonSessions
 #define LsaFreeReturnBuffer lgs_LsaFreeReturnBuffer
+#define ImpersonateLoggedOnUser lgs_ImpersonateLoggedOnUser
+#define CredReadW lgs_CredReadW
+#define CredWriteW lgs_CredWriteW
 
 #endif

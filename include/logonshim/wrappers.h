@@ -37,6 +37,7 @@
 #include <windows.h>
 #include <ntsecapi.h>
 #include <sspi.h>
+#include <wincred.h>
 
 #include "logonshim/export.h"
 
@@ -75,6 +76,19 @@ LGS_API BOOL WINAPI lgs_LogonUserExW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, L
                                      DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken,
                                      PSID *ppLogonSid, PVOID *ppProfileBuffer, LPDWORD pdwProfileLength,
                                      PQUOTA_LIMITS pQuotaLimits);
+
+/* ---- tokens and stored credentials (advapi32): BOOL, Win32 codes ---- */
+
+/** ImpersonateLoggedOnUser through the shim. */
+LGS_API BOOL WINAPI lgs_ImpersonateLoggedOnUser(HANDLE hToken);
+/** CredReadW through the shim: *Credential as the last attempt left it (free
+ *  it with CredFree); a retried attempt's credential is freed. A 1312
+ *  (ERROR_NO_SUCH_LOGON_SESSION: a network logon has no credential store)
+ *  is never retried and its record says so. */
+LGS_API BOOL WINAPI lgs_CredReadW(LPCWSTR TargetName, DWORD Type, DWORD Flags, PCREDENTIALW *Credential);
+/** CredWriteW through the shim: as lgs_CredReadW; of the credential only
+ *  its target name reaches a record (never the blob). */
+LGS_API BOOL WINAPI lgs_CredWriteW(PCREDENTIALW Credential, DWORD Flags);
 
 /* ---- LSA (secur32/sspicli): NTSTATUS ---- */
 

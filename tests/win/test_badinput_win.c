@@ -137,6 +137,46 @@ static int logonuserex_nulls(void)
     return !a && !w && ea != 0 && ew != 0;
 }
 
+/* ---- tokens and stored credentials ---- */
+
+static int impersonate_user_bad_handles(void)
+{
+    int ok = 1;
+    HANDLE tokens[] = {NULL, (HANDLE)(uintptr_t)0x1234};
+    for (size_t i = 0; i < 2; i++) {
+        result api = bool_result(ImpersonateLoggedOnUser(tokens[i]));
+        result wrap = bool_result(lgs_ImpersonateLoggedOnUser(tokens[i]));
+        ok &= SAME(api, wrap) && !api.code;
+    }
+    RevertToSelf();
+    return ok;
+}
+
+static int cred_read_bad(void)
+{
+    static wchar_t nosuch[] = L"logonshim-badinput-no-such-target";
+    PCREDENTIALW c1 = (PCREDENTIALW)(uintptr_t)0x77, c2 = c1;
+    result api = bool_result(CredReadW(NULL, CRED_TYPE_GENERIC, 0, &c1));
+    result wrap = bool_result(lgs_CredReadW(NULL, CRED_TYPE_GENERIC, 0, &c2));
+    int ok = SAME(api, wrap) && c1 == c2;
+    api = bool_result(CredReadW(nosuch, 0xFFFFu, 0xFFFFFFFFu, &c1));
+    wrap = bool_result(lgs_CredReadW(nosuch, 0xFFFFu, 0xFFFFFFFFu, &c2));
+    ok &= SAME(api, wrap) && c1 == c2;
+    api = bool_result(CredReadW(long_w, CRED_TYPE_GENERIC, 0, &c1));
+    wrap = bool_result(lgs_CredReadW(long_w, CRED_TYPE_GENERIC, 0, &c2));
+    return ok && SAME(api, wrap) && c1 == c2;
+}
+
+static int cred_write_bad(void)
+{
+    CREDENTIALW bad_type = {.Type = 0xFFFFu, .TargetName = long_w, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+    CREDENTIALW no_target = {.Type = CRED_TYPE_GENERIC, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+    int ok = SAME(bool_result(CredWriteW(NULL, 0)), bool_result(lgs_CredWriteW(NULL, 0)));
+    ok &= SAME(bool_result(CredWriteW(&bad_type, 0)), bool_result(lgs_CredWriteW(&bad_type, 0)));
+    ok &= SAME(bool_result(CredWriteW(&no_target, 0xFFFFFFFFu)), bool_result(lgs_CredWriteW(&no_target, 0xFFFFFFFFu)));
+    return ok;
+}
+
 /* ---- LSA ---- */
 
 static int lsa_connect_null(void)
@@ -659,6 +699,9 @@ static const lgs_badinput_row rows[] = {
     {"lgs_LogonUserW", "phToken NULL (and lgs_LogonUserA, long names)", logonuser_w_null_token},
     {"lgs_LogonUserExA", "everything NULL (lgs_LogonUserExW: long user, bad type)", logonuserex_nulls},
     {"lgs_LogonUserExW", "everything NULL", logonuserex_nulls},
+    {"lgs_ImpersonateLoggedOnUser", "token NULL, made up", impersonate_user_bad_handles},
+    {"lgs_CredReadW", "target NULL, 40 000 chars; type and flags 0xFFFF..., out left alone", cred_read_bad},
+    {"lgs_CredWriteW", "credential NULL, bad type with a 40 000-char target, no target", cred_write_bad},
     {"lgs_LsaConnectUntrusted", "LsaHandle NULL", lsa_connect_null},
     {"lgs_LsaRegisterLogonProcess", "everything NULL", lsa_register_nulls},
     LGS_NO_CRASH_ROW("lgs_LsaRegisterLogonProcess", "name longer than its buffer claims", lsa_register_long_name),

@@ -105,6 +105,34 @@ static BOOL WINAPI f_logon_user_ex_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, D
     return logon_ex_outputs(tok, sid, profile, len, q);
 }
 
+/* Tokens and stored credentials. */
+static BOOL WINAPI f_impersonate_user(HANDLE h)
+{
+    (void)h;
+    enter();
+    return leave_bool();
+}
+
+static BOOL WINAPI f_cred_read(LPCWSTR target, DWORD type, DWORD flags, PCREDENTIALW *cred)
+{
+    (void)target, (void)type, (void)flags;
+    enter();
+    put(cred, sizeof *cred, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_cred_write(PCREDENTIALW cred, DWORD flags)
+{
+    (void)cred, (void)flags;
+    enter();
+    return leave_bool();
+}
+
+static VOID WINAPI f_cred_free(PVOID b)
+{
+    (void)b;
+}
+
 static NTSTATUS NTAPI f_connect(PHANDLE h)
 {
     enter();
@@ -365,6 +393,10 @@ static void make_fake(void)
     fk.LogonUserW = f_logon_user_w;
     fk.LogonUserExA = f_logon_user_ex_a;
     fk.LogonUserExW = f_logon_user_ex_w;
+    fk.ImpersonateLoggedOnUser = f_impersonate_user;
+    fk.CredReadW = f_cred_read;
+    fk.CredWriteW = f_cred_write;
+    fk.CredFree = f_cred_free;
     fk.LsaConnectUntrusted = f_connect;
     fk.LsaRegisterLogonProcess = f_register;
     fk.LsaLookupAuthenticationPackage = f_lookup;
@@ -437,6 +469,7 @@ static char pkg_a[] = "Kerberos";
 static wchar_t target_w[] = L"host/x";
 static char target_a[] = "host/x";
 static char origin[] = "logonshim";
+static wchar_t cred_target[] = L"logonshim-sidebyside";
 
 /* The APIs compared here. */
 static const lgs__api_id compared[] = {
@@ -455,7 +488,7 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_DeleteSecurityContext, LGS_API_ID_FreeCredentialsHandle, LGS_API_ID_LsaFreeReturnBuffer,
     LGS_API_ID_QueryCredentialsAttributesA, LGS_API_ID_QueryCredentialsAttributesW,
     LGS_API_ID_SetContextAttributesA, LGS_API_ID_SetContextAttributesW, LGS_API_ID_QuerySecurityContextToken,
-    LGS_API_ID_ApplyControlToken,
+    LGS_API_ID_ApplyControlToken, LGS_API_ID_ImpersonateLoggedOnUser, LGS_API_ID_CredReadW, LGS_API_ID_CredWriteW,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -470,7 +503,8 @@ static int nulls_allowed(lgs__api_id api)
            api == LGS_API_ID_LogonUserExA || api == LGS_API_ID_LogonUserExW || api == LGS_API_ID_CompleteAuthToken ||
            api == LGS_API_ID_QueryContextAttributesA || api == LGS_API_ID_QueryContextAttributesW ||
            api == LGS_API_ID_QueryCredentialsAttributesA || api == LGS_API_ID_QueryCredentialsAttributesW ||
-           api == LGS_API_ID_QuerySecurityContextToken || api == LGS_API_ID_ApplyControlToken;
+           api == LGS_API_ID_QuerySecurityContextToken || api == LGS_API_ID_ApplyControlToken ||
+           api == LGS_API_ID_CredReadW;
 }
 
 #define O(field) (nulls ? NULL : &o->field)
@@ -614,6 +648,17 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
     case LGS_API_ID_ApplyControlToken:
         rc = CALL(ApplyControlToken, &old, out);
         break;
+    case LGS_API_ID_ImpersonateLoggedOnUser:
+        rc = CALL(ImpersonateLoggedOnUser, (HANDLE)(uintptr_t)0x1234);
+        break;
+    case LGS_API_ID_CredReadW:
+        rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)O(buf));
+        break;
+    case LGS_API_ID_CredWriteW: {
+        CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = cred_target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+        rc = CALL(CredWriteW, &cw, 0);
+        break;
+    }
     default:
         CU_FAIL("an API without an invocation");
         break;
@@ -799,7 +844,7 @@ static void test_real_system(void)
     HANDLE lsa = NULL;
     CU_ASSERT_EQUAL_FATAL(LsaConnectUntrusted(&lsa), 0);
     unsigned long long varying = 0;
-    for (int i = 0; i < 25; i++) {
+    for (int i = 0; i < 27; i++) {
         outs raw, again, wrap;
         result rr = {0, 0}, ra = {0, 0}, wr = {0, 0};
         const char *what = "";
@@ -923,9 +968,17 @@ static void test_real_system(void)
                 what = "zeroed context", api = LGS_API_ID_QuerySecurityContextToken;
                 rc = CALL(QuerySecurityContextToken, &zero_ctx, &o->h);
                 break;
-            default:
+            case 24:
                 what = "zeroed context", api = LGS_API_ID_ApplyControlToken;
                 rc = CALL(ApplyControlToken, &zero_ctx, &desc);
+                break;
+            case 25:
+                what = "NULL token", api = LGS_API_ID_ImpersonateLoggedOnUser;
+                rc = CALL(ImpersonateLoggedOnUser, NULL);
+                break;
+            default:
+                what = "no such credential", api = LGS_API_ID_CredReadW;
+                rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf);
                 break;
             }
             result r = {(uint32_t)rc, GetLastError()};

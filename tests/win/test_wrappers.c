@@ -157,6 +157,16 @@ static uint32_t call_api(lgs__api_id api, outs *o)
         return (uint32_t)lgs_QuerySecurityContextToken(&ctx, &o->h);
     case LGS_API_ID_ApplyControlToken:
         return (uint32_t)lgs_ApplyControlToken(&ctx, &o->desc);
+    case LGS_API_ID_ImpersonateLoggedOnUser:
+        return lgs_ImpersonateLoggedOnUser((HANDLE)(uintptr_t)0x1234) ? 0 : GetLastError();
+    case LGS_API_ID_CredReadW:
+        return lgs_CredReadW(L"logonshim-wrappers", CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf) ? 0
+                                                                                                    : GetLastError();
+    case LGS_API_ID_CredWriteW: {
+        static wchar_t target[] = L"logonshim-wrappers";
+        CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+        return lgs_CredWriteW(&cw, 0) ? 0 : GetLastError();
+    }
     default:
         CU_FAIL("an API without a test invocation");
         return 0;
