@@ -58,7 +58,11 @@
     X(ApplyControlToken, SECURITY, "SSPI", 1)                 \
     X(ImpersonateLoggedOnUser, WIN32, "Token", 0)             \
     X(CredReadW, WIN32, "Credentials", 0)                     \
-    X(CredWriteW, WIN32, "Credentials", 0)
+    X(CredWriteW, WIN32, "Credentials", 0)                    \
+    X(CreateProcessAsUserA, WIN32, "Process", 0)              \
+    X(CreateProcessAsUserW, WIN32, "Process", 0)              \
+    X(CreateProcessWithLogonW, WIN32, "Process", 0)           \
+    X(CreateProcessWithTokenW, WIN32, "Process", 0)
 
 typedef enum lgs__api_id {
 #define LGS__API_ID(name, space, family, release) LGS_API_ID_##name,

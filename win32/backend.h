@@ -30,7 +30,8 @@
     F(CloseHandle) F(LocalFree) F(EncryptMessage) F(DecryptMessage) F(MakeSignature)           \
     F(VerifySignature) F(QueryCredentialsAttributesA) F(QueryCredentialsAttributesW)        \
     F(SetContextAttributesA) F(SetContextAttributesW) F(QuerySecurityContextToken)          \
-    F(ApplyControlToken) F(ImpersonateLoggedOnUser) F(CredReadW) F(CredWriteW) F(CredFree)
+    F(ApplyControlToken) F(ImpersonateLoggedOnUser) F(CredReadW) F(CredWriteW) F(CredFree)  \
+    F(CreateProcessAsUserA) F(CreateProcessAsUserW) F(CreateProcessWithLogonW) F(CreateProcessWithTokenW)
 
 typedef BOOL(WINAPI *lgs__logon_ex_a_fn)(LPCSTR, LPCSTR, LPCSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
                                          LPDWORD, PQUOTA_LIMITS);

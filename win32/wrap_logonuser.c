@@ -124,13 +124,8 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
         w.log.user = lgs__name_a(&user, c->user, -1);
         w.log.domain = lgs__name_a(&domain, c->domain, -1);
     }
-    w.log.authority = w.log.domain;
-    uint32_t code = lgs__wrap_run(&w);
+    uint32_t code = lgs__wrap_run_account(&w, &user, &domain, &c->outs);
     c->w = NULL; /* w ends with this function */
-    lgs__name_free(&user);
-    lgs__name_free(&domain);
-    if (!w.injected)
-        lgs__outs_store(&c->outs);
     return code == 0;
 }
 

@@ -69,8 +69,8 @@
 #endif
 #include "logonshim/logonshim.h"
 
-/* The LogonUser, LSA, token and credential names (declared above under
- * their own names). */
+/* The LogonUser, LSA, token, credential and process names (declared above
+ * under their own names). */
 #define LogonUserA lgs_LogonUserA
 #define LogonUserW lgs_LogonUserW
 #define LogonUserExA lgs_LogonUserExA
@@ -87,5 +87,9 @@
 #define ImpersonateLoggedOnUser lgs_ImpersonateLoggedOnUser
 #define CredReadW lgs_CredReadW
 #define CredWriteW lgs_CredWriteW
+#define CreateProcessAsUserA lgs_CreateProcessAsUserA
+#define CreateProcessAsUserW lgs_CreateProcessAsUserW
+#define CreateProcessWithLogonW lgs_CreateProcessWithLogonW
+#define CreateProcessWithTokenW lgs_CreateProcessWithTokenW
 
 #endif

@@ -90,6 +90,37 @@ LGS_API BOOL WINAPI lgs_CredReadW(LPCWSTR TargetName, DWORD Type, DWORD Flags, P
  *  its target name reaches a record (never the blob). */
 LGS_API BOOL WINAPI lgs_CredWriteW(PCREDENTIALW Credential, DWORD Flags);
 
+/** CreateProcessAsUserA through the shim: *lpProcessInformation as the
+ *  last attempt left it; a retried attempt's process and thread handles are
+ *  closed, and a created process is never created again. */
+LGS_API BOOL WINAPI lgs_CreateProcessAsUserA(HANDLE hToken, LPCSTR lpApplicationName, LPSTR lpCommandLine,
+                                             LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                                             LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                                             DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                             LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo,
+                                             LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessAsUserW through the shim: as the A form. */
+LGS_API BOOL WINAPI lgs_CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+                                             LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                                             LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                                             DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                             LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                             LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessWithLogonW through the shim: the account goes to the
+ *  lockout guard (credential failures are never retried); the password
+ *  reaches no record. FALSE with a last error of 0 (Wine, unknown user)
+ *  reaches the caller as it is. */
+LGS_API BOOL WINAPI lgs_CreateProcessWithLogonW(LPCWSTR lpUsername, LPCWSTR lpDomain, LPCWSTR lpPassword,
+                                                DWORD dwLogonFlags, LPCWSTR lpApplicationName,
+                                                LPWSTR lpCommandLine, DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                                LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                                LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessWithTokenW through the shim: as lgs_CreateProcessAsUserW. */
+LGS_API BOOL WINAPI lgs_CreateProcessWithTokenW(HANDLE hToken, DWORD dwLogonFlags, LPCWSTR lpApplicationName,
+                                                LPWSTR lpCommandLine, DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                                LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                                LPPROCESS_INFORMATION lpProcessInformation);
+
 /* ---- LSA (secur32/sspicli): NTSTATUS ---- */
 
 /** LsaConnectUntrusted through the shim. */

@@ -108,6 +108,14 @@ static void c_cred_write(void)
                      .CredentialBlob = (LPBYTE)password_w, .Persist = CRED_PERSIST_SESSION};
     lgs_CredWriteW(&c, 0);
 }
+/* The account and the password, through a process call. */
+static void c_with_logon(void)
+{
+    STARTUPINFOW si = {.cb = sizeof si};
+    PROCESS_INFORMATION pi;
+    wchar_t app[] = L"C:\\logonshim-none\\x.exe";
+    lgs_CreateProcessWithLogonW(user_w, domain_w, password_w, 0, app, NULL, 0, NULL, NULL, &si, &pi);
+}
 static void c_lsa_connect(void)
 {
     HANDLE h = NULL;
@@ -319,6 +327,7 @@ static const struct {
     {"ImpersonateLoggedOnUser", LGS_SPACE_WIN32, c_impersonate_user},
     {"CredReadW", LGS_SPACE_WIN32, c_cred_read},
     {"CredWriteW", LGS_SPACE_WIN32, c_cred_write},
+    {"CreateProcessWithLogonW", LGS_SPACE_WIN32, c_with_logon},
     {"LsaConnectUntrusted", LGS_SPACE_NTSTATUS, c_lsa_connect},
     {"LsaRegisterLogonProcess", LGS_SPACE_NTSTATUS, c_lsa_register},
     {"LsaDeregisterLogonProcess", LGS_SPACE_NTSTATUS, c_lsa_deregister},

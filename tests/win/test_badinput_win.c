@@ -177,6 +177,37 @@ static int cred_write_bad(void)
     return ok;
 }
 
+/* ---- processes: every program named here does not exist ---- */
+
+static int create_process_bad(void)
+{
+    static wchar_t no_app_w[] = L"C:\\logonshim-none\\x.exe";
+    static char no_app_a[] = "C:\\logonshim-none\\x.exe";
+    STARTUPINFOW siw = {.cb = sizeof siw};
+    STARTUPINFOA sia = {.cb = sizeof sia};
+    PROCESS_INFORMATION p1, p2;
+    memset(&p1, 0x5A, sizeof p1);
+    memset(&p2, 0x5A, sizeof p2);
+    /* (Wine 8 crashes inside CreateProcessAsUserW when both the program and
+     * the command line are NULL: the raw API cannot be the oracle there.) */
+    int ok = SAME(bool_result(CreateProcessAsUserW(NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw, &p1)),
+                  bool_result(lgs_CreateProcessAsUserW(NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw,
+                                                       &p2)));
+    ok &= SAME(bool_result(CreateProcessAsUserA((HANDLE)(uintptr_t)0x1234, no_app_a, NULL, NULL, NULL, FALSE,
+                                                0xFFFFFFFFu, NULL, NULL, &sia, &p1)),
+               bool_result(lgs_CreateProcessAsUserA((HANDLE)(uintptr_t)0x1234, no_app_a, NULL, NULL, NULL, FALSE,
+                                                    0xFFFFFFFFu, NULL, NULL, &sia, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithTokenW(NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL, &siw, &p1)),
+               bool_result(lgs_CreateProcessWithTokenW(NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL, &siw, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithLogonW(NULL, NULL, NULL, 0, no_app_w, NULL, 0, NULL, NULL, &siw, &p1)),
+               bool_result(lgs_CreateProcessWithLogonW(NULL, NULL, NULL, 0, no_app_w, NULL, 0, NULL, NULL, &siw, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithLogonW(long_w, long_w, NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL,
+                                                   &siw, &p1)),
+               bool_result(lgs_CreateProcessWithLogonW(long_w, long_w, NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL,
+                                                       NULL, &siw, &p2)));
+    return ok && memcmp(&p1, &p2, sizeof p1) == 0;
+}
+
 /* ---- LSA ---- */
 
 static int lsa_connect_null(void)
@@ -702,6 +733,10 @@ static const lgs_badinput_row rows[] = {
     {"lgs_ImpersonateLoggedOnUser", "token NULL, made up", impersonate_user_bad_handles},
     {"lgs_CredReadW", "target NULL, 40 000 chars; type and flags 0xFFFF..., out left alone", cred_read_bad},
     {"lgs_CredWriteW", "credential NULL, bad type with a 40 000-char target, no target", cred_write_bad},
+    {"lgs_CreateProcessAsUserW", "token NULL, no such program", create_process_bad},
+    {"lgs_CreateProcessAsUserA", "made-up token, flags 0xFFFFFFFF", create_process_bad},
+    {"lgs_CreateProcessWithTokenW", "token NULL, logon flags 0xFFFFFFFF", create_process_bad},
+    {"lgs_CreateProcessWithLogonW", "names NULL; 40 000-char names, flags 0xFFFFFFFF", create_process_bad},
     {"lgs_LsaConnectUntrusted", "LsaHandle NULL", lsa_connect_null},
     {"lgs_LsaRegisterLogonProcess", "everything NULL", lsa_register_nulls},
     LGS_NO_CRASH_ROW("lgs_LsaRegisterLogonProcess", "name longer than its buffer claims", lsa_register_long_name),

@@ -128,6 +128,45 @@ static BOOL WINAPI f_cred_write(PCREDENTIALW cred, DWORD flags)
     return leave_bool();
 }
 
+/* The process calls write the PROCESS_INFORMATION. */
+static BOOL WINAPI f_as_user_a(HANDLE t, LPCSTR app, LPSTR cmd, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                               BOOL inherit, DWORD flags, LPVOID env, LPCSTR cwd, LPSTARTUPINFOA si,
+                               LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)app, (void)cmd, (void)psa, (void)tsa, (void)inherit, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_as_user_w(HANDLE t, LPCWSTR app, LPWSTR cmd, LPSECURITY_ATTRIBUTES psa,
+                               LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCWSTR cwd,
+                               LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)app, (void)cmd, (void)psa, (void)tsa, (void)inherit, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_with_logon(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD lf, LPCWSTR app, LPWSTR cmd, DWORD flags,
+                                LPVOID env, LPCWSTR cwd, LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)u, (void)d, (void)p, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_with_token(HANDLE t, DWORD lf, LPCWSTR app, LPWSTR cmd, DWORD flags, LPVOID env, LPCWSTR cwd,
+                                LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
 static VOID WINAPI f_cred_free(PVOID b)
 {
     (void)b;
@@ -397,6 +436,10 @@ static void make_fake(void)
     fk.CredReadW = f_cred_read;
     fk.CredWriteW = f_cred_write;
     fk.CredFree = f_cred_free;
+    fk.CreateProcessAsUserA = f_as_user_a;
+    fk.CreateProcessAsUserW = f_as_user_w;
+    fk.CreateProcessWithLogonW = f_with_logon;
+    fk.CreateProcessWithTokenW = f_with_token;
     fk.LsaConnectUntrusted = f_connect;
     fk.LsaRegisterLogonProcess = f_register;
     fk.LsaLookupAuthenticationPackage = f_lookup;
@@ -457,6 +500,7 @@ typedef struct outs {
     SecBuffer sb[2];
     PSID sid;
     SecPkgContext_Sizes sizes;
+    PROCESS_INFORMATION pi;
 } outs;
 
 typedef struct result {
@@ -470,6 +514,9 @@ static wchar_t target_w[] = L"host/x";
 static char target_a[] = "host/x";
 static char origin[] = "logonshim";
 static wchar_t cred_target[] = L"logonshim-sidebyside";
+/* A program that does not exist: a real call never starts a process. */
+static wchar_t no_app_w[] = L"C:\\logonshim-no-such-dir\\no-such.exe";
+static char no_app_a[] = "C:\\logonshim-no-such-dir\\no-such.exe";
 
 /* The APIs compared here. */
 static const lgs__api_id compared[] = {
@@ -489,6 +536,8 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_QueryCredentialsAttributesA, LGS_API_ID_QueryCredentialsAttributesW,
     LGS_API_ID_SetContextAttributesA, LGS_API_ID_SetContextAttributesW, LGS_API_ID_QuerySecurityContextToken,
     LGS_API_ID_ApplyControlToken, LGS_API_ID_ImpersonateLoggedOnUser, LGS_API_ID_CredReadW, LGS_API_ID_CredWriteW,
+    LGS_API_ID_CreateProcessAsUserA, LGS_API_ID_CreateProcessAsUserW, LGS_API_ID_CreateProcessWithLogonW,
+    LGS_API_ID_CreateProcessWithTokenW,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -654,6 +703,26 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
     case LGS_API_ID_CredReadW:
         rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)O(buf));
         break;
+    case LGS_API_ID_CreateProcessAsUserA: {
+        STARTUPINFOA si = {.cb = sizeof si};
+        rc = CALL(CreateProcessAsUserA, NULL, no_app_a, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessAsUserW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessAsUserW, NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessWithLogonW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessWithLogonW, L"u", L"d", L"p", 0, no_app_w, NULL, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessWithTokenW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessWithTokenW, (HANDLE)(uintptr_t)0x1234, 0, no_app_w, NULL, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
     case LGS_API_ID_CredWriteW: {
         CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = cred_target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
         rc = CALL(CredWriteW, &cw, 0);
@@ -682,7 +751,7 @@ static int compare(const char *what, lgs__api_id api, const outs *raw, result rr
     } fields[] = {
 #define F(f) {#f, offsetof(outs, f), sizeof(((outs *)0)->f)}
         F(h), F(mode), F(package), F(buf), F(ulen), F(luid), F(quotas), F(sub),
-        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb), F(sid), F(sizes),
+        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb), F(sid), F(sizes), F(pi),
 #undef F
     };
     int ok = 1;
@@ -844,7 +913,7 @@ static void test_real_system(void)
     HANDLE lsa = NULL;
     CU_ASSERT_EQUAL_FATAL(LsaConnectUntrusted(&lsa), 0);
     unsigned long long varying = 0;
-    for (int i = 0; i < 27; i++) {
+    for (int i = 0; i < 30; i++) {
         outs raw, again, wrap;
         result rr = {0, 0}, ra = {0, 0}, wr = {0, 0};
         const char *what = "";
@@ -859,6 +928,8 @@ static void test_real_system(void)
             CredHandle zero_cred = {0, 0};
             CtxtHandle zero_ctx = {0, 0};
             LSA_STRING unknown = {7, 8, "nosuchp"};
+            STARTUPINFOW siw = {.cb = sizeof siw};
+            STARTUPINFOA sia = {.cb = sizeof sia};
             SecBufferDesc desc = {SECBUFFER_VERSION, 2, o->sb};
             SetLastError(0xBEEF);
             long rc = 0;
@@ -976,9 +1047,22 @@ static void test_real_system(void)
                 what = "NULL token", api = LGS_API_ID_ImpersonateLoggedOnUser;
                 rc = CALL(ImpersonateLoggedOnUser, NULL);
                 break;
-            default:
+            case 26:
                 what = "no such credential", api = LGS_API_ID_CredReadW;
                 rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf);
+                break;
+            case 27:
+                what = "no such program", api = LGS_API_ID_CreateProcessAsUserW;
+                rc = CALL(CreateProcessAsUserW, NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw, &o->pi);
+                break;
+            case 28:
+                what = "no such program", api = LGS_API_ID_CreateProcessAsUserA;
+                rc = CALL(CreateProcessAsUserA, NULL, no_app_a, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &sia, &o->pi);
+                break;
+            default:
+                what = "unknown account (Wine: FALSE, last error 0)", api = LGS_API_ID_CreateProcessWithLogonW;
+                rc = CALL(CreateProcessWithLogonW, L"logonshim-nosuch", L".", L"pw", 0, no_app_w, NULL, 0, NULL,
+                          NULL, &siw, &o->pi);
                 break;
             }
             result r = {(uint32_t)rc, GetLastError()};

@@ -162,6 +162,30 @@ static uint32_t call_api(lgs__api_id api, outs *o)
     case LGS_API_ID_CredReadW:
         return lgs_CredReadW(L"logonshim-wrappers", CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf) ? 0
                                                                                                     : GetLastError();
+    case LGS_API_ID_CreateProcessAsUserA: {
+        STARTUPINFOA si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessAsUserA(NULL, "C:\\logonshim-none\\x.exe", NULL, NULL, NULL, FALSE, 0, NULL, NULL,
+                                        &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessAsUserW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessAsUserW(NULL, L"C:\\logonshim-none\\x.exe", NULL, NULL, NULL, FALSE, 0, NULL,
+                                        NULL, &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessWithLogonW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessWithLogonW(L"u", L"d", L"p", 0, L"C:\\logonshim-none\\x.exe", NULL, 0, NULL, NULL,
+                                           &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessWithTokenW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessWithTokenW((HANDLE)(uintptr_t)0x1234, 0, L"C:\\logonshim-none\\x.exe", NULL, 0,
+                                           NULL, NULL, &si, &pi) ? 0 : GetLastError();
+    }
     case LGS_API_ID_CredWriteW: {
         static wchar_t target[] = L"logonshim-wrappers";
         CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
