@@ -1083,6 +1083,79 @@ static void test_real_system(void)
     CU_ASSERT_EQUAL(failed, 0);
 }
 
+/* With winbind's ntlm_auth installed, Wine's NTLM runs: the first leg of
+ * an NTLM handshake (ACH, then ISC with the package allocating the token),
+ * the API twice and the wrapper once. The token's contents are compared
+ * (its buffer is an allocation, whose address says nothing); bytes that
+ * differ between the API's own two calls (handles, the expiry) are not.
+ * Without NTLM the test says so and compares nothing. */
+typedef struct ntlm_leg {
+    SECURITY_STATUS ach, isc;
+    DWORD error;
+    CtxtHandle ctx;
+    unsigned long attr, token_len, token_type;
+    TimeStamp expiry;
+    unsigned char token[256];
+} ntlm_leg;
+
+static void ntlm_first_leg(int wrapped, ntlm_leg *l)
+{
+    static wchar_t ntlm[] = L"NTLM", target[] = L"host/localhost";
+    const lgs__backend *b = &lgs__system_backend;
+    memset(l, 0xA5, sizeof *l);
+    CredHandle cred;
+    TimeStamp ts;
+    l->ach = CALL(AcquireCredentialsHandleW, NULL, ntlm, SECPKG_CRED_OUTBOUND, NULL, NULL, NULL, NULL, &cred, &ts);
+    if (l->ach != SEC_E_OK)
+        return;
+    SecBuffer sb = {0, SECBUFFER_TOKEN, NULL};
+    SecBufferDesc desc = {SECBUFFER_VERSION, 1, &sb};
+    SetLastError(0xBEEF);
+    l->isc = CALL(InitializeSecurityContextW, &cred, NULL, target, ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONNECTION, 0,
+                  SECURITY_NATIVE_DREP, NULL, 0, &l->ctx, &desc, &l->attr, &l->expiry);
+    l->error = GetLastError();
+    l->token_len = sb.cbBuffer;
+    l->token_type = sb.BufferType;
+    if (sb.pvBuffer != NULL) {
+        memcpy(l->token, sb.pvBuffer, sb.cbBuffer < sizeof l->token ? sb.cbBuffer : sizeof l->token);
+        FreeContextBuffer(sb.pvBuffer);
+    }
+    if (l->isc == SEC_E_OK || l->isc == SEC_I_CONTINUE_NEEDED)
+        DeleteSecurityContext(&l->ctx);
+    FreeCredentialsHandle(&cred);
+}
+
+static void test_real_ntlm(void)
+{
+    prepare();
+    lgs__backend_set(NULL);
+    ntlm_leg raw, again, wrap;
+    ntlm_first_leg(0, &raw);
+    if (raw.ach != SEC_E_OK) {
+        printf("\n  NTLM absent (ACH 0x%08lX): no NTLM handshake compared", (unsigned long)raw.ach);
+        return;
+    }
+    ntlm_first_leg(0, &again);
+    ntlm_first_leg(1, &wrap);
+    unsigned char *pr = (unsigned char *)&raw, *pa = (unsigned char *)&again, *pw = (unsigned char *)&wrap;
+    unsigned varying = 0, differ = 0;
+    for (size_t j = 0; j < sizeof raw; j++) {
+        if (pr[j] != pa[j]) {
+            varying++;
+            continue;
+        }
+        comparisons++;
+        differ += pr[j] != pw[j];
+    }
+    compared_bytes += sizeof raw - varying;
+    printf("\n  real NTLM first leg: ISC 0x%08lX, token %lu bytes; %u bytes compared, %u differ (%u vary between "
+           "the API's own calls)", (unsigned long)raw.isc, raw.token_len, (unsigned)(sizeof raw) - varying, differ,
+           varying);
+    CU_ASSERT_EQUAL(raw.isc, SEC_I_CONTINUE_NEEDED);
+    CU_ASSERT(raw.token_len > 0);
+    CU_ASSERT_EQUAL(differ, 0);
+}
+
 /* A continuation consumes its input token: one attempt whatever the class,
  * and the record says why; a first leg is retried as its class allows. */
 static void test_continuation_never_replayed(void)
@@ -1133,6 +1206,7 @@ int lgs_suite_sidebyside(void)
         {"fake system, every class and write mode", test_fake_system},
         {"injected faults", test_injected},
         {"real secur32 and LSA", test_real_system},
+        {"real NTLM, first leg", test_real_ntlm},
         {"comparisons counted", test_count},
         CU_TEST_INFO_NULL,
     };
