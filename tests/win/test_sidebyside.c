@@ -1060,7 +1060,7 @@ static void test_real_system(void)
                 rc = CALL(CreateProcessAsUserA, NULL, no_app_a, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &sia, &o->pi);
                 break;
             default:
-                what = "unknown account (Wine: FALSE, last error 0)", api = LGS_API_ID_CreateProcessWithLogonW;
+                what = "unknown account, no such program", api = LGS_API_ID_CreateProcessWithLogonW;
                 rc = CALL(CreateProcessWithLogonW, L"logonshim-nosuch", L".", L"pw", 0, no_app_w, NULL, 0, NULL,
                           NULL, &siw, &o->pi);
                 break;
@@ -1081,6 +1081,28 @@ static void test_real_system(void)
     printf("\n  real system: %llu comparisons, %llu cases differ (%llu bytes vary between the API's own calls)",
            comparisons - before, failed, varying);
     CU_ASSERT_EQUAL(failed, 0);
+}
+
+/* FALSE with the last error left at 0 (Wine's CreateProcessWithLogonW for
+ * an unknown account, where the program exists): the caller sees exactly
+ * that, not the code the engine classified. */
+static BOOL WINAPI f_with_logon_no_error(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD lf, LPCWSTR app, LPWSTR cmd,
+                                         DWORD flags, LPVOID env, LPCWSTR cwd, LPSTARTUPINFOW si,
+                                         LPPROCESS_INFORMATION pi)
+{
+    (void)u, (void)d, (void)p, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si, (void)pi;
+    enter();
+    SetLastError(0);
+    return FALSE;
+}
+
+static void test_false_without_error(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    fk.CreateProcessWithLogonW = f_with_logon_no_error;
+    CU_ASSERT_EQUAL(side_by_side(LGS_API_ID_CreateProcessWithLogonW, 0, 0, "FALSE, last error 0"), 0);
+    make_fake();
 }
 
 /* With winbind's ntlm_auth installed, Wine's NTLM runs: the first leg of
@@ -1207,6 +1229,7 @@ int lgs_suite_sidebyside(void)
         {"injected faults", test_injected},
         {"real secur32 and LSA", test_real_system},
         {"real NTLM, first leg", test_real_ntlm},
+        {"FALSE without a last error passed on", test_false_without_error},
         {"comparisons counted", test_count},
         CU_TEST_INFO_NULL,
     };
