@@ -13,7 +13,8 @@
 /* X(name, space, family, release): release calls free what another call
  * produced; they make one attempt whatever the class (see lgs_call). The
  * message-protection calls are marked so too: each one consumes the message
- * or a sequence number, so a second call is never the same call. */
+ * or a sequence number, so a second call is never the same call; and so is
+ * ApplyControlToken, which changes the context's state (a shutdown). */
 #define LGS_API_TABLE(X)                                   \
     X(LogonUserA, WIN32, "LogonUser", 0)                      \
     X(LogonUserW, WIN32, "LogonUser", 0)                      \
@@ -48,7 +49,20 @@
     X(EncryptMessage, SECURITY, "SSPI", 1)                    \
     X(DecryptMessage, SECURITY, "SSPI", 1)                    \
     X(MakeSignature, SECURITY, "SSPI", 1)                     \
-    X(VerifySignature, SECURITY, "SSPI", 1)
+    X(VerifySignature, SECURITY, "SSPI", 1)                   \
+    X(QueryCredentialsAttributesA, SECURITY, "SSPI", 0)       \
+    X(QueryCredentialsAttributesW, SECURITY, "SSPI", 0)       \
+    X(SetContextAttributesA, SECURITY, "SSPI", 0)             \
+    X(SetContextAttributesW, SECURITY, "SSPI", 0)             \
+    X(QuerySecurityContextToken, SECURITY, "SSPI", 0)         \
+    X(ApplyControlToken, SECURITY, "SSPI", 1)                 \
+    X(ImpersonateLoggedOnUser, WIN32, "Token", 0)             \
+    X(CredReadW, WIN32, "Credentials", 0)                     \
+    X(CredWriteW, WIN32, "Credentials", 0)                    \
+    X(CreateProcessAsUserA, WIN32, "Process", 0)              \
+    X(CreateProcessAsUserW, WIN32, "Process", 0)              \
+    X(CreateProcessWithLogonW, WIN32, "Process", 0)           \
+    X(CreateProcessWithTokenW, WIN32, "Process", 0)
 
 typedef enum lgs__api_id {
 #define LGS__API_ID(name, space, family, release) LGS_API_ID_##name,

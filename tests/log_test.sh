@@ -142,8 +142,8 @@ if [[ $wine -eq 1 && -n ${LGS_CANARY:-} ]]; then
     rc=$?
     tr -d '\r' <"$tmp/err.raw" >"$tmp/err"
     check "wrappers $mode: exit 0" test "$rc" -eq 0
-    check "wrappers $mode: 30 wrappers called" grep -q 'canary: 30 wrappers' "$tmp/out.raw"
-    check "wrappers $mode: JSON lines parse" "$jq" -e -s 'length >= 400 and ([.[].attributes["logonshim.api"]] | unique | length) >= 30' "$tmp/canary.jsonl"
+    check "wrappers $mode: 34 wrappers called" grep -q 'canary: 34 wrappers' "$tmp/out.raw"
+    check "wrappers $mode: JSON lines parse" "$jq" -e -s 'length >= 400 and ([.[].attributes["logonshim.api"]] | unique | length) >= 34' "$tmp/canary.jsonl"
     check "wrappers $mode: every class injected" "$jq" -e -s '([.[].attributes["logonshim.class"]] | unique) == ["account","clock","config","context_expired","credentials","privilege","programming","resource","security","session_collision","session_gone","session_state","shutdown","transient","unknown"]' "$tmp/canary.jsonl"
     check "wrappers $mode: Event Log reached" grep -q 'eventlog:ReportEventW' "$tmp/err"
     check "wrappers $mode: debugger sink reached" grep -q '^debugger: logonshim: ' "$tmp/copies"

@@ -231,6 +231,18 @@ uint32_t lgs__wrap_run(lgs__wrap *w)
     return lgs__wrap_run_after_first(w, NULL, 0);
 }
 
+uint32_t lgs__wrap_run_account(lgs__wrap *w, lgs__name *user, lgs__name *domain, const lgs__outs *outs)
+{
+    if (w->log.authority == NULL)
+        w->log.authority = w->log.domain;
+    uint32_t code = lgs__wrap_run(w);
+    lgs__name_free(user);
+    lgs__name_free(domain);
+    if (!w->injected)
+        lgs__outs_store(outs);
+    return code;
+}
+
 uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)(void *ctx),
                        void *ctx, lgs__wrap **back, int *injected)
 {

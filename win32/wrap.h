@@ -97,6 +97,14 @@ typedef struct lgs__wrap {
                                       input the API consumes, e.g. a handshake continuation) */
 } lgs__wrap;
 
+/* Runs w for a call that names an account: w->log.user and w->log.domain
+ * come from *user and *domain (lgs__name_w/_a), which are released after
+ * the run; the domain is the authority unless one is set. The outputs are
+ * copied back unless the last attempt never reached the API. Returns the
+ * final code. */
+typedef struct lgs__name lgs__name;
+uint32_t lgs__wrap_run_account(lgs__wrap *w, lgs__name *user, lgs__name *domain, const lgs__outs *outs);
+
 /* Starts a wrap for `api` with the given context and call function. */
 void lgs__wrap_init(lgs__wrap *w, lgs__api_id api, uint32_t (*call)(void *ctx), void *ctx);
 
@@ -239,10 +247,10 @@ int lgs__under_wine(void);
 /* A whole name as UTF-8, for the lockout guard and the logs: in `stack`
  * when it fits, on the heap otherwise, never truncated (the guard keys on
  * the whole name). Release with lgs__name_free. */
-typedef struct lgs__name {
+struct lgs__name {
     char stack[256];
     char *heap;
-} lgs__name;
+};
 /* chars < 0: NUL-terminated. NULL for no name (NULL, empty, or a name the
  * conversion or the allocation failed on). GetLastError() is kept. */
 const char *lgs__name_w(lgs__name *n, const wchar_t *s, int chars);

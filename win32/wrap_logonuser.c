@@ -11,11 +11,6 @@
 #include "backend.h"
 #include "wrap.h"
 
-typedef BOOL(WINAPI *logon_ex_w_fn)(LPCWSTR, LPCWSTR, LPCWSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
-                                     LPDWORD, PQUOTA_LIMITS);
-typedef BOOL(WINAPI *logon_ex_a_fn)(LPCSTR, LPCSTR, LPCSTR, DWORD, DWORD, PHANDLE, PSID *, PVOID *,
-                                     LPDWORD, PQUOTA_LIMITS);
-
 typedef struct logon_ctx {
     lgs__wrap *w;
     int wide, ex;
@@ -38,8 +33,13 @@ typedef struct logon_ctx {
 
 enum { OUT_TOKEN, OUT_SID, OUT_PROFILE };
 
+/* The backend's entry when it has one (a test's), else advapi32's. */
 static FARPROC resolve_ex(int wide)
 {
+    if (wide && lgs__sys.LogonUserExW != NULL)
+        return (FARPROC)(void (*)(void))lgs__sys.LogonUserExW;
+    if (!wide && lgs__sys.LogonUserExA != NULL)
+        return (FARPROC)(void (*)(void))lgs__sys.LogonUserExA;
     HMODULE advapi = GetModuleHandleW(L"advapi32.dll");
     if (advapi == NULL)
         advapi = LoadLibraryW(L"advapi32.dll");
@@ -68,11 +68,11 @@ static uint32_t logon_call(void *p)
         LPDWORD len = c->len_arg;
         PQUOTA_LIMITS q = c->quotas_arg;
         if (c->wide)
-            ok = ((logon_ex_w_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
-                                                      c->provider, tok, sid, prof, len, q);
+            ok = ((lgs__logon_ex_w_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
+                                                          c->provider, tok, sid, prof, len, q);
         else
-            ok = ((logon_ex_a_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
-                                                      c->provider, tok, sid, prof, len, q);
+            ok = ((lgs__logon_ex_a_fn)(void (*)(void))fn)(c->user, c->domain, c->password, c->type,
+                                                          c->provider, tok, sid, prof, len, q);
     }
     LGS__CAPTURE(c->w);
     return ok ? 0 : (uint32_t)c->w->last_error;
@@ -124,13 +124,8 @@ static BOOL logon_run(logon_ctx *c, lgs__api_id api, PHANDLE phToken, PSID *ppLo
         w.log.user = lgs__name_a(&user, c->user, -1);
         w.log.domain = lgs__name_a(&domain, c->domain, -1);
     }
-    w.log.authority = w.log.domain;
-    uint32_t code = lgs__wrap_run(&w);
+    uint32_t code = lgs__wrap_run_account(&w, &user, &domain, &c->outs);
     c->w = NULL; /* w ends with this function */
-    lgs__name_free(&user);
-    lgs__name_free(&domain);
-    if (!w.injected)
-        lgs__outs_store(&c->outs);
     return code == 0;
 }
 

@@ -45,6 +45,10 @@ static INIT_ONCE once_W = INIT_ONCE_STATIC_INIT, once_A = INIT_ONCE_STATIC_INIT;
         table_##X.FreeContextBuffer = lgs_FreeContextBuffer;                                       \
         table_##X.EncryptMessage = lgs_EncryptMessage;                                             \
         table_##X.DecryptMessage = lgs_DecryptMessage;                                             \
+        table_##X.QueryCredentialsAttributes##X = lgs_QueryCredentialsAttributes##X;               \
+        table_##X.SetContextAttributes##X = lgs_SetContextAttributes##X;                           \
+        table_##X.QuerySecurityContextToken = lgs_QuerySecurityContextToken;                       \
+        table_##X.ApplyControlToken = lgs_ApplyControlToken;                                       \
         return TRUE;                                                                               \
     }
 

@@ -27,6 +27,7 @@
 #ifdef _WIN32
 #include <windows.h>
 #include <ntsecapi.h>
+#include <wincred.h>
 #endif
 
 #define AcquireCredentialsHandleA lgs_AcquireCredentialsHandleA
@@ -50,6 +51,12 @@
 #define EnumerateSecurityPackagesA lgs_EnumerateSecurityPackagesA
 #define EnumerateSecurityPackagesW lgs_EnumerateSecurityPackagesW
 #define FreeContextBuffer lgs_FreeContextBuffer
+#define QueryCredentialsAttributesA lgs_QueryCredentialsAttributesA
+#define QueryCredentialsAttributesW lgs_QueryCredentialsAttributesW
+#define SetContextAttributesA lgs_SetContextAttributesA
+#define SetContextAttributesW lgs_SetContextAttributesW
+#define QuerySecurityContextToken lgs_QuerySecurityContextToken
+#define ApplyControlToken lgs_ApplyControlToken
 #define InitSecurityInterfaceA lgs_InitSecurityInterfaceA
 #define InitSecurityInterfaceW lgs_InitSecurityInterfaceW
 
@@ -62,7 +69,8 @@
 #endif
 #include "logonshim/logonshim.h"
 
-/* The LogonUser and LSA names (declared above under their own names). */
+/* The LogonUser, LSA, token, credential and process names (declared above
+ * under their own names). */
 #define LogonUserA lgs_LogonUserA
 #define LogonUserW lgs_LogonUserW
 #define LogonUserExA lgs_LogonUserExA
@@ -76,5 +84,12 @@
 #define LsaGetLogonSessionData lgs_LsaGetLogonSessionData
 #define LsaEnumerateLogonSessions lgs_LsaEnumerateLogonSessions
 #define LsaFreeReturnBuffer lgs_LsaFreeReturnBuffer
+#define ImpersonateLoggedOnUser lgs_ImpersonateLoggedOnUser
+#define CredReadW lgs_CredReadW
+#define CredWriteW lgs_CredWriteW
+#define CreateProcessAsUserA lgs_CreateProcessAsUserA
+#define CreateProcessAsUserW lgs_CreateProcessAsUserW
+#define CreateProcessWithLogonW lgs_CreateProcessWithLogonW
+#define CreateProcessWithTokenW lgs_CreateProcessWithTokenW
 
 #endif

@@ -37,6 +37,7 @@
 #include <windows.h>
 #include <ntsecapi.h>
 #include <sspi.h>
+#include <wincred.h>
 
 #include "logonshim/export.h"
 
@@ -75,6 +76,50 @@ LGS_API BOOL WINAPI lgs_LogonUserExW(LPCWSTR lpszUsername, LPCWSTR lpszDomain, L
                                      DWORD dwLogonType, DWORD dwLogonProvider, PHANDLE phToken,
                                      PSID *ppLogonSid, PVOID *ppProfileBuffer, LPDWORD pdwProfileLength,
                                      PQUOTA_LIMITS pQuotaLimits);
+
+/* ---- tokens and stored credentials (advapi32): BOOL, Win32 codes ---- */
+
+/** ImpersonateLoggedOnUser through the shim. */
+LGS_API BOOL WINAPI lgs_ImpersonateLoggedOnUser(HANDLE hToken);
+/** CredReadW through the shim: *Credential as the last attempt left it (free
+ *  it with CredFree); a retried attempt's credential is freed. A 1312
+ *  (ERROR_NO_SUCH_LOGON_SESSION: a network logon has no credential store)
+ *  is never retried and its record says so. */
+LGS_API BOOL WINAPI lgs_CredReadW(LPCWSTR TargetName, DWORD Type, DWORD Flags, PCREDENTIALW *Credential);
+/** CredWriteW through the shim: as lgs_CredReadW; of the credential only
+ *  its target name reaches a record (never the blob). */
+LGS_API BOOL WINAPI lgs_CredWriteW(PCREDENTIALW Credential, DWORD Flags);
+
+/** CreateProcessAsUserA through the shim: *lpProcessInformation as the
+ *  last attempt left it; a retried attempt's process and thread handles are
+ *  closed, and a created process is never created again. */
+LGS_API BOOL WINAPI lgs_CreateProcessAsUserA(HANDLE hToken, LPCSTR lpApplicationName, LPSTR lpCommandLine,
+                                             LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                                             LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                                             DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                             LPCSTR lpCurrentDirectory, LPSTARTUPINFOA lpStartupInfo,
+                                             LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessAsUserW through the shim: as the A form. */
+LGS_API BOOL WINAPI lgs_CreateProcessAsUserW(HANDLE hToken, LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+                                             LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                                             LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                                             DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                             LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                             LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessWithLogonW through the shim: the account goes to the
+ *  lockout guard (credential failures are never retried); the password
+ *  reaches no record. FALSE with a last error of 0 (Wine, unknown user)
+ *  reaches the caller as it is. */
+LGS_API BOOL WINAPI lgs_CreateProcessWithLogonW(LPCWSTR lpUsername, LPCWSTR lpDomain, LPCWSTR lpPassword,
+                                                DWORD dwLogonFlags, LPCWSTR lpApplicationName,
+                                                LPWSTR lpCommandLine, DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                                LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                                LPPROCESS_INFORMATION lpProcessInformation);
+/** CreateProcessWithTokenW through the shim: as lgs_CreateProcessAsUserW. */
+LGS_API BOOL WINAPI lgs_CreateProcessWithTokenW(HANDLE hToken, DWORD dwLogonFlags, LPCWSTR lpApplicationName,
+                                                LPWSTR lpCommandLine, DWORD dwCreationFlags, LPVOID lpEnvironment,
+                                                LPCWSTR lpCurrentDirectory, LPSTARTUPINFOW lpStartupInfo,
+                                                LPPROCESS_INFORMATION lpProcessInformation);
 
 /* ---- LSA (secur32/sspicli): NTSTATUS ---- */
 
@@ -189,6 +234,25 @@ LGS_API SECURITY_STATUS WINAPI lgs_EnumerateSecurityPackagesW(unsigned long *pcP
                                                               PSecPkgInfoW *ppPackageInfo);
 /** FreeContextBuffer through the shim. */
 LGS_API SECURITY_STATUS WINAPI lgs_FreeContextBuffer(void *pvContextBuffer);
+/** QueryCredentialsAttributesA through the shim: the API writes pBuffer
+ *  directly; a buffer it allocates is the caller's to FreeContextBuffer. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryCredentialsAttributesA(PCredHandle phCredential,
+                                                               unsigned long ulAttribute, void *pBuffer);
+/** QueryCredentialsAttributesW through the shim: as the A form. */
+LGS_API SECURITY_STATUS WINAPI lgs_QueryCredentialsAttributesW(PCredHandle phCredential,
+                                                               unsigned long ulAttribute, void *pBuffer);
+/** SetContextAttributesA through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_SetContextAttributesA(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                         void *pBuffer, unsigned long cbBuffer);
+/** SetContextAttributesW through the shim. */
+LGS_API SECURITY_STATUS WINAPI lgs_SetContextAttributesW(PCtxtHandle phContext, unsigned long ulAttribute,
+                                                         void *pBuffer, unsigned long cbBuffer);
+/** QuerySecurityContextToken through the shim: *Token as the last attempt
+ *  left it; a retried attempt's token is closed. */
+LGS_API SECURITY_STATUS WINAPI lgs_QuerySecurityContextToken(PCtxtHandle phContext, HANDLE *Token);
+/** ApplyControlToken through the shim: one attempt whatever the class (it
+ *  changes the context's state, e.g. Schannel's shutdown). */
+LGS_API SECURITY_STATUS WINAPI lgs_ApplyControlToken(PCtxtHandle phContext, PSecBufferDesc pInput);
 
 #ifdef __cplusplus
 }

@@ -88,6 +88,34 @@ static void c_logon_ex_w(void)
     lgs_LogonUserExW(user_w, domain_w, password_w, LOGON32_LOGON_NETWORK,
                      LOGON32_PROVIDER_DEFAULT, &t, NULL, NULL, NULL, NULL);
 }
+static void c_impersonate_user(void)
+{
+    lgs_ImpersonateLoggedOnUser(NULL);
+}
+/* The credential's target is a server, logged as the authority like an
+ * SPN; the account and the password are in the credential. */
+static wchar_t cred_target[] = L"fileserver.canary";
+static void c_cred_read(void)
+{
+    PCREDENTIALW c = NULL;
+    lgs_CredReadW(cred_target, CRED_TYPE_DOMAIN_PASSWORD, 0, &c);
+}
+/* The credential carries the password: no byte of it may reach a sink. */
+static void c_cred_write(void)
+{
+    CREDENTIALW c = {.Type = CRED_TYPE_DOMAIN_PASSWORD, .TargetName = cred_target, .UserName = user_w,
+                     .CredentialBlobSize = (DWORD)(wcslen(password_w) * sizeof(wchar_t)),
+                     .CredentialBlob = (LPBYTE)password_w, .Persist = CRED_PERSIST_SESSION};
+    lgs_CredWriteW(&c, 0);
+}
+/* The account and the password, through a process call. */
+static void c_with_logon(void)
+{
+    STARTUPINFOW si = {.cb = sizeof si};
+    PROCESS_INFORMATION pi;
+    wchar_t app[] = L"C:\\logonshim-none\\x.exe";
+    lgs_CreateProcessWithLogonW(user_w, domain_w, password_w, 0, app, NULL, 0, NULL, NULL, &si, &pi);
+}
 static void c_lsa_connect(void)
 {
     HANDLE h = NULL;
@@ -296,6 +324,10 @@ static const struct {
     {"LogonUserW", LGS_SPACE_WIN32, c_logon_w},
     {"LogonUserExA", LGS_SPACE_WIN32, c_logon_ex_a},
     {"LogonUserExW", LGS_SPACE_WIN32, c_logon_ex_w},
+    {"ImpersonateLoggedOnUser", LGS_SPACE_WIN32, c_impersonate_user},
+    {"CredReadW", LGS_SPACE_WIN32, c_cred_read},
+    {"CredWriteW", LGS_SPACE_WIN32, c_cred_write},
+    {"CreateProcessWithLogonW", LGS_SPACE_WIN32, c_with_logon},
     {"LsaConnectUntrusted", LGS_SPACE_NTSTATUS, c_lsa_connect},
     {"LsaRegisterLogonProcess", LGS_SPACE_NTSTATUS, c_lsa_register},
     {"LsaDeregisterLogonProcess", LGS_SPACE_NTSTATUS, c_lsa_deregister},

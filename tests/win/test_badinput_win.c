@@ -137,6 +137,77 @@ static int logonuserex_nulls(void)
     return !a && !w && ea != 0 && ew != 0;
 }
 
+/* ---- tokens and stored credentials ---- */
+
+static int impersonate_user_bad_handles(void)
+{
+    int ok = 1;
+    HANDLE tokens[] = {NULL, (HANDLE)(uintptr_t)0x1234};
+    for (size_t i = 0; i < 2; i++) {
+        result api = bool_result(ImpersonateLoggedOnUser(tokens[i]));
+        result wrap = bool_result(lgs_ImpersonateLoggedOnUser(tokens[i]));
+        ok &= SAME(api, wrap) && !api.code;
+    }
+    RevertToSelf();
+    return ok;
+}
+
+static int cred_read_bad(void)
+{
+    static wchar_t nosuch[] = L"logonshim-badinput-no-such-target";
+    PCREDENTIALW c1 = (PCREDENTIALW)(uintptr_t)0x77, c2 = c1;
+    result api = bool_result(CredReadW(NULL, CRED_TYPE_GENERIC, 0, &c1));
+    result wrap = bool_result(lgs_CredReadW(NULL, CRED_TYPE_GENERIC, 0, &c2));
+    int ok = SAME(api, wrap) && c1 == c2;
+    api = bool_result(CredReadW(nosuch, 0xFFFFu, 0xFFFFFFFFu, &c1));
+    wrap = bool_result(lgs_CredReadW(nosuch, 0xFFFFu, 0xFFFFFFFFu, &c2));
+    ok &= SAME(api, wrap) && c1 == c2;
+    api = bool_result(CredReadW(long_w, CRED_TYPE_GENERIC, 0, &c1));
+    wrap = bool_result(lgs_CredReadW(long_w, CRED_TYPE_GENERIC, 0, &c2));
+    return ok && SAME(api, wrap) && c1 == c2;
+}
+
+static int cred_write_bad(void)
+{
+    CREDENTIALW bad_type = {.Type = 0xFFFFu, .TargetName = long_w, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+    CREDENTIALW no_target = {.Type = CRED_TYPE_GENERIC, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+    int ok = SAME(bool_result(CredWriteW(NULL, 0)), bool_result(lgs_CredWriteW(NULL, 0)));
+    ok &= SAME(bool_result(CredWriteW(&bad_type, 0)), bool_result(lgs_CredWriteW(&bad_type, 0)));
+    ok &= SAME(bool_result(CredWriteW(&no_target, 0xFFFFFFFFu)), bool_result(lgs_CredWriteW(&no_target, 0xFFFFFFFFu)));
+    return ok;
+}
+
+/* ---- processes: every program named here does not exist ---- */
+
+static int create_process_bad(void)
+{
+    static wchar_t no_app_w[] = L"C:\\logonshim-none\\x.exe";
+    static char no_app_a[] = "C:\\logonshim-none\\x.exe";
+    STARTUPINFOW siw = {.cb = sizeof siw};
+    STARTUPINFOA sia = {.cb = sizeof sia};
+    PROCESS_INFORMATION p1, p2;
+    memset(&p1, 0x5A, sizeof p1);
+    memset(&p2, 0x5A, sizeof p2);
+    /* (Wine 8 crashes inside CreateProcessAsUserW when both the program and
+     * the command line are NULL: the raw API cannot be the oracle there.) */
+    int ok = SAME(bool_result(CreateProcessAsUserW(NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw, &p1)),
+                  bool_result(lgs_CreateProcessAsUserW(NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw,
+                                                       &p2)));
+    ok &= SAME(bool_result(CreateProcessAsUserA((HANDLE)(uintptr_t)0x1234, no_app_a, NULL, NULL, NULL, FALSE,
+                                                0xFFFFFFFFu, NULL, NULL, &sia, &p1)),
+               bool_result(lgs_CreateProcessAsUserA((HANDLE)(uintptr_t)0x1234, no_app_a, NULL, NULL, NULL, FALSE,
+                                                    0xFFFFFFFFu, NULL, NULL, &sia, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithTokenW(NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL, &siw, &p1)),
+               bool_result(lgs_CreateProcessWithTokenW(NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL, &siw, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithLogonW(NULL, NULL, NULL, 0, no_app_w, NULL, 0, NULL, NULL, &siw, &p1)),
+               bool_result(lgs_CreateProcessWithLogonW(NULL, NULL, NULL, 0, no_app_w, NULL, 0, NULL, NULL, &siw, &p2)));
+    ok &= SAME(bool_result(CreateProcessWithLogonW(long_w, long_w, NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL, NULL,
+                                                   &siw, &p1)),
+               bool_result(lgs_CreateProcessWithLogonW(long_w, long_w, NULL, 0xFFFFFFFFu, no_app_w, NULL, 0, NULL,
+                                                       NULL, &siw, &p2)));
+    return ok && memcmp(&p1, &p2, sizeof p1) == 0;
+}
+
 /* ---- LSA ---- */
 
 static int lsa_connect_null(void)
@@ -348,8 +419,14 @@ static int ach_long_package_null_out(void)
  * Kerberos package reads every identity as SEC_WINNT_AUTH_IDENTITY_W and
  * crashes on these forms (a Wine bug: the raw API cannot be the oracle);
  * the parser's handling of them is the native suite `identity` and the
- * fuzzer's. Each row names an account of its own, so the lockout guard's
- * count of one row does not decide another's. */
+ * fuzzer's. Wine's NTLM (present when winbind's ntlm_auth is installed)
+ * has the same bug, and without ntlm_auth the package is absent: either way
+ * the real API cannot be the oracle. So the API here is a stand-in that
+ * reads no identity and fails as an absent package does, for the raw call
+ * and behind the wrapper alike; what is tested is the wrapper's own reading
+ * of the forms (no crash, the API's result passed on). Each row names an
+ * account of its own, so the lockout guard's count of one row does not
+ * decide another's. */
 typedef struct ex2_blob {
     SEC_WINNT_AUTH_IDENTITY_EX2 h;
     wchar_t strings[32];
@@ -372,18 +449,42 @@ static void *make_ex2(ex2_blob *b, const wchar_t *user, const wchar_t *domain)
     return b;
 }
 
+static SECURITY_STATUS SEC_ENTRY absent_ach_w(SEC_WCHAR *pr, SEC_WCHAR *pkg, unsigned long use, void *luid,
+                                              void *auth, SEC_GET_KEY_FN fn, void *arg, PCredHandle cred,
+                                              PTimeStamp ts)
+{
+    (void)pr, (void)pkg, (void)use, (void)luid, (void)auth, (void)fn, (void)arg, (void)cred, (void)ts;
+    SetLastError(0x4242);
+    return SEC_E_SECPKG_NOT_FOUND;
+}
+
+static SECURITY_STATUS SEC_ENTRY absent_ach_a(SEC_CHAR *pr, SEC_CHAR *pkg, unsigned long use, void *luid,
+                                              void *auth, SEC_GET_KEY_FN fn, void *arg, PCredHandle cred,
+                                              PTimeStamp ts)
+{
+    (void)pr, (void)pkg, (void)use, (void)luid, (void)auth, (void)fn, (void)arg, (void)cred, (void)ts;
+    SetLastError(0x4242);
+    return SEC_E_SECPKG_NOT_FOUND;
+}
+
+static void absent_package_backend(int on)
+{
+    static lgs__backend b;
+    b = lgs__system_backend;
+    b.AcquireCredentialsHandleW = absent_ach_w;
+    b.AcquireCredentialsHandleA = absent_ach_a;
+    lgs__backend_set(on ? &b : NULL);
+}
+
 static int ach_same(wchar_t *package, void *auth)
 {
     CredHandle c1, c2;
     TimeStamp t1, t2;
-    result api = code_result(AcquireCredentialsHandleW(NULL, package, SECPKG_CRED_OUTBOUND, NULL, auth, NULL, NULL,
-                                                       &c1, &t1));
-    if (api.code == SEC_E_OK)
-        FreeCredentialsHandle(&c1);
+    result api = code_result(absent_ach_w(NULL, package, SECPKG_CRED_OUTBOUND, NULL, auth, NULL, NULL, &c1, &t1));
+    absent_package_backend(1);
     result wrap = code_result(lgs_AcquireCredentialsHandleW(NULL, package, SECPKG_CRED_OUTBOUND, NULL, auth, NULL,
                                                             NULL, &c2, &t2));
-    if (wrap.code == SEC_E_OK)
-        lgs_FreeCredentialsHandle(&c2);
+    absent_package_backend(0);
     return SAME(api, wrap);
 }
 
@@ -412,14 +513,11 @@ static int ach_identity_forms_a(void)
                                        SEC_WINNT_AUTH_IDENTITY_ANSI, NULL, 0};
     CredHandle c1, c2;
     TimeStamp t1, t2;
-    result api = code_result(AcquireCredentialsHandleA(NULL, ntlm_a, SECPKG_CRED_OUTBOUND, NULL, &exa, NULL,
-                                                       NULL, &c1, &t1));
-    if (api.code == SEC_E_OK)
-        FreeCredentialsHandle(&c1);
+    result api = code_result(absent_ach_a(NULL, ntlm_a, SECPKG_CRED_OUTBOUND, NULL, &exa, NULL, NULL, &c1, &t1));
+    absent_package_backend(1);
     result wrap = code_result(lgs_AcquireCredentialsHandleA(NULL, ntlm_a, SECPKG_CRED_OUTBOUND, NULL, &exa, NULL,
                                                             NULL, &c2, &t2));
-    if (wrap.code == SEC_E_OK)
-        lgs_FreeCredentialsHandle(&c2);
+    absent_package_backend(0);
     return SAME(api, wrap);
 }
 
@@ -517,8 +615,10 @@ static int function_tables(void)
         return 0;
     return w == lgs_InitSecurityInterfaceW() && w->dwVersion == sw->dwVersion &&
            w->AcquireCredentialsHandleW == lgs_AcquireCredentialsHandleW &&
-           w->ApplyControlToken == sw->ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
-           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == sa->ApplyControlToken;
+           w->ApplyControlToken == lgs_ApplyControlToken && w->ExportSecurityContext == sw->ExportSecurityContext &&
+           a->InitializeSecurityContextA == lgs_InitializeSecurityContextA && a->ApplyControlToken == lgs_ApplyControlToken &&
+           w->SetContextAttributesW == lgs_SetContextAttributesW && a->QueryCredentialsAttributesA == lgs_QueryCredentialsAttributesA &&
+           w->QuerySecurityContextToken == lgs_QuerySecurityContextToken && a->ImportSecurityContextA == sa->ImportSecurityContextA;
 }
 
 /* The calls on one context handle, each with NULL, zeroed, invalid and
@@ -536,6 +636,13 @@ static int context_calls_bad_handles(void)
         ok &= ImpersonateSecurityContext(ctxs[i]) == lgs_ImpersonateSecurityContext(ctxs[i]);
         ok &= RevertSecurityContext(ctxs[i]) == lgs_RevertSecurityContext(ctxs[i]);
         ok &= DeleteSecurityContext(ctxs[i]) == lgs_DeleteSecurityContext(ctxs[i]);
+        ok &= SetContextAttributesW(ctxs[i], SECPKG_ATTR_SIZES, NULL, 0) ==
+              lgs_SetContextAttributesW(ctxs[i], SECPKG_ATTR_SIZES, NULL, 0);
+        ok &= SetContextAttributesA(ctxs[i], 0xFFFFFFFFu, &s1, sizeof s1) ==
+              lgs_SetContextAttributesA(ctxs[i], 0xFFFFFFFFu, &s2, sizeof s2);
+        HANDLE t1 = (HANDLE)(uintptr_t)0x77, t2 = t1;
+        ok &= QuerySecurityContextToken(ctxs[i], &t1) == lgs_QuerySecurityContextToken(ctxs[i], &t2) && t1 == t2;
+        ok &= ApplyControlToken(ctxs[i], NULL) == lgs_ApplyControlToken(ctxs[i], NULL);
     }
     return ok;
 }
@@ -544,8 +651,14 @@ static int free_credentials_bad_handles(void)
 {
     int ok = 1;
     PCredHandle creds[] = {NULL, &zero_cred};
-    for (size_t i = 0; i < 2; i++)
+    for (size_t i = 0; i < 2; i++) {
+        SecPkgCredentials_NamesW n1, n2;
+        ok &= QueryCredentialsAttributesW(creds[i], SECPKG_CRED_ATTR_NAMES, &n1) ==
+              lgs_QueryCredentialsAttributesW(creds[i], SECPKG_CRED_ATTR_NAMES, &n2);
+        ok &= QueryCredentialsAttributesA(creds[i], 0xFFFFFFFFu, &n1) ==
+              lgs_QueryCredentialsAttributesA(creds[i], 0xFFFFFFFFu, &n2);
         ok &= FreeCredentialsHandle(creds[i]) == lgs_FreeCredentialsHandle(creds[i]);
+    }
     return ok;
 }
 
@@ -636,6 +749,13 @@ static const lgs_badinput_row rows[] = {
     {"lgs_LogonUserW", "phToken NULL (and lgs_LogonUserA, long names)", logonuser_w_null_token},
     {"lgs_LogonUserExA", "everything NULL (lgs_LogonUserExW: long user, bad type)", logonuserex_nulls},
     {"lgs_LogonUserExW", "everything NULL", logonuserex_nulls},
+    {"lgs_ImpersonateLoggedOnUser", "token NULL, made up", impersonate_user_bad_handles},
+    {"lgs_CredReadW", "target NULL, 40 000 chars; type and flags 0xFFFF..., out left alone", cred_read_bad},
+    {"lgs_CredWriteW", "credential NULL, bad type with a 40 000-char target, no target", cred_write_bad},
+    {"lgs_CreateProcessAsUserW", "token NULL, no such program", create_process_bad},
+    {"lgs_CreateProcessAsUserA", "made-up token, flags 0xFFFFFFFF", create_process_bad},
+    {"lgs_CreateProcessWithTokenW", "token NULL, logon flags 0xFFFFFFFF", create_process_bad},
+    {"lgs_CreateProcessWithLogonW", "names NULL; 40 000-char names, flags 0xFFFFFFFF", create_process_bad},
     {"lgs_LsaConnectUntrusted", "LsaHandle NULL", lsa_connect_null},
     {"lgs_LsaRegisterLogonProcess", "everything NULL", lsa_register_nulls},
     LGS_NO_CRASH_ROW("lgs_LsaRegisterLogonProcess", "name longer than its buffer claims", lsa_register_long_name),
@@ -666,6 +786,12 @@ static const lgs_badinput_row rows[] = {
     {"lgs_RevertSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_DeleteSecurityContext", "the same handles", context_calls_bad_handles},
     {"lgs_FreeCredentialsHandle", "credential NULL, zeroed", free_credentials_bad_handles},
+    {"lgs_QueryCredentialsAttributesW", "the same credentials", free_credentials_bad_handles},
+    {"lgs_QueryCredentialsAttributesA", "the same credentials, attribute 0xFFFFFFFF", free_credentials_bad_handles},
+    {"lgs_SetContextAttributesW", "context NULL, zeroed; buffer NULL", context_calls_bad_handles},
+    {"lgs_SetContextAttributesA", "the same handles, attribute 0xFFFFFFFF", context_calls_bad_handles},
+    {"lgs_QuerySecurityContextToken", "the same handles: the token left as the API left it", context_calls_bad_handles},
+    {"lgs_ApplyControlToken", "the same handles, input NULL", context_calls_bad_handles},
     {"lgs_InitSecurityInterfaceW", "no input: the system's table, wrapped entries replaced", function_tables},
     {"lgs_InitSecurityInterfaceA", "the same", function_tables},
     {"lgs_EncryptMessage", "context NULL, zeroed; message NULL, empty", message_calls_bad_handles},

@@ -79,6 +79,99 @@ static BOOL WINAPI f_logon_user_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, DWOR
     return leave_bool();
 }
 
+/* LogonUserEx's outputs, A and W alike. */
+static BOOL logon_ex_outputs(PHANDLE tok, PSID *sid, PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    enter();
+    put(tok, sizeof *tok, 0);
+    put(sid, sizeof *sid, 1);
+    put(profile, sizeof *profile, 2);
+    put(len, sizeof *len, 3);
+    put(q, sizeof *q, 4);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_logon_user_ex_a(LPCSTR u, LPCSTR d, LPCSTR p, DWORD t, DWORD pr, PHANDLE tok, PSID *sid,
+                                     PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    (void)u, (void)d, (void)p, (void)t, (void)pr;
+    return logon_ex_outputs(tok, sid, profile, len, q);
+}
+
+static BOOL WINAPI f_logon_user_ex_w(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD t, DWORD pr, PHANDLE tok, PSID *sid,
+                                     PVOID *profile, LPDWORD len, PQUOTA_LIMITS q)
+{
+    (void)u, (void)d, (void)p, (void)t, (void)pr;
+    return logon_ex_outputs(tok, sid, profile, len, q);
+}
+
+/* Tokens and stored credentials. */
+static BOOL WINAPI f_impersonate_user(HANDLE h)
+{
+    (void)h;
+    enter();
+    return leave_bool();
+}
+
+static BOOL WINAPI f_cred_read(LPCWSTR target, DWORD type, DWORD flags, PCREDENTIALW *cred)
+{
+    (void)target, (void)type, (void)flags;
+    enter();
+    put(cred, sizeof *cred, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_cred_write(PCREDENTIALW cred, DWORD flags)
+{
+    (void)cred, (void)flags;
+    enter();
+    return leave_bool();
+}
+
+/* The process calls write the PROCESS_INFORMATION. */
+static BOOL WINAPI f_as_user_a(HANDLE t, LPCSTR app, LPSTR cmd, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                               BOOL inherit, DWORD flags, LPVOID env, LPCSTR cwd, LPSTARTUPINFOA si,
+                               LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)app, (void)cmd, (void)psa, (void)tsa, (void)inherit, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_as_user_w(HANDLE t, LPCWSTR app, LPWSTR cmd, LPSECURITY_ATTRIBUTES psa,
+                               LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCWSTR cwd,
+                               LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)app, (void)cmd, (void)psa, (void)tsa, (void)inherit, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_with_logon(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD lf, LPCWSTR app, LPWSTR cmd, DWORD flags,
+                                LPVOID env, LPCWSTR cwd, LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)u, (void)d, (void)p, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static BOOL WINAPI f_with_token(HANDLE t, DWORD lf, LPCWSTR app, LPWSTR cmd, DWORD flags, LPVOID env, LPCWSTR cwd,
+                                LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)t, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si;
+    enter();
+    put(pi, sizeof *pi, 0);
+    return leave_bool();
+}
+
+static VOID WINAPI f_cred_free(PVOID b)
+{
+    (void)b;
+}
+
 static NTSTATUS NTAPI f_connect(PHANDLE h)
 {
     enter();
@@ -272,14 +365,63 @@ static SECURITY_STATUS SEC_ENTRY f_verify(PCtxtHandle ctx, PSecBufferDesc msg, u
     return msg_outputs(msg, qop);
 }
 
-/* Releases: nothing the fake hands out is real, so they only return. */
+/* CompleteAuthToken writes the token's buffers in place. */
+static SECURITY_STATUS SEC_ENTRY f_complete(PCtxtHandle ctx, PSecBufferDesc token)
+{
+    (void)ctx;
+    return msg_outputs(token, NULL);
+}
+
+/* QueryContextAttributes and QueryCredentialsAttributes write the
+ * caller's buffer, whose size the attribute says (SECPKG_ATTR_SIZES here).
+ * A and W, context and credential handle: one type, one fake. */
+static SECURITY_STATUS SEC_ENTRY f_query(PSecHandle h, unsigned long attr, void *buffer)
+{
+    (void)h, (void)attr;
+    enter();
+    put(buffer, sizeof(SecPkgContext_Sizes), 0);
+    return (SECURITY_STATUS)leave_status();
+}
+
+/* SetContextAttributes (A and W alike) reads its buffer: no output. */
+static SECURITY_STATUS SEC_ENTRY f_set_ctx(PCtxtHandle ctx, unsigned long attr, void *buffer, unsigned long size)
+{
+    (void)ctx, (void)attr, (void)buffer, (void)size;
+    enter();
+    return (SECURITY_STATUS)leave_status();
+}
+
+/* QuerySecurityContextToken hands out a token. */
+static SECURITY_STATUS SEC_ENTRY f_context_token(PCtxtHandle ctx, HANDLE *token)
+{
+    (void)ctx;
+    enter();
+    put(token, sizeof *token, 0);
+    return (SECURITY_STATUS)leave_status();
+}
+
+/* ApplyControlToken: its input buffers, as the message calls'. */
+static SECURITY_STATUS SEC_ENTRY f_apply(PCtxtHandle ctx, PSecBufferDesc in)
+{
+    (void)ctx;
+    return msg_outputs(in, NULL);
+}
+
+/* Calls on a context and releases: no outputs, a result. The other
+ * wrappers' cleanups call the releases too; nothing the fake hands out is
+ * real, so there is nothing to free. */
+static SECURITY_STATUS SEC_ENTRY f_on_ctx(PCtxtHandle h)
+{
+    (void)h;
+    enter();
+    return (SECURITY_STATUS)leave_status();
+}
 static BOOL WINAPI f_close(HANDLE h) { (void)h; return TRUE; }
 static HLOCAL WINAPI f_local_free(HLOCAL h) { (void)h; return NULL; }
-static NTSTATUS NTAPI f_lsa_free(PVOID b) { (void)b; return 0; }
+static NTSTATUS NTAPI f_lsa_free(PVOID b) { (void)b; enter(); return (NTSTATUS)leave_status(); }
 static NTSTATUS NTAPI f_deregister(HANDLE h) { (void)h; return 0; }
-static SECURITY_STATUS SEC_ENTRY f_free_buffer(void *b) { (void)b; return SEC_E_OK; }
-static SECURITY_STATUS SEC_ENTRY f_delete_ctx(PCtxtHandle h) { (void)h; return SEC_E_OK; }
-static SECURITY_STATUS SEC_ENTRY f_free_cred(PCredHandle h) { (void)h; return SEC_E_OK; }
+static SECURITY_STATUS SEC_ENTRY f_free_buffer(void *b) { (void)b; enter(); return (SECURITY_STATUS)leave_status(); }
+static SECURITY_STATUS SEC_ENTRY f_free_cred(PCredHandle h) { (void)h; enter(); return (SECURITY_STATUS)leave_status(); }
 
 static lgs__backend fk;
 
@@ -288,6 +430,16 @@ static void make_fake(void)
     fk = lgs__system_backend;
     fk.LogonUserA = f_logon_user_a;
     fk.LogonUserW = f_logon_user_w;
+    fk.LogonUserExA = f_logon_user_ex_a;
+    fk.LogonUserExW = f_logon_user_ex_w;
+    fk.ImpersonateLoggedOnUser = f_impersonate_user;
+    fk.CredReadW = f_cred_read;
+    fk.CredWriteW = f_cred_write;
+    fk.CredFree = f_cred_free;
+    fk.CreateProcessAsUserA = f_as_user_a;
+    fk.CreateProcessAsUserW = f_as_user_w;
+    fk.CreateProcessWithLogonW = f_with_logon;
+    fk.CreateProcessWithTokenW = f_with_token;
     fk.LsaConnectUntrusted = f_connect;
     fk.LsaRegisterLogonProcess = f_register;
     fk.LsaLookupAuthenticationPackage = f_lookup;
@@ -309,7 +461,18 @@ static void make_fake(void)
     fk.LsaFreeReturnBuffer = f_lsa_free;
     fk.LsaDeregisterLogonProcess = f_deregister;
     fk.FreeContextBuffer = f_free_buffer;
-    fk.DeleteSecurityContext = f_delete_ctx;
+    fk.DeleteSecurityContext = f_on_ctx;
+    fk.ImpersonateSecurityContext = f_on_ctx;
+    fk.RevertSecurityContext = f_on_ctx;
+    fk.CompleteAuthToken = f_complete;
+    fk.QueryContextAttributesA = f_query;
+    fk.QueryContextAttributesW = f_query;
+    fk.QueryCredentialsAttributesA = f_query;
+    fk.QueryCredentialsAttributesW = f_query;
+    fk.SetContextAttributesA = f_set_ctx;
+    fk.SetContextAttributesW = f_set_ctx;
+    fk.QuerySecurityContextToken = f_context_token;
+    fk.ApplyControlToken = f_apply;
     fk.FreeCredentialsHandle = f_free_cred;
     fk.EncryptMessage = f_encrypt;
     fk.DecryptMessage = f_decrypt;
@@ -335,6 +498,9 @@ typedef struct outs {
     unsigned long attr;
     unsigned long count;
     SecBuffer sb[2];
+    PSID sid;
+    SecPkgContext_Sizes sizes;
+    PROCESS_INFORMATION pi;
 } outs;
 
 typedef struct result {
@@ -347,11 +513,15 @@ static char pkg_a[] = "Kerberos";
 static wchar_t target_w[] = L"host/x";
 static char target_a[] = "host/x";
 static char origin[] = "logonshim";
+static wchar_t cred_target[] = L"logonshim-sidebyside";
+/* A program that does not exist: a real call never starts a process. */
+static wchar_t no_app_w[] = L"C:\\logonshim-no-such-dir\\no-such.exe";
+static char no_app_a[] = "C:\\logonshim-no-such-dir\\no-such.exe";
 
-/* The APIs compared here; LogonUserEx* are found at run time, not through
- * the backend, and Wine lacks them. */
+/* The APIs compared here. */
 static const lgs__api_id compared[] = {
-    LGS_API_ID_LogonUserA, LGS_API_ID_LogonUserW, LGS_API_ID_LsaConnectUntrusted,
+    LGS_API_ID_LogonUserA, LGS_API_ID_LogonUserW, LGS_API_ID_LogonUserExA, LGS_API_ID_LogonUserExW,
+    LGS_API_ID_LsaConnectUntrusted,
     LGS_API_ID_LsaRegisterLogonProcess, LGS_API_ID_LsaLookupAuthenticationPackage, LGS_API_ID_LsaLogonUser,
     LGS_API_ID_LsaCallAuthenticationPackage, LGS_API_ID_LsaGetLogonSessionData,
     LGS_API_ID_LsaEnumerateLogonSessions, LGS_API_ID_AcquireCredentialsHandleA,
@@ -360,6 +530,14 @@ static const lgs__api_id compared[] = {
     LGS_API_ID_QuerySecurityPackageInfoA, LGS_API_ID_QuerySecurityPackageInfoW,
     LGS_API_ID_EnumerateSecurityPackagesA, LGS_API_ID_EnumerateSecurityPackagesW,
     LGS_API_ID_EncryptMessage, LGS_API_ID_DecryptMessage, LGS_API_ID_MakeSignature, LGS_API_ID_VerifySignature,
+    LGS_API_ID_CompleteAuthToken, LGS_API_ID_QueryContextAttributesA, LGS_API_ID_QueryContextAttributesW,
+    LGS_API_ID_ImpersonateSecurityContext, LGS_API_ID_RevertSecurityContext, LGS_API_ID_FreeContextBuffer,
+    LGS_API_ID_DeleteSecurityContext, LGS_API_ID_FreeCredentialsHandle, LGS_API_ID_LsaFreeReturnBuffer,
+    LGS_API_ID_QueryCredentialsAttributesA, LGS_API_ID_QueryCredentialsAttributesW,
+    LGS_API_ID_SetContextAttributesA, LGS_API_ID_SetContextAttributesW, LGS_API_ID_QuerySecurityContextToken,
+    LGS_API_ID_ApplyControlToken, LGS_API_ID_ImpersonateLoggedOnUser, LGS_API_ID_CredReadW, LGS_API_ID_CredWriteW,
+    LGS_API_ID_CreateProcessAsUserA, LGS_API_ID_CreateProcessAsUserW, LGS_API_ID_CreateProcessWithLogonW,
+    LGS_API_ID_CreateProcessWithTokenW,
 };
 
 /* Whether the wrapper passes NULL outputs on (the others refuse them where
@@ -370,7 +548,12 @@ static int nulls_allowed(lgs__api_id api)
            api == LGS_API_ID_AcquireCredentialsHandleA || api == LGS_API_ID_AcquireCredentialsHandleW ||
            api == LGS_API_ID_InitializeSecurityContextA || api == LGS_API_ID_InitializeSecurityContextW ||
            api == LGS_API_ID_AcceptSecurityContext || api == LGS_API_ID_EncryptMessage ||
-           api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature;
+           api == LGS_API_ID_DecryptMessage || api == LGS_API_ID_MakeSignature || api == LGS_API_ID_VerifySignature ||
+           api == LGS_API_ID_LogonUserExA || api == LGS_API_ID_LogonUserExW || api == LGS_API_ID_CompleteAuthToken ||
+           api == LGS_API_ID_QueryContextAttributesA || api == LGS_API_ID_QueryContextAttributesW ||
+           api == LGS_API_ID_QueryCredentialsAttributesA || api == LGS_API_ID_QueryCredentialsAttributesW ||
+           api == LGS_API_ID_QuerySecurityContextToken || api == LGS_API_ID_ApplyControlToken ||
+           api == LGS_API_ID_CredReadW;
 }
 
 #define O(field) (nulls ? NULL : &o->field)
@@ -395,6 +578,13 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
         break;
     case LGS_API_ID_LogonUserW:
         rc = CALL(LogonUserW, L"u", L"d", L"p", LOGON32_LOGON_NETWORK, 0, &o->h);
+        break;
+    case LGS_API_ID_LogonUserExA:
+        rc = CALL(LogonUserExA, "u", "d", "p", LOGON32_LOGON_NETWORK, 0, O(h), O(sid), O(buf), O(ulen), O(quotas));
+        break;
+    case LGS_API_ID_LogonUserExW:
+        rc = CALL(LogonUserExW, L"u", L"d", L"p", LOGON32_LOGON_NETWORK, 0, O(h), O(sid), O(buf), O(ulen),
+                  O(quotas));
         break;
     case LGS_API_ID_LsaConnectUntrusted:
         rc = CALL(LsaConnectUntrusted, &o->h);
@@ -462,6 +652,82 @@ static result call(const lgs__backend *b, int wrapped, lgs__api_id api, outs *o,
     case LGS_API_ID_VerifySignature:
         rc = CALL(VerifySignature, &old, out, 5, O(attr));
         break;
+    case LGS_API_ID_CompleteAuthToken:
+        rc = CALL(CompleteAuthToken, &old, out);
+        break;
+    case LGS_API_ID_QueryContextAttributesA:
+        rc = CALL(QueryContextAttributesA, &old, SECPKG_ATTR_SIZES, O(sizes));
+        break;
+    case LGS_API_ID_QueryContextAttributesW:
+        rc = CALL(QueryContextAttributesW, &old, SECPKG_ATTR_SIZES, O(sizes));
+        break;
+    case LGS_API_ID_ImpersonateSecurityContext:
+        rc = CALL(ImpersonateSecurityContext, &old);
+        break;
+    case LGS_API_ID_RevertSecurityContext:
+        rc = CALL(RevertSecurityContext, &old);
+        break;
+    case LGS_API_ID_FreeContextBuffer:
+        rc = CALL(FreeContextBuffer, o->buf);
+        break;
+    case LGS_API_ID_DeleteSecurityContext:
+        rc = CALL(DeleteSecurityContext, &old);
+        break;
+    case LGS_API_ID_FreeCredentialsHandle:
+        rc = CALL(FreeCredentialsHandle, &cred);
+        break;
+    case LGS_API_ID_LsaFreeReturnBuffer:
+        rc = CALL(LsaFreeReturnBuffer, o->buf);
+        break;
+    case LGS_API_ID_QueryCredentialsAttributesA:
+        rc = CALL(QueryCredentialsAttributesA, &cred, SECPKG_CRED_ATTR_NAMES, O(sizes));
+        break;
+    case LGS_API_ID_QueryCredentialsAttributesW:
+        rc = CALL(QueryCredentialsAttributesW, &cred, SECPKG_CRED_ATTR_NAMES, O(sizes));
+        break;
+    case LGS_API_ID_SetContextAttributesA:
+        rc = CALL(SetContextAttributesA, &old, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+        break;
+    case LGS_API_ID_SetContextAttributesW:
+        rc = CALL(SetContextAttributesW, &old, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+        break;
+    case LGS_API_ID_QuerySecurityContextToken:
+        rc = CALL(QuerySecurityContextToken, &old, O(h));
+        break;
+    case LGS_API_ID_ApplyControlToken:
+        rc = CALL(ApplyControlToken, &old, out);
+        break;
+    case LGS_API_ID_ImpersonateLoggedOnUser:
+        rc = CALL(ImpersonateLoggedOnUser, (HANDLE)(uintptr_t)0x1234);
+        break;
+    case LGS_API_ID_CredReadW:
+        rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)O(buf));
+        break;
+    case LGS_API_ID_CreateProcessAsUserA: {
+        STARTUPINFOA si = {.cb = sizeof si};
+        rc = CALL(CreateProcessAsUserA, NULL, no_app_a, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessAsUserW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessAsUserW, NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessWithLogonW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessWithLogonW, L"u", L"d", L"p", 0, no_app_w, NULL, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CreateProcessWithTokenW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        rc = CALL(CreateProcessWithTokenW, (HANDLE)(uintptr_t)0x1234, 0, no_app_w, NULL, 0, NULL, NULL, &si, &o->pi);
+        break;
+    }
+    case LGS_API_ID_CredWriteW: {
+        CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = cred_target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+        rc = CALL(CredWriteW, &cw, 0);
+        break;
+    }
     default:
         CU_FAIL("an API without an invocation");
         break;
@@ -485,7 +751,7 @@ static int compare(const char *what, lgs__api_id api, const outs *raw, result rr
     } fields[] = {
 #define F(f) {#f, offsetof(outs, f), sizeof(((outs *)0)->f)}
         F(h), F(mode), F(package), F(buf), F(ulen), F(luid), F(quotas), F(sub),
-        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb),
+        F(cred), F(ctx), F(ts), F(attr), F(count), F(sb), F(sid), F(sizes), F(pi),
 #undef F
     };
     int ok = 1;
@@ -647,7 +913,7 @@ static void test_real_system(void)
     HANDLE lsa = NULL;
     CU_ASSERT_EQUAL_FATAL(LsaConnectUntrusted(&lsa), 0);
     unsigned long long varying = 0;
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 30; i++) {
         outs raw, again, wrap;
         result rr = {0, 0}, ra = {0, 0}, wr = {0, 0};
         const char *what = "";
@@ -662,6 +928,8 @@ static void test_real_system(void)
             CredHandle zero_cred = {0, 0};
             CtxtHandle zero_ctx = {0, 0};
             LSA_STRING unknown = {7, 8, "nosuchp"};
+            STARTUPINFOW siw = {.cb = sizeof siw};
+            STARTUPINFOA sia = {.cb = sizeof sia};
             SecBufferDesc desc = {SECBUFFER_VERSION, 2, o->sb};
             SetLastError(0xBEEF);
             long rc = 0;
@@ -710,10 +978,91 @@ static void test_real_system(void)
                 what = "unknown package", api = LGS_API_ID_LsaLookupAuthenticationPackage;
                 rc = CALL(LsaLookupAuthenticationPackage, lsa, &unknown, &o->package);
                 break;
-            default:
+            case 9:
                 what = "Kerberos", api = LGS_API_ID_LsaLookupAuthenticationPackage;
                 unknown = (LSA_STRING){8, 9, pkg_a};
                 rc = CALL(LsaLookupAuthenticationPackage, lsa, &unknown, &o->package);
+                break;
+            case 10:
+                what = "zeroed context", api = LGS_API_ID_CompleteAuthToken;
+                rc = CALL(CompleteAuthToken, &zero_ctx, &desc);
+                break;
+            case 11:
+                what = "zeroed context", api = LGS_API_ID_QueryContextAttributesW;
+                rc = CALL(QueryContextAttributesW, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes);
+                break;
+            case 12:
+                what = "zeroed context", api = LGS_API_ID_QueryContextAttributesA;
+                rc = CALL(QueryContextAttributesA, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes);
+                break;
+            case 13:
+                what = "zeroed context", api = LGS_API_ID_ImpersonateSecurityContext;
+                rc = CALL(ImpersonateSecurityContext, &zero_ctx);
+                break;
+            case 14:
+                what = "zeroed context", api = LGS_API_ID_RevertSecurityContext;
+                rc = CALL(RevertSecurityContext, &zero_ctx);
+                break;
+            case 15:
+                what = "zeroed context", api = LGS_API_ID_DeleteSecurityContext;
+                rc = CALL(DeleteSecurityContext, &zero_ctx);
+                break;
+            case 16:
+                what = "zeroed credential", api = LGS_API_ID_FreeCredentialsHandle;
+                rc = CALL(FreeCredentialsHandle, &zero_cred);
+                break;
+            case 17:
+                what = "NULL buffer", api = LGS_API_ID_FreeContextBuffer;
+                rc = CALL(FreeContextBuffer, NULL);
+                break;
+            case 18:
+                what = "NULL buffer", api = LGS_API_ID_LsaFreeReturnBuffer;
+                rc = CALL(LsaFreeReturnBuffer, NULL);
+                break;
+            case 19:
+                what = "zeroed credential", api = LGS_API_ID_QueryCredentialsAttributesW;
+                rc = CALL(QueryCredentialsAttributesW, &zero_cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+                break;
+            case 20:
+                what = "zeroed credential", api = LGS_API_ID_QueryCredentialsAttributesA;
+                rc = CALL(QueryCredentialsAttributesA, &zero_cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+                break;
+            case 21:
+                what = "zeroed context", api = LGS_API_ID_SetContextAttributesW;
+                rc = CALL(SetContextAttributesW, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+                break;
+            case 22:
+                what = "zeroed context", api = LGS_API_ID_SetContextAttributesA;
+                rc = CALL(SetContextAttributesA, &zero_ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+                break;
+            case 23:
+                what = "zeroed context", api = LGS_API_ID_QuerySecurityContextToken;
+                rc = CALL(QuerySecurityContextToken, &zero_ctx, &o->h);
+                break;
+            case 24:
+                what = "zeroed context", api = LGS_API_ID_ApplyControlToken;
+                rc = CALL(ApplyControlToken, &zero_ctx, &desc);
+                break;
+            case 25:
+                what = "NULL token", api = LGS_API_ID_ImpersonateLoggedOnUser;
+                rc = CALL(ImpersonateLoggedOnUser, NULL);
+                break;
+            case 26:
+                what = "no such credential", api = LGS_API_ID_CredReadW;
+                rc = CALL(CredReadW, cred_target, CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf);
+                break;
+            case 27:
+                what = "no such program", api = LGS_API_ID_CreateProcessAsUserW;
+                rc = CALL(CreateProcessAsUserW, NULL, no_app_w, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &siw, &o->pi);
+                break;
+            case 28:
+                what = "no such program", api = LGS_API_ID_CreateProcessAsUserA;
+                rc = CALL(CreateProcessAsUserA, NULL, no_app_a, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &sia, &o->pi);
+                break;
+            default:
+                what = "unknown account, no such program", api = LGS_API_ID_CreateProcessWithLogonW;
+                rc = CALL(CreateProcessWithLogonW, L"logonshim-nosuch", L".", L"pw", 0, no_app_w, NULL, 0, NULL,
+                          NULL, &siw, &o->pi);
                 break;
             }
             result r = {(uint32_t)rc, GetLastError()};
@@ -732,6 +1081,101 @@ static void test_real_system(void)
     printf("\n  real system: %llu comparisons, %llu cases differ (%llu bytes vary between the API's own calls)",
            comparisons - before, failed, varying);
     CU_ASSERT_EQUAL(failed, 0);
+}
+
+/* FALSE with the last error left at 0 (Wine's CreateProcessWithLogonW for
+ * an unknown account, where the program exists): the caller sees exactly
+ * that, not the code the engine classified. */
+static BOOL WINAPI f_with_logon_no_error(LPCWSTR u, LPCWSTR d, LPCWSTR p, DWORD lf, LPCWSTR app, LPWSTR cmd,
+                                         DWORD flags, LPVOID env, LPCWSTR cwd, LPSTARTUPINFOW si,
+                                         LPPROCESS_INFORMATION pi)
+{
+    (void)u, (void)d, (void)p, (void)lf, (void)app, (void)cmd, (void)flags, (void)env, (void)cwd, (void)si, (void)pi;
+    enter();
+    SetLastError(0);
+    return FALSE;
+}
+
+static void test_false_without_error(void)
+{
+    prepare();
+    lgs_engine_reset_state();
+    fk.CreateProcessWithLogonW = f_with_logon_no_error;
+    CU_ASSERT_EQUAL(side_by_side(LGS_API_ID_CreateProcessWithLogonW, 0, 0, "FALSE, last error 0"), 0);
+    make_fake();
+}
+
+/* With winbind's ntlm_auth installed, Wine's NTLM runs: the first leg of
+ * an NTLM handshake (ACH, then ISC with the package allocating the token),
+ * the API twice and the wrapper once. The token's contents are compared
+ * (its buffer is an allocation, whose address says nothing); bytes that
+ * differ between the API's own two calls (handles, the expiry) are not.
+ * Without NTLM the test says so and compares nothing. */
+typedef struct ntlm_leg {
+    SECURITY_STATUS ach, isc;
+    DWORD error;
+    CtxtHandle ctx;
+    unsigned long attr, token_len, token_type;
+    TimeStamp expiry;
+    unsigned char token[256];
+} ntlm_leg;
+
+static void ntlm_first_leg(int wrapped, ntlm_leg *l)
+{
+    static wchar_t ntlm[] = L"NTLM", target[] = L"host/localhost";
+    const lgs__backend *b = &lgs__system_backend;
+    memset(l, 0xA5, sizeof *l);
+    CredHandle cred;
+    TimeStamp ts;
+    l->ach = CALL(AcquireCredentialsHandleW, NULL, ntlm, SECPKG_CRED_OUTBOUND, NULL, NULL, NULL, NULL, &cred, &ts);
+    if (l->ach != SEC_E_OK)
+        return;
+    SecBuffer sb = {0, SECBUFFER_TOKEN, NULL};
+    SecBufferDesc desc = {SECBUFFER_VERSION, 1, &sb};
+    SetLastError(0xBEEF);
+    l->isc = CALL(InitializeSecurityContextW, &cred, NULL, target, ISC_REQ_ALLOCATE_MEMORY | ISC_REQ_CONNECTION, 0,
+                  SECURITY_NATIVE_DREP, NULL, 0, &l->ctx, &desc, &l->attr, &l->expiry);
+    l->error = GetLastError();
+    l->token_len = sb.cbBuffer;
+    l->token_type = sb.BufferType;
+    if (sb.pvBuffer != NULL) {
+        memcpy(l->token, sb.pvBuffer, sb.cbBuffer < sizeof l->token ? sb.cbBuffer : sizeof l->token);
+        FreeContextBuffer(sb.pvBuffer);
+    }
+    if (l->isc == SEC_E_OK || l->isc == SEC_I_CONTINUE_NEEDED)
+        DeleteSecurityContext(&l->ctx);
+    FreeCredentialsHandle(&cred);
+}
+
+static void test_real_ntlm(void)
+{
+    prepare();
+    lgs__backend_set(NULL);
+    ntlm_leg raw, again, wrap;
+    ntlm_first_leg(0, &raw);
+    if (raw.ach != SEC_E_OK) {
+        printf("\n  NTLM absent (ACH 0x%08lX): no NTLM handshake compared", (unsigned long)raw.ach);
+        return;
+    }
+    ntlm_first_leg(0, &again);
+    ntlm_first_leg(1, &wrap);
+    unsigned char *pr = (unsigned char *)&raw, *pa = (unsigned char *)&again, *pw = (unsigned char *)&wrap;
+    unsigned varying = 0, differ = 0;
+    for (size_t j = 0; j < sizeof raw; j++) {
+        if (pr[j] != pa[j]) {
+            varying++;
+            continue;
+        }
+        comparisons++;
+        differ += pr[j] != pw[j];
+    }
+    compared_bytes += sizeof raw - varying;
+    printf("\n  real NTLM first leg: ISC 0x%08lX, token %lu bytes; %u bytes compared, %u differ (%u vary between "
+           "the API's own calls)", (unsigned long)raw.isc, raw.token_len, (unsigned)(sizeof raw) - varying, differ,
+           varying);
+    CU_ASSERT_EQUAL(raw.isc, SEC_I_CONTINUE_NEEDED);
+    CU_ASSERT(raw.token_len > 0);
+    CU_ASSERT_EQUAL(differ, 0);
 }
 
 /* A continuation consumes its input token: one attempt whatever the class,
@@ -784,6 +1228,8 @@ int lgs_suite_sidebyside(void)
         {"fake system, every class and write mode", test_fake_system},
         {"injected faults", test_injected},
         {"real secur32 and LSA", test_real_system},
+        {"real NTLM, first leg", test_real_ntlm},
+        {"FALSE without a last error passed on", test_false_without_error},
         {"comparisons counted", test_count},
         CU_TEST_INFO_NULL,
     };

@@ -150,6 +150,52 @@ static uint32_t call_api(lgs__api_id api, outs *o)
         return (uint32_t)lgs_MakeSignature(&ctx, 0, &o->desc, 0);
     case LGS_API_ID_VerifySignature:
         return (uint32_t)lgs_VerifySignature(&ctx, &o->desc, 0, &o->attr);
+    case LGS_API_ID_QueryCredentialsAttributesA:
+        return (uint32_t)lgs_QueryCredentialsAttributesA(&cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+    case LGS_API_ID_QueryCredentialsAttributesW:
+        return (uint32_t)lgs_QueryCredentialsAttributesW(&cred, SECPKG_CRED_ATTR_NAMES, &o->sizes);
+    case LGS_API_ID_SetContextAttributesA:
+        return (uint32_t)lgs_SetContextAttributesA(&ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+    case LGS_API_ID_SetContextAttributesW:
+        return (uint32_t)lgs_SetContextAttributesW(&ctx, SECPKG_ATTR_SIZES, &o->sizes, sizeof o->sizes);
+    case LGS_API_ID_QuerySecurityContextToken:
+        return (uint32_t)lgs_QuerySecurityContextToken(&ctx, &o->h);
+    case LGS_API_ID_ApplyControlToken:
+        return (uint32_t)lgs_ApplyControlToken(&ctx, &o->desc);
+    case LGS_API_ID_ImpersonateLoggedOnUser:
+        return lgs_ImpersonateLoggedOnUser((HANDLE)(uintptr_t)0x1234) ? 0 : GetLastError();
+    case LGS_API_ID_CredReadW:
+        return lgs_CredReadW(L"logonshim-wrappers", CRED_TYPE_GENERIC, 0, (PCREDENTIALW *)&o->buf) ? 0
+                                                                                                    : GetLastError();
+    case LGS_API_ID_CreateProcessAsUserA: {
+        STARTUPINFOA si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessAsUserA(NULL, "C:\\logonshim-none\\x.exe", NULL, NULL, NULL, FALSE, 0, NULL, NULL,
+                                        &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessAsUserW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessAsUserW(NULL, L"C:\\logonshim-none\\x.exe", NULL, NULL, NULL, FALSE, 0, NULL,
+                                        NULL, &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessWithLogonW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessWithLogonW(L"u", L"d", L"p", 0, L"C:\\logonshim-none\\x.exe", NULL, 0, NULL, NULL,
+                                           &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CreateProcessWithTokenW: {
+        STARTUPINFOW si = {.cb = sizeof si};
+        PROCESS_INFORMATION pi;
+        return lgs_CreateProcessWithTokenW((HANDLE)(uintptr_t)0x1234, 0, L"C:\\logonshim-none\\x.exe", NULL, 0,
+                                           NULL, NULL, &si, &pi) ? 0 : GetLastError();
+    }
+    case LGS_API_ID_CredWriteW: {
+        static wchar_t target[] = L"logonshim-wrappers";
+        CREDENTIALW cw = {.Type = CRED_TYPE_GENERIC, .TargetName = target, .Persist = CRED_PERSIST_LOCAL_MACHINE};
+        return lgs_CredWriteW(&cw, 0) ? 0 : GetLastError();
+    }
     default:
         CU_FAIL("an API without a test invocation");
         return 0;
