@@ -10,6 +10,7 @@
 #   lib/logonshim-messages.obj          the Event Log message table, for static links (Windows)
 #   bin/logonshim.dll                   (Windows)
 #   bin/logonshim-explain[.exe]
+#   bin/logonshim-patch[.exe]           the import patcher (docs/patch.md)
 #   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
 #   lib/pkgconfig/logonshim.pc, logonshim-static.pc (the static library by path)
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
@@ -27,7 +28,7 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/logonshim DESTINATION ${CMAKE_INST
 
 set_target_properties(logonshim_static PROPERTIES EXPORT_NAME static)
 target_include_directories(logonshim_static PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
-set(LGS_INSTALL_TARGETS logonshim_static logonshim-explain)
+set(LGS_INSTALL_TARGETS logonshim_static logonshim-explain logonshim-patch)
 if(WIN32)
   set_target_properties(logonshim_shared PROPERTIES EXPORT_NAME shared)
   target_include_directories(logonshim_shared PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
