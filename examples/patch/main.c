@@ -36,7 +36,8 @@ static const char USAGE[] =
     "       logonshim-patch --remove IN OUT\n";
 
 /* The whole file in a malloc'ed buffer, or NULL with a message. */
-static uint8_t *read_file(const char *path, size_t *len) {
+static uint8_t *read_file(const char *path, size_t *len)
+{
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "logonshim-patch: cannot open %s\n", path);
@@ -71,7 +72,8 @@ static uint8_t *read_file(const char *path, size_t *len) {
 
 /* a and b name the same file: the same inode where the platform has them
  * (st_ino is 0 on Windows), else the same name up to case and slashes. */
-static int same_file(const char *a, const char *b) {
+static int same_file(const char *a, const char *b)
+{
     struct stat sa, sb;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino != 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
@@ -87,7 +89,8 @@ static int same_file(const char *a, const char *b) {
 }
 
 /* Writes buf to a temporary file beside path, then renames it over path. */
-static int write_file(const char *path, const uint8_t *buf, size_t len) {
+static int write_file(const char *path, const uint8_t *buf, size_t len)
+{
     size_t n = strlen(path);
     char *tmp = malloc(n + 16);
     if (!tmp)
@@ -108,7 +111,8 @@ static int write_file(const char *path, const uint8_t *buf, size_t len) {
     return good;
 }
 
-static int parse_arch(const char *s, uint16_t *machine) {
+static int parse_arch(const char *s, uint16_t *machine)
+{
     if (strcmp(s, "x86_64") == 0 || strcmp(s, "amd64") == 0 || strcmp(s, "x64") == 0)
         *machine = LGS_PE_MACHINE_AMD64;
     else if (strcmp(s, "i686") == 0 || strcmp(s, "i386") == 0 || strcmp(s, "x86") == 0)
@@ -120,7 +124,8 @@ static int parse_arch(const char *s, uint16_t *machine) {
     return 1;
 }
 
-static int check(const char *path, const char *dll) {
+static int check(const char *path, const char *dll)
+{
     size_t len;
     uint8_t *buf = read_file(path, &len);
     if (!buf)
@@ -138,7 +143,8 @@ static int check(const char *path, const char *dll) {
     return info.imports_dll ? 0 : 1;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     lgs_pe_options opt = {"logonshim-hook.dll", "lgs_hook_anchor", DEFAULT_MACHINE, 0};
     enum { PATCH, CHECK, REMOVE } mode = PATCH;
     const char *files[2];

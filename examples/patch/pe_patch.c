@@ -51,24 +51,32 @@ typedef struct pe {
     uint32_t ndirs, section_align, file_align, size_of_image, size_of_headers;
 } pe;
 
-static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static uint32_t rd32(const uint8_t *p) {
+static uint16_t rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
+static uint32_t rd32(const uint8_t *p)
+{
     return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
-static void wr16(uint8_t *p, uint16_t v) {
+static void wr16(uint8_t *p, uint16_t v)
+{
     p[0] = (uint8_t)v;
     p[1] = (uint8_t)(v >> 8);
 }
-static void wr32(uint8_t *p, uint32_t v) {
+static void wr32(uint8_t *p, uint32_t v)
+{
     for (int i = 0; i < 4; i++)
         p[i] = (uint8_t)(v >> (8 * i));
 }
-static void wr64(uint8_t *p, uint64_t v) {
+static void wr64(uint8_t *p, uint64_t v)
+{
     for (int i = 0; i < 8; i++)
         p[i] = (uint8_t)(v >> (8 * i));
 }
 
-static lgs_pe_result ok(void) {
+static lgs_pe_result ok(void)
+{
     lgs_pe_result r;
     r.status = LGS_PE_OK;
     r.message[0] = '\0';
@@ -78,7 +86,8 @@ static lgs_pe_result ok(void) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static lgs_pe_result fail(lgs_pe_status status, const char *fmt, ...) {
+static lgs_pe_result fail(lgs_pe_status status, const char *fmt, ...)
+{
     lgs_pe_result r;
     r.status = status;
     va_list ap;
@@ -89,26 +98,47 @@ static lgs_pe_result fail(lgs_pe_status status, const char *fmt, ...) {
 }
 
 /* off + size lies inside the buffer. */
-static int in_file(const pe *p, uint64_t off, uint64_t size) {
+static int in_file(const pe *p, uint64_t off, uint64_t size)
+{
     return off <= p->len && size <= p->len - off;
 }
 
-static int is_pow2(uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
-static uint64_t align_up(uint64_t v, uint32_t a) { return (v + a - 1) & ~(uint64_t)(a - 1); }
+static int is_pow2(uint32_t v)
+{
+    return v != 0 && (v & (v - 1)) == 0;
+}
+static uint64_t align_up(uint64_t v, uint32_t a)
+{
+    return (v + a - 1) & ~(uint64_t)(a - 1);
+}
 
-static const uint8_t *section(const pe *p, unsigned i) {
+static const uint8_t *section(const pe *p, unsigned i)
+{
     return p->buf + p->sec + (size_t)i * SECTION_HEADER_SIZE;
 }
-static void dir(const pe *p, unsigned i, uint32_t *rva, uint32_t *size) {
+/* The file offset of data directory i (8 bytes: RVA, size). */
+static size_t dir_at(const pe *p, unsigned i)
+{
+    return p->dirs + (size_t)8 * i;
+}
+static void dir(const pe *p, unsigned i, uint32_t *rva, uint32_t *size)
+{
     *rva = 0;
     *size = 0;
     if (i < p->ndirs) {
-        *rva = rd32(p->buf + p->dirs + 8 * i);
-        *size = rd32(p->buf + p->dirs + 8 * i + 4);
+        *rva = rd32(p->buf + dir_at(p, i));
+        *size = rd32(p->buf + dir_at(p, i) + 4);
     }
 }
+/* Sets data directory i of out, an image laid out as p. */
+static void set_dir(uint8_t *out, const pe *p, unsigned i, uint32_t rva, uint32_t size)
+{
+    wr32(out + dir_at(p, i), rva);
+    wr32(out + dir_at(p, i) + 4, size);
+}
 
-static lgs_pe_result parse(pe *p, const uint8_t *buf, size_t len) {
+static lgs_pe_result parse(pe *p, const uint8_t *buf, size_t len)
+{
     memset(p, 0, sizeof *p);
     p->buf = buf;
     p->len = len;
@@ -166,7 +196,8 @@ static lgs_pe_result parse(pe *p, const uint8_t *buf, size_t len) {
 
 /* How many bytes from rva on are stored in the file (0: none), and their
  * file offset. */
-static uint64_t rva_span(const pe *p, uint32_t rva, uint64_t *off) {
+static uint64_t rva_span(const pe *p, uint32_t rva, uint64_t *off)
+{
     if (rva < p->size_of_headers) {
         *off = rva;
         return p->size_of_headers - rva;
@@ -186,12 +217,14 @@ static uint64_t rva_span(const pe *p, uint32_t rva, uint64_t *off) {
 }
 
 /* The file offset of size bytes at rva, all of them stored in the file. */
-static int rva_to_off(const pe *p, uint32_t rva, uint32_t size, uint64_t *off) {
+static int rva_to_off(const pe *p, uint32_t rva, uint32_t size, uint64_t *off)
+{
     return rva_span(p, rva, off) >= size;
 }
 
 /* The NUL-terminated name at rva, or NULL. */
-static const char *name_at(const pe *p, uint32_t rva) {
+static const char *name_at(const pe *p, uint32_t rva)
+{
     uint64_t off, n = rva_span(p, rva, &off);
     if (n > MAX_NAME)
         n = MAX_NAME;
@@ -200,7 +233,8 @@ static const char *name_at(const pe *p, uint32_t rva) {
     return (const char *)p->buf + off;
 }
 
-static int same_name(const char *a, const char *b) {
+static int same_name(const char *a, const char *b)
+{
     for (;; a++, b++) {
         int ca = (unsigned char)*a, cb = (unsigned char)*b;
         if (ca >= 'A' && ca <= 'Z')
@@ -218,7 +252,8 @@ static int same_name(const char *a, const char *b) {
  * the list ends at the first descriptor without a name or address table).
  * Each must be in the file, and each name readable. If dll is not NULL,
  * *found tells whether one of them names it. */
-static lgs_pe_result imports(const pe *p, uint64_t *off, uint32_t *count, const char *dll, int *found) {
+static lgs_pe_result imports(const pe *p, uint64_t *off, uint32_t *count, const char *dll, int *found)
+{
     uint32_t rva, size;
     dir(p, DIR_IMPORT, &rva, &size);
     *off = 0;
@@ -251,7 +286,8 @@ static lgs_pe_result imports(const pe *p, uint64_t *off, uint32_t *count, const 
 }
 
 /* The record of the section this tool added, if the last section is it. */
-static const uint8_t *record(const pe *p) {
+static const uint8_t *record(const pe *p)
+{
     const uint8_t *s = section(p, (unsigned)p->nsec - 1);
     if (memcmp(s, SECTION_NAME, sizeof SECTION_NAME) != 0)
         return NULL;
@@ -264,7 +300,8 @@ static const uint8_t *record(const pe *p) {
     return r;
 }
 
-const char *lgs_pe_machine_name(uint16_t machine) {
+const char *lgs_pe_machine_name(uint16_t machine)
+{
     switch (machine) {
     case LGS_PE_MACHINE_AMD64: return "x86_64";
     case LGS_PE_MACHINE_I386: return "i686";
@@ -272,7 +309,8 @@ const char *lgs_pe_machine_name(uint16_t machine) {
     }
 }
 
-lgs_pe_result lgs_pe_inspect(const uint8_t *buf, size_t len, const char *dll, lgs_pe_info *info) {
+lgs_pe_result lgs_pe_inspect(const uint8_t *buf, size_t len, const char *dll, lgs_pe_info *info)
+{
     memset(info, 0, sizeof *info);
     pe p;
     lgs_pe_result r = parse(&p, buf, len);
@@ -292,7 +330,8 @@ lgs_pe_result lgs_pe_inspect(const uint8_t *buf, size_t len, const char *dll, lg
 }
 
 /* A DLL or function name this tool writes: printable ASCII, no path. */
-static int valid_name(const char *s, int is_dll) {
+static int valid_name(const char *s, int is_dll)
+{
     size_t n = s ? strlen(s) : 0;
     if (n == 0 || n >= MAX_NAME)
         return 0;
@@ -307,7 +346,8 @@ static int valid_name(const char *s, int is_dll) {
 /* The PE checksum (what CheckSumMappedFile computes): 16-bit one's
  * complement sum of the file with the checksum field taken as 0, plus the
  * file length. */
-static uint32_t pe_checksum(const uint8_t *buf, size_t len, size_t checksum_off) {
+static uint32_t pe_checksum(const uint8_t *buf, size_t len, size_t checksum_off)
+{
     uint64_t sum = 0;
     for (size_t i = 0; i < len; i += 2) {
         uint32_t w = buf[i];
@@ -327,7 +367,8 @@ typedef struct layout {
     uint32_t desc, ilt, iat, hint, dll, hdr, size;
 } layout;
 
-static layout plan(uint32_t count, int plus, const char *dll, const char *symbol, uint32_t hdr_len) {
+static layout plan(uint32_t count, int plus, const char *dll, const char *symbol, uint32_t hdr_len)
+{
     uint32_t thunk = plus ? 8 : 4;
     layout l;
     l.desc = RECORD_SIZE;
@@ -369,6 +410,8 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
     if (is_signed && !opt->force_unsigned)
         return fail(LGS_PE_SIGNED, "the image is signed (Authenticode): patching breaks the signature; "
                                    "--force-unsigned writes it unsigned");
+    if (p.ndirs <= DIR_IMPORT)
+        return fail(LGS_PE_UNSUPPORTED, "the optional header has no import data directory");
     if (p.section_align < MIN_SECTION_ALIGN)
         return fail(LGS_PE_UNSUPPORTED, "section alignment 0x%x is below a page: not supported",
                     (unsigned)p.section_align);
@@ -382,9 +425,14 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
         return r;
     if (found)
         return fail(LGS_PE_ALREADY, "the image already imports %s", opt->dll);
+    if (count + 1 >= MAX_IMPORTS)
+        return fail(LGS_PE_UNSUPPORTED, "%u import descriptors: no room for one more", (unsigned)count);
 
-    /* Every section's raw data in the file; where the image ends. */
-    uint64_t first_raw = p.size_of_headers, image_end = p.size_of_image;
+    /* Every section's raw data in the file; where the image ends (past the
+     * headers and every section, however the input sizes them, so that no
+     * RVA of the new section falls in anything else). */
+    uint64_t first_raw = p.size_of_headers;
+    uint64_t image_end = p.size_of_image > p.size_of_headers ? p.size_of_image : p.size_of_headers;
     for (unsigned i = 0; i < p.nsec; i++) {
         const uint8_t *s = section(&p, i);
         uint32_t vsize = rd32(s + SH_VSIZE), va = rd32(s + SH_VA);
@@ -393,13 +441,13 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
             return fail(LGS_PE_MALFORMED, "section %u's data runs past the end of the file", i);
         if (raw != 0 && ptr < first_raw)
             first_raw = ptr;
-        uint64_t end = align_up((uint64_t)va + (vsize ? vsize : raw), p.section_align);
+        uint64_t end = align_up((uint64_t)va + (vsize > raw ? vsize : raw), p.section_align);
         if (end > image_end)
             image_end = end;
     }
     /* Room for one more section header, before anything else in the file. */
     uint64_t sh = p.sec + (uint64_t)p.nsec * SECTION_HEADER_SIZE;
-    if (sh + SECTION_HEADER_SIZE > first_raw || p.nsec == UINT16_MAX)
+    if (sh + SECTION_HEADER_SIZE > first_raw || p.nsec >= MAX_SECTIONS)
         return fail(LGS_PE_NO_ROOM, "no room in the headers for one more section header "
                                     "(SizeOfHeaders 0x%x, section table ends at 0x%x)",
                     (unsigned)p.size_of_headers, (unsigned)sh);
@@ -469,8 +517,13 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
 
     /* The headers. */
     uint8_t *h = o + sh;
-    if (bound_in_header)
-        memset(o + bound_rva, 0, bound_size);
+    if (bound_in_header) {
+        /* Only what lies past the section table: a hostile directory may
+         * point into the headers themselves. */
+        uint64_t from = bound_rva > sh ? bound_rva : sh, to = (uint64_t)bound_rva + bound_size;
+        if (to > from)
+            memset(o + from, 0, (size_t)(to - from));
+    }
     memcpy(h, SECTION_NAME, sizeof SECTION_NAME);
     wr32(h + SH_VSIZE, l.size);
     wr32(h + SH_VA, v);
@@ -480,15 +533,11 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
     wr16(o + p.fh + FH_NSECTIONS, (uint16_t)(p.nsec + 1));
     wr32(o + p.oh + OH_SIZE_OF_IMAGE, (uint32_t)new_image);
     wr32(o + p.oh + OH_SIZE_INIT_DATA, rd32(o + p.oh + OH_SIZE_INIT_DATA) + (uint32_t)raw_size);
-    wr32(o + p.dirs + 8 * DIR_IMPORT, v + l.desc);
-    wr32(o + p.dirs + 8 * DIR_IMPORT + 4, (count + 2) * IMPORT_DESC_SIZE);
-    if (p.ndirs > DIR_BOUND_IMPORT) {
-        wr32(o + p.dirs + 8 * DIR_BOUND_IMPORT, 0);
-        wr32(o + p.dirs + 8 * DIR_BOUND_IMPORT + 4, 0);
-    }
+    set_dir(o, &p, DIR_IMPORT, v + l.desc, (count + 2) * IMPORT_DESC_SIZE);
+    if (p.ndirs > DIR_BOUND_IMPORT)
+        set_dir(o, &p, DIR_BOUND_IMPORT, 0, 0);
     if (is_signed) {
-        wr32(o + p.dirs + 8 * DIR_SECURITY, 0);
-        wr32(o + p.dirs + 8 * DIR_SECURITY + 4, 0);
+        set_dir(o, &p, DIR_SECURITY, 0, 0);
         uint16_t chars = rd16(o + p.oh + OH_DLL_CHARS);
         wr16(o + p.oh + OH_DLL_CHARS, (uint16_t)(chars & ~DLLCHAR_FORCE_INTEGRITY));
     }
@@ -499,7 +548,8 @@ lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options 
     return ok();
 }
 
-lgs_pe_result lgs_pe_remove(const uint8_t *buf, size_t len, uint8_t **out, size_t *out_len) {
+lgs_pe_result lgs_pe_remove(const uint8_t *buf, size_t len, uint8_t **out, size_t *out_len)
+{
     *out = NULL;
     *out_len = 0;
     pe p;
