@@ -14,7 +14,8 @@
 #     The Windows build of the tool, run under Wine, patches TARGET.exe and
 #     logonshim-explain.exe to import PROBE.dll (which says so on stderr when
 #     it loads); each patched program runs under Wine with the same standard
-#     output and exit status as its original, and the probe loaded in it
+#     output, standard error (but the probe's line) and exit status as its
+#     original, and the probe loaded in it
 #     (and in no original); --check and --remove round trip.
 # Prints ok/FAIL per check and a count; exits 1 on any failure, 77 when a
 # tool it needs is missing.
@@ -184,7 +185,9 @@ elif [[ $mode == wine ]]; then
     check "$name $*: same standard output" cmp "$tmp/o1" "$tmp/o2"
     check "$name $*: probe loaded in the patched program" grep -q "lgs_patch_probe: loaded" "$tmp/e2"
     check "$name $*: probe not in the original" bash -c "! grep -q lgs_patch_probe '$tmp/e1'"
-    check "$name $*: standard output not empty" test -s "$tmp/o1"
+    check "$name $*: same standard error but the probe's line" \
+      cmp "$tmp/e1" <(grep -v '^lgs_patch_probe: loaded' "$tmp/e2")
+    check "$name $*: the program said something" test -s "$tmp/o1" -o -s "$tmp/e1"
   }
   same_run target 7 "two words"
   same_run target 0
