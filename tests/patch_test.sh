@@ -200,6 +200,24 @@ elif [[ $mode == wine ]]; then
   check "--remove byte for byte (Windows tool)" cmp "$d/target.exe" "$d/target-r.exe"
   run "$d/target.exe" "$d/target.exe"
   check "output = input refused (Windows tool)" said 1 "is the input"
+  # The checksum, as Windows' MapFileAndCheckSumA computes it: an image
+  # that carries one (here a wrong one) gets a right one in the copy.
+  cp "$d/target.exe" "$d/sum.exe"
+  pe=$(rd "$d/sum.exe" 60 4)
+  wr32 "$d/sum.exe" $((pe + 24 + 64)) 0x12345
+  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$d/sum.exe" "$d/sum-p.exe"
+  check "image with a checksum patched" said 0 "imports"
+  "${emu[@]}" "$d/target.exe" --checksum "$d/sum-p.exe" >"$tmp/o1" 2>&1
+  check "the copy's checksum is right" test $? -eq 0
+  "${emu[@]}" "$d/target.exe" --checksum "$d/sum.exe" >"$tmp/o1" 2>&1
+  check "the checksum check sees a wrong one" test $? -eq 1
+  # The Windows tool's default architecture is its own (the package's hook
+  # DLL): an i686 image is refused by the x86_64 tool.
+  if command -v i686-w64-mingw32-gcc >/dev/null; then
+    i686-w64-mingw32-gcc -O2 -o "$d/t32.exe" "$(dirname "$0")/win/patch_target.c" -limagehlp
+    run "$d/t32.exe" "$d/t32-p.exe"
+    check "i686 image refused by the x86_64 tool" said 1 "the image is i686, the hook DLL is x86_64"
+  fi
 else
   echo "patch_test.sh: unknown mode $mode" >&2
   exit 2
