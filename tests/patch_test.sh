@@ -136,8 +136,8 @@ if [[ $mode == native ]]; then
     cc=$a-w64-mingw32-gcc
     command -v "$cc" >/dev/null || { echo "skip: no $cc"; exit 77; }
     mkdir -p "$tmp/img-$a"
-    "$cc" -O2 -o "$tmp/img-$a/target.exe" "$src/tests/win/patch_target.c" || exit 1
-    "$cc" -O2 -s -o "$tmp/img-$a/stripped.exe" "$src/tests/win/patch_target.c" || exit 1
+    "$cc" -O2 -o "$tmp/img-$a/target.exe" "$src/tests/win/patch_target.c" -limagehlp || exit 1
+    "$cc" -O2 -s -o "$tmp/img-$a/stripped.exe" "$src/tests/win/patch_target.c" -limagehlp || exit 1
     for img in "$tmp/img-$a"/*.exe; do static_checks "$a" "$img"; done
   done
 
