@@ -17,6 +17,10 @@
 #     output, standard error (but the probe's line) and exit status as its
 #     original, and the probe loaded in it
 #     (and in no original); --check and --remove round trip.
+#   patch_test.sh service TOOL.exe SERVICE.exe PROBE.dll EMULATOR...
+#     examples/service patched to import PROBE.dll, installed, started and
+#     stopped by Wine's service control manager: it runs, and the probe
+#     loaded in the process the SCM started.
 # Prints ok/FAIL per check and a count; exits 1 on any failure, 77 when a
 # tool it needs is missing.
 set -u
@@ -218,6 +222,35 @@ elif [[ $mode == wine ]]; then
     run "$d/t32.exe" "$d/t32-p.exe"
     check "i686 image refused by the x86_64 tool" said 1 "the image is i686, the hook DLL is x86_64"
   fi
+elif [[ $mode == service ]]; then
+  # examples/service, patched to import the probe, installed (its installer
+  # registers its own path: the copy's), started by Wine's SCM, stopped and
+  # deleted: the SCM-started copy runs as the original does and loads the DLL.
+  tool_exe=${2:?TOOL} service=${3:?SERVICE} probe=${4:?PROBE}
+  shift 4
+  emu=("$@")
+  tool=("${emu[@]}" "$tool_exe")
+  d=$tmp/svc
+  mkdir -p "$d/log"
+  cp "$probe" "$d/lgs_patch_probe.dll"
+  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$service" "$d/service-patched.exe"
+  check "service patched" said 0 "imports lgs_patch_probe.dll"
+  svc=("${emu[@]}" "$d/service-patched.exe")
+  "${svc[@]}" uninstall >/dev/null 2>&1 || true
+  "${svc[@]}" install --log "Z:${d//\//\\}\\log" >"$tmp/install.out" 2>&1
+  check "patched service installs" test $? -eq 0
+  "${emu[@]}" sc start logonshim-service >"$tmp/start.out" 2>&1
+  check "sc start" test $? -eq 0
+  for _ in $(seq 1 150); do grep -q '^running' "$d/log/service.log" 2>/dev/null && break; sleep 0.1; done
+  check "the SCM-started copy reaches running" grep -q '^running' "$d/log/service.log"
+  "${emu[@]}" sc stop logonshim-service >"$tmp/stop.out" 2>&1
+  for _ in $(seq 1 150); do grep -q '^stopped' "$d/log/service.log" 2>/dev/null && break; sleep 0.1; done
+  check "and stops" grep -q '^stopped' "$d/log/service.log"
+  sleep 0.5
+  "${svc[@]}" uninstall >"$tmp/uninstall.out" 2>&1
+  check "and is deleted" test $? -eq 0
+  check "the probe loaded in the service process" grep -qi 'loaded in .*service-patched.exe' "$d/lgs_patch_probe.dll.loaded"
+  check "the service wrote its own records as the original does" test -s "$d/log/logonshim.jsonl"
 else
   echo "patch_test.sh: unknown mode $mode" >&2
   exit 2
