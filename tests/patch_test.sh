@@ -58,13 +58,27 @@ section_table_end() {
   echo $((pe + 24 + $(rd "$1" $((pe + 20)) 2) + 40 * $(rd "$1" $((pe + 6)) 2)))
 }
 
+# Under Wine: the Windows tool through the emulator (Wine maps / to Z:),
+# and a run directory $d holding the probe DLL. wine_setup TOOL PROBE DIR EMULATOR...
+wine_setup() {
+  emu=("${@:4}")
+  tool=("${emu[@]}" "$1")
+  d=$3
+  mkdir -p "$d"
+  cp "$2" "$d/lgs_patch_probe.dll"
+}
+# Patches image $1 into $2 to import the probe DLL; one check named by $3.
+patch_probe() {
+  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$1" "$2"
+  check "$3: patched" said 0 "imports lgs_patch_probe.dll!lgs_probe_anchor"
+}
+
 static_checks() { # ARCH IMAGE: everything that needs no Windows program to run
   local a=$1 img=$2 d=$tmp/$1-$(basename "$2" .exe)
   local other=i686; [[ $a == i686 ]] && other=x86_64
   mkdir -p "$d"
   local sum; sum=$(sha256sum <"$img")
-  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$img" "$d/p.exe"
-  check "$a $(basename "$img"): patched" said 0 "imports lgs_patch_probe.dll!lgs_probe_anchor"
+  patch_probe "$img" "$d/p.exe" "$a $(basename "$img")"
   check "$a $(basename "$img"): input untouched" test "$(sha256sum <"$img")" = "$sum"
   check "$a $(basename "$img"): no temporary file left" test -z "$(ls "$d" | grep -v '^p.exe$')"
   # The import table as an independent reader sees it: the original
@@ -165,20 +179,11 @@ if [[ $mode == native ]]; then
   run only-one.exe
   check "one file: usage, exit 2" said 2 "usage:"
 elif [[ $mode == wine ]]; then
-  tool_exe=${2:?TOOL} target=${3:?TARGET} probe=${4:?PROBE} explain=${5:?EXPLAIN}
-  shift 5
-  emu=("$@")
-  # The tool is a Windows program here; Wine maps / to Z:.
-  tool=("${emu[@]}" "$tool_exe")
-  d=$tmp/run
-  mkdir -p "$d"
-  cp "$probe" "$d/lgs_patch_probe.dll"
+  target=${3:?TARGET} explain=${5:?EXPLAIN}
+  wine_setup "${2:?TOOL}" "${4:?PROBE}" "$tmp/run" "${@:6}"
   cp "$target" "$d/target.exe"
   cp "$explain" "$d/explain.exe"
-  for prog in target explain; do
-    run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$d/$prog.exe" "$d/$prog-p.exe"
-    check "$prog: patched by the Windows tool" said 0 "imports lgs_patch_probe.dll"
-  done
+  for prog in target explain; do patch_probe "$d/$prog.exe" "$d/$prog-p.exe" "$prog"; done
   # One program, original and patched: same stdout, same exit status; the
   # probe loaded only in the patched one.
   same_run() {
@@ -209,8 +214,7 @@ elif [[ $mode == wine ]]; then
   cp "$d/target.exe" "$d/sum.exe"
   pe=$(rd "$d/sum.exe" 60 4)
   wr32 "$d/sum.exe" $((pe + 24 + 64)) 0x12345
-  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$d/sum.exe" "$d/sum-p.exe"
-  check "image with a checksum patched" said 0 "imports"
+  patch_probe "$d/sum.exe" "$d/sum-p.exe" "image with a checksum"
   "${emu[@]}" "$d/target.exe" --checksum "$d/sum-p.exe" >"$tmp/o1" 2>&1
   check "the copy's checksum is right" test $? -eq 0
   "${emu[@]}" "$d/target.exe" --checksum "$d/sum.exe" >"$tmp/o1" 2>&1
@@ -226,15 +230,9 @@ elif [[ $mode == service ]]; then
   # examples/service, patched to import the probe, installed (its installer
   # registers its own path: the copy's), started by Wine's SCM, stopped and
   # deleted: the SCM-started copy runs as the original does and loads the DLL.
-  tool_exe=${2:?TOOL} service=${3:?SERVICE} probe=${4:?PROBE}
-  shift 4
-  emu=("$@")
-  tool=("${emu[@]}" "$tool_exe")
-  d=$tmp/svc
+  wine_setup "${2:?TOOL}" "${4:?PROBE}" "$tmp/svc" "${@:5}"
   mkdir -p "$d/log"
-  cp "$probe" "$d/lgs_patch_probe.dll"
-  run --dll lgs_patch_probe.dll --symbol lgs_probe_anchor "$service" "$d/service-patched.exe"
-  check "service patched" said 0 "imports lgs_patch_probe.dll"
+  patch_probe "${3:?SERVICE}" "$d/service-patched.exe" service
   svc=("${emu[@]}" "$d/service-patched.exe")
   "${svc[@]}" uninstall >/dev/null 2>&1 || true
   "${svc[@]}" install --log "Z:${d//\//\\}\\log" >"$tmp/install.out" 2>&1
