@@ -335,7 +335,8 @@ static int valid_name(const char *s, int is_dll)
     size_t n = s ? strlen(s) : 0;
     if (n == 0 || n >= MAX_NAME)
         return 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
+{
         unsigned char c = (unsigned char)s[i];
         if (c <= ' ' || c >= 0x7f || (is_dll && (c == '/' || c == '\\' || c == ':')))
             return 0;
@@ -382,7 +383,8 @@ static layout plan(uint32_t count, int plus, const char *dll, const char *symbol
 }
 
 lgs_pe_result lgs_pe_patch(const uint8_t *buf, size_t len, const lgs_pe_options *opt, uint8_t **out,
-                           size_t *out_len) {
+                           size_t *out_len)
+{
     *out = NULL;
     *out_len = 0;
     if (!valid_name(opt->dll, 1))
@@ -572,7 +574,8 @@ lgs_pe_result lgs_pe_remove(const uint8_t *buf, size_t len, uint8_t **out, size_
     memcpy(o, rec + hdr_off, hdr_len);
     pe check;
     r = parse(&check, o, orig_len);
-    if (r.status != LGS_PE_OK) {
+    if (r.status != LGS_PE_OK)
+{
         free(o);
         return fail(LGS_PE_MALFORMED, "the original kept in the %s section does not parse", SECTION_NAME);
     }
