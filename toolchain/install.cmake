@@ -15,7 +15,7 @@
 #   lib/pkgconfig/logonshim.pc, logonshim-static.pc (the static library by path)
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
 #
-# On Windows the installed DLL and explain tool are stripped of their debug
+# On Windows the installed DLL, explain tool and patcher are stripped of their debug
 # information, which goes to logonshim-<version>-<win64|win32>-debug.zip
 # (bin/*.debug, found through each binary's .gnu_debuglink).
 include(GNUInstallDirs)
@@ -99,7 +99,8 @@ endif()
 if(WIN32)
   set(LGS_DEBUG_DIR ${CMAKE_BINARY_DIR}/debug)
   set(LGS_DEBUG_FILES)
-  foreach(pair logonshim_shared:logonshim.dll logonshim-explain:logonshim-explain.exe)
+  foreach(pair logonshim_shared:logonshim.dll logonshim-explain:logonshim-explain.exe
+               logonshim-patch:logonshim-patch.exe)
     string(REPLACE ":" ";" pair ${pair})
     list(GET pair 0 tgt)
     list(GET pair 1 file)
