@@ -209,6 +209,9 @@ elif [[ $mode == wine ]]; then
   check "--remove byte for byte (Windows tool)" cmp "$d/target.exe" "$d/target-r.exe"
   run "$d/target.exe" "$d/target.exe"
   check "output = input refused (Windows tool)" said 1 "is the input"
+  run "$d/target.exe" "$d/../run/./TARGET.exe"
+  check "output = input by another path refused (Windows tool)" said 1 "is the input"
+  check "the input left as it was (Windows tool)" cmp "$target" "$d/target.exe"
   # The checksum, as Windows' MapFileAndCheckSumA computes it: an image
   # that carries one (here a wrong one) gets a right one in the copy.
   cp "$d/target.exe" "$d/sum.exe"

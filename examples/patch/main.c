@@ -71,12 +71,19 @@ static uint8_t *read_file(const char *path, size_t *len)
 }
 
 /* a and b name the same file: the same inode where the platform has them
- * (st_ino is 0 on Windows), else the same name up to case and slashes. */
+ * (st_ino is 0 on Windows), else the same full path up to case and slashes. */
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino != 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+#ifdef _WIN32
+    char full_a[4096], full_b[4096];
+    if (_fullpath(full_a, a, sizeof full_a) && _fullpath(full_b, b, sizeof full_b)) {
+        a = full_a;
+        b = full_b;
+    }
+#endif
     for (;; a++, b++) {
         int ca = (unsigned char)*a, cb = (unsigned char)*b;
         ca = ca == '\\' ? '/' : ca >= 'A' && ca <= 'Z' ? ca + 32 : ca;
