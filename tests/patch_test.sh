@@ -176,6 +176,10 @@ if [[ $mode == native ]]; then
   check "truncated images refused, no crash" test "$bad" -eq 0
   run "$tmp/missing.exe" "$tmp/o.exe"
   check "missing input refused" said 1 "cannot open"
+  # On a case-sensitive file system a.exe and A.exe are two files.
+  mkdir -p "$tmp/case" && cp "$img" "$tmp/case/a.exe"
+  run "$tmp/case/a.exe" "$tmp/case/A.exe"
+  check "an output differing from the input by case only is another file here" said 0 "imports"
   run only-one.exe
   check "one file: usage, exit 2" said 2 "usage:"
 elif [[ $mode == wine ]]; then

@@ -70,12 +70,15 @@ static uint8_t *read_file(const char *path, size_t *len)
     return buf;
 }
 
-/* a and b name the same file: the same inode where the platform has them
- * (st_ino is 0 on Windows), else the same full path up to case and slashes. */
+/* a and b name the same existing file: the same inode where the platform
+ * has them (st_ino is 0 on Windows), else the same full path up to case and
+ * slashes. */
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
-    if (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino != 0)
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    if (sa.st_ino != 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 #ifdef _WIN32
     char full_a[4096], full_b[4096];
