@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# debug_symbols_test.sh — the installed DLL and explain tool are stripped,
+# debug_symbols_test.sh — the installed DLL, explain tool and patcher are stripped,
 # their debug information is in the symbols' ZIP, and a stripped binary
 # still resolves its symbols from the .debug file beside it
 # (objdump --dwarf=follow-links reads the DWARF through .gnu_debuglink).
@@ -17,9 +17,9 @@ zip=$(ls "$build"/logonshim-*-debug.zip 2>/dev/null | head -n1)
 check "symbols' ZIP built" test -n "$zip"
 mkdir -p "$tmp/dbg"
 [[ -n $zip ]] && (cd "$tmp/dbg" && cmake -E tar xf "$zip")
-for bin in logonshim.dll logonshim-explain.exe; do
+for bin in logonshim.dll logonshim-explain.exe logonshim-patch.exe; do
   full=$build/$bin
-  [[ $bin == logonshim-explain.exe ]] && full=$build/examples/$bin
+  [[ $bin == logonshim-*.exe ]] && full=$build/examples/$bin
   inst=$tmp/inst/bin/$bin
   dbg=$(ls "$tmp"/dbg/*/bin/"$bin.debug" 2>/dev/null | head -n1)
   echo "$bin: $(stat -c %s "$full") bytes in the build, $(stat -c %s "$inst" 2>/dev/null) installed (stripped), $(stat -c %s "$dbg" 2>/dev/null) in $bin.debug"

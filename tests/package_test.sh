@@ -23,7 +23,7 @@ for arch in mingw64:win64 mingw32:win32; do
   check "$sys: cpack exits 0" test "$rc" -eq 0
   check "$sys: ZIP built" test -f "$zip"
   cmake -E tar tf "$zip" >"$tmp/$sys.list" 2>/dev/null
-  for f in bin/logonshim.dll bin/logonshim-explain.exe lib/liblogonshim.a lib/liblogonshim.dll.a \
+  for f in bin/logonshim.dll bin/logonshim-explain.exe bin/logonshim-patch.exe lib/liblogonshim.a lib/liblogonshim.dll.a \
            lib/logonshim-messages.obj lib/logonshim.lib lib/logonshim.def \
            lib/cmake/logonshim/logonshim-config.cmake \
            lib/pkgconfig/logonshim.pc lib/pkgconfig/logonshim-static.pc include/logonshim/logonshim.h include/logonshim/wrappers.h \
@@ -43,6 +43,7 @@ check "win32: i686 DLL" bash -c "x86_64-w64-mingw32-objdump -f '$repo/build/ming
 
 cmake --install "$repo/build/native" --prefix "$tmp/native" >"$tmp/native.log" 2>&1
 check "native: installs" test -x "$tmp/native/bin/logonshim-explain"
+check "native: installs logonshim-patch" bash -c "'$tmp/native/bin/logonshim-patch' --help | grep -q 'logonshim-patch --remove'"
 check "native: core library" test -f "$tmp/native/lib/liblogonshim.a"
 check "native: installed explain decodes" bash -c "'$tmp/native/bin/logonshim-explain' --json 0xC0000105 | grep -q STATUS_LOGON_SESSION_COLLISION"
 printf '#include <logonshim/logonshim.h>\nint main(void){return lgs_classify(LGS_SPACE_WIN32,1366)==LGS_CLASS_SESSION_COLLISION?0:1;}\n' >"$tmp/t.c"

@@ -11,11 +11,12 @@
 #   bin/logonshim.dll                   (Windows)
 #   bin/logonshim-explain[.exe]
 #   bin/logonshim-hook.dll, bin/logonshim-run.exe  the in-process hooks and their launcher (Windows)
+#   bin/logonshim-patch[.exe]           the import patcher (docs/patch.md)
 #   lib/cmake/logonshim/                find_package(logonshim): logonshim::static, logonshim::shared
 #   lib/pkgconfig/logonshim.pc, logonshim-static.pc (the static library by path)
 #   share/doc/logonshim/                README.md, CHANGELOG.md, LICENSE, docs/*.md
 #
-# On Windows the installed DLL and explain tool are stripped of their debug
+# On Windows the installed DLL, explain tool and patcher are stripped of their debug
 # information, which goes to logonshim-<version>-<win64|win32>-debug.zip
 # (bin/*.debug, found through each binary's .gnu_debuglink).
 include(GNUInstallDirs)
@@ -28,7 +29,7 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/logonshim DESTINATION ${CMAKE_INST
 
 set_target_properties(logonshim_static PROPERTIES EXPORT_NAME static)
 target_include_directories(logonshim_static PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
-set(LGS_INSTALL_TARGETS logonshim_static logonshim-explain)
+set(LGS_INSTALL_TARGETS logonshim_static logonshim-explain logonshim-patch)
 if(WIN32)
   set_target_properties(logonshim_shared PROPERTIES EXPORT_NAME shared)
   target_include_directories(logonshim_shared PUBLIC $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
@@ -105,7 +106,8 @@ endif()
 if(WIN32)
   set(LGS_DEBUG_DIR ${CMAKE_BINARY_DIR}/debug)
   set(LGS_DEBUG_FILES)
-  foreach(pair logonshim_shared:logonshim.dll logonshim-explain:logonshim-explain.exe)
+  foreach(pair logonshim_shared:logonshim.dll logonshim-explain:logonshim-explain.exe
+               logonshim-patch:logonshim-patch.exe)
     string(REPLACE ":" ";" pair ${pair})
     list(GET pair 0 tgt)
     list(GET pair 1 file)
