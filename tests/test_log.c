@@ -386,8 +386,9 @@ static void test_hash_name_matches_records(void)
     CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "correct horse battery staple", NULL, 0), LGS_OK);
     CU_ASSERT_EQUAL(lgs_log_config_set("redact", "hash", NULL, 0), LGS_OK);
     lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CORP"};
-    lgs_attempt a = {.api = "LogonUser", .attempt = 1, .max_attempts = 1, .space = LGS_SPACE_WIN32,
-                     .value = 1326, .cls = LGS_CLASS_CREDENTIALS, .decision = LGS_DECISION_NEVER_RETRY,
+    /* A retried attempt: a record under the default log.records=outcomes. */
+    lgs_attempt a = {.api = "LogonUser", .attempt = 1, .max_attempts = 2, .space = LGS_SPACE_WIN32,
+                     .value = 1722, .cls = LGS_CLASS_TRANSIENT, .decision = LGS_DECISION_RETRY,
                      .reached_api = 1};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
