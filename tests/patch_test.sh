@@ -280,7 +280,14 @@ elif [[ $mode == plain-service ]]; then
   name=lgs-plain-service
   senv='HKLM\System\CurrentControlSet\Control\Session Manager\Environment'
   faults="LogonUserW=1366;QuerySecurityPackageInfoW=SEC_E_INSUFFICIENT_MEMORY"
-  wine_restart() { WINEPREFIX=$prefix wineserver -k 2>/dev/null; WINEPREFIX=$prefix wineserver -w 2>/dev/null; true; }
+  # Stops the prefix's server and starts a persistent one again, as
+  # toolchain/wine-prefix.sh does for the tests after this one.
+  wine_restart() {
+    WINEPREFIX=$prefix wineserver -k 2>/dev/null
+    WINEPREFIX=$prefix wineserver -w 2>/dev/null
+    WINEPREFIX=$prefix wineserver -p60 </dev/null >/dev/null 2>&1
+    true
+  }
   reg() { "${emu[@]}" reg "$@" >>"$tmp/reg.out" 2>&1; }
   unconfigure() {
     "${emu[@]}" sc stop "$name" >/dev/null 2>&1
