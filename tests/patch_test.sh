@@ -21,6 +21,12 @@
 #     examples/service patched to import PROBE.dll, installed, started and
 #     stopped by Wine's service control manager: it runs, and the probe
 #     loaded in the process the SCM started.
+#   patch_test.sh plain-service TOOL.exe PLAIN_SERVICE.exe HOOK_DIR JQ PREFIX EMULATOR...
+#     tests/hook/plain_service.c (no logonshim in it) patched with the
+#     default hook DLL (HOOK_DIR holds logonshim-hook.dll and logonshim.dll),
+#     run by Wine's SCM in the Wine prefix PREFIX: an injected fault from the
+#     system environment is retried and recovered, and the records reach the
+#     sink the registry names; the unpatched service sees and logs nothing.
 # Prints ok/FAIL per check and a count; exits 1 on any failure, 77 when a
 # tool it needs is missing.
 set -u
@@ -256,6 +262,86 @@ elif [[ $mode == service ]]; then
   check "and is deleted" test $? -eq 0
   check "the probe loaded in the service process" grep -qi 'loaded in .*service-patched.exe' "$d/lgs_patch_probe.dll.loaded"
   check "the service wrote its own records as the original does" test -s "$d/log/logonshim.jsonl"
+elif [[ $mode == plain-service ]]; then
+  # tests/hook/plain_service.c, a service that never heard of logonshim,
+  # patched with the defaults (logonshim-hook.dll!lgs_hook_anchor), created,
+  # started, stopped and deleted by Wine's SCM, configured as a service is:
+  # the log sink in HKLM\SOFTWARE\logonshim, the faults in the system
+  # environment (HKLM\...\Session Manager\Environment), which services.exe
+  # reads when it starts — so the prefix's wineserver is restarted after the
+  # change and after the clean-up. The unpatched service under the same
+  # configuration is the control: no fault seen, nothing logged.
+  tool_exe=${2:?TOOL} plain=${3:?PLAIN_SERVICE} hookdir=${4:?HOOK_DIR} jq=${5:?JQ} prefix=${6:?PREFIX}
+  wine_setup "$tool_exe" /dev/null "$tmp/psvc" "${@:7}"
+  rm -f "$d/lgs_patch_probe.dll"
+  cp "$hookdir/logonshim-hook.dll" "$hookdir/logonshim.dll" "$d/"
+  cp "$plain" "$d/plain.exe"
+  win_d="Z:${d//\//\\}"
+  name=lgs-plain-service
+  senv='HKLM\System\CurrentControlSet\Control\Session Manager\Environment'
+  faults="LogonUserW=1366;QuerySecurityPackageInfoW=SEC_E_INSUFFICIENT_MEMORY"
+  # Stops the prefix's server and starts a persistent one again, as
+  # toolchain/wine-prefix.sh does for the tests after this one.
+  wine_restart() {
+    WINEPREFIX=$prefix wineserver -k 2>/dev/null
+    WINEPREFIX=$prefix wineserver -w 2>/dev/null
+    WINEPREFIX=$prefix wineserver -p60 </dev/null >/dev/null 2>&1
+    true
+  }
+  reg() { "${emu[@]}" reg "$@" >>"$tmp/reg.out" 2>&1; }
+  unconfigure() {
+    "${emu[@]}" sc stop "$name" >/dev/null 2>&1
+    "${emu[@]}" sc delete "$name" >/dev/null 2>&1
+    reg delete "$senv" /v LOGONSHIM_FAULTS /f
+    reg delete 'HKLM\SOFTWARE\logonshim\log' /f
+    wine_restart
+  }
+  trap 'unconfigure; rm -rf "$tmp"' EXIT
+  run "$d/plain.exe" "$d/plain-p.exe"
+  check "plain service: patched with the default hook DLL" said 0 "imports logonshim-hook.dll!lgs_hook_anchor"
+  unconfigure
+  reg add 'HKLM\SOFTWARE\logonshim\log' /v jsonl.path /t REG_SZ /d "$win_d\\shim.jsonl" /f
+  reg add 'HKLM\SOFTWARE\logonshim\log' /v sinks /t REG_SZ /d jsonl /f
+  reg add "$senv" /v LOGONSHIM_FAULTS /t REG_SZ /d "$faults" /f
+  check "plain service: configured in the registry" test "$(grep -c 'completed successfully' "$tmp/reg.out")" -ge 3
+  wine_restart
+  # One run of the service, $1 the executable: its log in $tmp/$1.log.
+  serve() {
+    local exe=$1
+    rm -f "$d/plain_service.log" "$d/shim.jsonl"
+    "${emu[@]}" sc create "$name" binpath= "$win_d\\$exe" >"$tmp/create.out" 2>&1
+    check "$exe: created" test $? -eq 0
+    "${emu[@]}" sc start "$name" >"$tmp/start.out" 2>&1
+    check "$exe: sc start" test $? -eq 0
+    for _ in $(seq 1 150); do grep -q '^running' "$d/plain_service.log" 2>/dev/null && break; sleep 0.1; done
+    check "$exe: the SCM-started service reaches running" grep -q '^running' "$d/plain_service.log"
+    "${emu[@]}" sc stop "$name" >"$tmp/stop.out" 2>&1
+    for _ in $(seq 1 150); do grep -q '^stopped' "$d/plain_service.log" 2>/dev/null && break; sleep 0.1; done
+    check "$exe: and stops" grep -q '^stopped' "$d/plain_service.log"
+    sleep 0.5
+    "${emu[@]}" sc delete "$name" >"$tmp/delete.out" 2>&1
+    check "$exe: and is deleted" test $? -eq 0
+    tr -d '\r' <"$d/plain_service.log" >"$tmp/$exe.log"
+    cp "$d/shim.jsonl" "$tmp/$exe.jsonl" 2>/dev/null || : >"$tmp/$exe.jsonl"
+  }
+  records() { "$jq" -c ".attributes | select($2)" "$tmp/$1.jsonl" | wc -l; }
+  serve plain.exe
+  check "unpatched: LogonUserW succeeds (Wine's stub), no fault seen" grep -qx 'LogonUserW ok' "$tmp/plain.exe.log"
+  check "unpatched: QuerySecurityPackageInfoW sees no injected fault" \
+    grep -qx 'QuerySecurityPackageInfoW 0x00000000' "$tmp/plain.exe.log"
+  check "unpatched: nothing logged" test ! -s "$tmp/plain.exe.jsonl"
+  serve plain-p.exe
+  check "patched: LogonUserW recovered" grep -qx 'LogonUserW ok' "$tmp/plain-p.exe.log"
+  check "patched: QuerySecurityPackageInfoW recovered" grep -qx 'QuerySecurityPackageInfoW 0x00000000' "$tmp/plain-p.exe.log"
+  parses() { "$jq" -e . "$1" >/dev/null; }
+  check "patched: the records are JSON lines" parses "$tmp/plain-p.exe.jsonl"
+  check "patched: the injected 1366 retried" test "$(records plain-p.exe '.["logonshim.kind"] == "attempt" and
+    .["logonshim.api"] == "LogonUserW" and .["logonshim.code.value"] == 1366 and .["logonshim.decision"] == "retry"')" -eq 1
+  check "patched: LogonUserW recovered (record)" test "$(records plain-p.exe '.["logonshim.kind"] == "outcome" and
+    .["logonshim.api"] == "LogonUserW" and .["logonshim.decision"] == "recovered"')" -eq 1
+  check "patched: QuerySecurityPackageInfoW recovered (record)" test "$(records plain-p.exe '.["logonshim.kind"] == "outcome" and
+    .["logonshim.api"] == "QuerySecurityPackageInfoW" and .["logonshim.decision"] == "recovered"')" -eq 1
+  [[ $failed -eq 0 ]] || { for f in "$tmp"/*.log "$tmp"/*.jsonl "$tmp"/*.out; do echo "--- $f"; cat "$f"; done; }
 else
   echo "patch_test.sh: unknown mode $mode" >&2
   exit 2

@@ -24,6 +24,16 @@
  * entry is written with one aligned pointer store, so a thread calling
  * through it meanwhile reaches either the API or its wrapper, both with the
  * same contract.
+ *
+ * Lock order: the loader's lock, then the hooks' lock. A scan needs the
+ * loader's lock (GetModuleFileNameW, GetModuleHandleW take it), and
+ * logonshim-hook.dll calls lgs_hook_install() and lgs_hook_remove() from
+ * its DllMain, where the loader holds it. A thread that took the hooks'
+ * lock first (after a hooked LoadLibrary, or calling lgs_hook_install()
+ * itself) would wait in its scan for the loader's lock while the thread in
+ * DllMain waits for the hooks' lock: a deadlock. So every path takes the
+ * loader's lock (LdrLockLoaderLock, recursive) before the hooks' lock, and
+ * the loader's callback, which runs under the loader's lock, only tries it.
  */
 #define PSAPI_VERSION 2
 #include <windows.h>
@@ -244,9 +254,9 @@ typedef LONG(NTAPI *register_fn)(ULONG flags, dll_notify_fn fn, PVOID ctx, PVOID
 /* A module loaded by anyone, a system DLL included (LoadLibrary* from a
  * hooked module is caught by its replacement too). It runs under the
  * loader's lock, after the module's imports are bound and before its
- * DllMain: so it only tries the hooks' lock, never waits for it — a thread
- * holding that lock may be waiting for the loader's — and a module it
- * cannot take now is patched by that thread's scan or the next load's. */
+ * DllMain: so it only tries the hooks' lock, never waits for it — the
+ * holder may be this very thread, whose scan made the load — and a module
+ * it cannot take now is patched by that thread's scan or the next load's. */
 static VOID CALLBACK dll_loaded_cb(ULONG reason, const dll_loaded *data, PVOID ctx)
 {
     (void)ctx;
@@ -281,6 +291,51 @@ static BOOL CALLBACK register_notification(PINIT_ONCE once, PVOID param, PVOID *
     return TRUE;
 }
 
+/* ---- the lock ---- */
+
+typedef LONG(NTAPI *loader_lock_fn)(ULONG flags, ULONG *disposition, ULONG_PTR *cookie);
+typedef LONG(NTAPI *loader_unlock_fn)(ULONG flags, ULONG_PTR cookie);
+static loader_lock_fn loader_lock;
+static loader_unlock_fn loader_unlock;
+static INIT_ONCE loader_once = INIT_ONCE_STATIC_INIT;
+
+static BOOL CALLBACK find_loader_lock(PINIT_ONCE once, PVOID param, PVOID *ctx)
+{
+    (void)once, (void)param, (void)ctx;
+    HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
+    FARPROC l = ntdll != NULL ? GetProcAddress(ntdll, "LdrLockLoaderLock") : NULL;
+    FARPROC u = ntdll != NULL ? GetProcAddress(ntdll, "LdrUnlockLoaderLock") : NULL;
+    if (l != NULL && u != NULL) {
+        memcpy(&loader_lock, &l, sizeof l);
+        memcpy(&loader_unlock, &u, sizeof u);
+    }
+    return TRUE;
+}
+
+/* The loader's lock as lock_both() took it. */
+typedef struct held {
+    ULONG_PTR cookie;
+    int loader;
+} held;
+
+/* Takes the loader's lock, then the hooks'. */
+static held lock_both(void)
+{
+    InitOnceExecuteOnce(&loader_once, find_loader_lock, NULL, NULL);
+    held h = {0, 0};
+    if (loader_lock != NULL)
+        h.loader = loader_lock(0, NULL, &h.cookie) >= 0;
+    AcquireSRWLockExclusive(&lock);
+    return h;
+}
+
+static void unlock_both(held h)
+{
+    ReleaseSRWLockExclusive(&lock);
+    if (h.loader)
+        loader_unlock(0, h.cookie);
+}
+
 /* ---- the public functions ---- */
 
 int lgs_hook_install(void)
@@ -291,10 +346,10 @@ int lgs_hook_install(void)
         rc = LGS_ENOTFOUND;
     } else {
         InitOnceExecuteOnce(&notify_once, register_notification, NULL, NULL);
-        AcquireSRWLockExclusive(&lock);
+        held h = lock_both();
         atomic_store(&installed, 1);
         patch_all();
-        ReleaseSRWLockExclusive(&lock);
+        unlock_both(h);
     }
     SetLastError(err);
     return rc;
@@ -303,7 +358,7 @@ int lgs_hook_install(void)
 int lgs_hook_remove(void)
 {
     DWORD err = GetLastError();
-    AcquireSRWLockExclusive(&lock);
+    held h = lock_both();
     atomic_store(&installed, 0);
     /* Newest first, so an entry patched twice ends with its first value. */
     for (size_t i = patch_count; i-- > 0;) {
@@ -319,7 +374,7 @@ int lgs_hook_remove(void)
         }
     }
     patch_count = 0;
-    ReleaseSRWLockExclusive(&lock);
+    unlock_both(h);
     SetLastError(err);
     return LGS_OK;
 }
@@ -327,15 +382,16 @@ int lgs_hook_remove(void)
 /* ---- the loader's replacements ---- */
 
 /* After a load: patch what it brought in, leaving the last error as the
- * load set it. */
+ * load set it. The loader's lock first (see the top): another thread may
+ * be in logonshim-hook.dll's DllMain, waiting for the hooks' lock. */
 static HMODULE loaded(HMODULE m)
 {
     if (m != NULL && atomic_load(&installed)) {
         DWORD err = GetLastError();
-        AcquireSRWLockExclusive(&lock);
+        held h = lock_both();
         if (atomic_load(&installed))
             patch_all();
-        ReleaseSRWLockExclusive(&lock);
+        unlock_both(h);
         SetLastError(err);
     }
     return m;

@@ -17,6 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where the lines go: standard output, or a stream of the program's own
+ * (a service has none). */
+#ifndef PLAIN_OUT
+#define PLAIN_OUT stdout
+#endif
+
 typedef BOOL(WINAPI *plain_logon_fn)(LPCWSTR, LPCWSTR, LPCWSTR, DWORD, DWORD, PHANDLE);
 typedef SECURITY_STATUS(WINAPI *plain_qspi_fn)(LPWSTR, PSecPkgInfoW *);
 typedef SECURITY_STATUS(WINAPI *plain_free_fn)(PVOID);
@@ -37,11 +43,11 @@ static inline void plain_logon(plain_logon_fn logon)
     HANDLE token = NULL;
     if (logon(L"alice", L".", L"not-the-password", LOGON32_LOGON_NETWORK, LOGON32_PROVIDER_DEFAULT,
               &token)) {
-        printf("LogonUserW ok\n");
+        fprintf(PLAIN_OUT, "LogonUserW ok\n");
     } else {
-        printf("LogonUserW failed %lu\n", (unsigned long)GetLastError());
+        fprintf(PLAIN_OUT, "LogonUserW failed %lu\n", (unsigned long)GetLastError());
     }
-    fflush(stdout);
+    fflush(PLAIN_OUT);
 }
 
 /* One QuerySecurityPackageInfoW("Kerberos") through qspi, reported. */
@@ -50,10 +56,10 @@ static inline void plain_qspi(plain_qspi_fn qspi, plain_free_fn free_buffer)
     PSecPkgInfoW info = NULL;
     wchar_t package[] = L"Kerberos";
     SECURITY_STATUS s = qspi(package, &info);
-    printf("QuerySecurityPackageInfoW 0x%08lx\n", (unsigned long)s);
+    fprintf(PLAIN_OUT, "QuerySecurityPackageInfoW 0x%08lx\n", (unsigned long)s);
     if (s == SEC_E_OK && info != NULL)
         free_buffer(info);
-    fflush(stdout);
+    fflush(PLAIN_OUT);
 }
 
 /* Runs plain_later_dll.dll's calls (plain_later_run) from the loaded dll;

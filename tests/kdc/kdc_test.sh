@@ -11,9 +11,20 @@
 #   outage          KDC stopped: failures with guidance, no amplification;
 #                   started again: the next call succeeds
 #   config          unknown service principal, missing keytab: class, guidance
+#
+# Usage: kdc_test.sh hook_SCENARIO KDC_DIR PLAIN_HANDSHAKE.exe RUN.exe JQ EMULATOR...
+#   tests/hook/plain_handshake.c (no logonshim in it) through logonshim-run:
+#   hook_handshake       an injected SEC_E_INSUFFICIENT_MEMORY at ACH is
+#                        recovered and the handshake completes: one login
+#   hook_wrong_password  one AS-REQ per call, the lockout guard stops calls
+#                        4 to 6; without the launcher all 6 reach the KDC
 set -euo pipefail
 scenario=$1 kdc=$2 exe=$3
 shift 3
+if [[ $scenario == hook_* ]]; then
+  launcher=$1 jq=$2
+  shift 2
+fi
 emu=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 out=$kdc/$scenario.out
@@ -54,7 +65,7 @@ wrong_password)
   six=$(count alice@TEST.LOCAL)
   ((six - one == 3)) || fail "6 calls: expected 3 attempts at the KDC, saw $((six - one))"
   (($(grep -c 'decision lockout_guard, 0 attempt' "$out") == 3)) || fail "expected 3 lockout_guard fail-fasts"
-  grep -q 'failed fast: the lockout guard protects the account' "$out" || fail "no lockout warning in the log"
+  grep -q 'the lockout guard protects the account' "$out" || fail "no lockout warning in the log"
   grep -q 'PREAUTH_FAILED: alice@TEST.LOCAL' "$kdc/kdc.log" || fail "no PREAUTH_FAILED in the KDC log"
   echo "wrong_password: 1 call -> 1 KDC attempt; 6 calls -> $((six - one)) KDC attempts, 3 stopped by the lockout guard"
   ;;
@@ -98,6 +109,48 @@ config)
   grep -q 'decision never_retry' <<<"$kt_line" || fail "the missing keytab failure was retried"
   echo "config: unknown SPN -> ${spn_line#FAILED }"
   echo "config: missing keytab -> ${kt_line#FAILED }"
+  ;;
+hook_*)
+  log=$kdc/$scenario.jsonl
+  # Through the launcher, records to $log; the program's lines to $out.
+  hooked() {
+    rm -f "$log"
+    "${emu[@]}" "$launcher" --log "jsonl:Z:$log,storm=off" "$@" >"$out" 2>&1
+  }
+  records() { [[ -f $log ]] || { echo 0; return; }; "$jq" -c ".attributes | select($1)" "$log" | wc -l; }
+  ach() { records ".[\"logonshim.api\"] == \"AcquireCredentialsHandleW\" and .[\"logonshim.kind\"] == \"$1\" and .[\"logonshim.decision\"] == \"$2\""; }
+  if [[ $scenario == hook_handshake ]]; then
+    before=$(count alice@TEST.LOCAL)
+    hooked --faults "AcquireCredentialsHandleW=SEC_E_INSUFFICIENT_MEMORY" -- "Z:$exe" \
+      || fail "the handshake through the launcher failed"
+    grep -q '^handshake ok: Kerberos' "$out" || fail "no 'handshake ok'"
+    (($(ach attempt retry) == 1)) || fail "the injected SEC_E_INSUFFICIENT_MEMORY was not retried"
+    (($(ach outcome recovered) == 1)) || fail "no recovered ACH outcome"
+    after=$(count alice@TEST.LOCAL)
+    ((after - before == 1)) || fail "expected 1 login in the KDC log, saw $((after - before))"
+    echo "hook_handshake: unmodified program through logonshim-run: fault recovered, authenticated, KDC logins: 1"
+  elif [[ $scenario == hook_wrong_password ]]; then
+    export LGS_PASSWORD=wrong-password
+    before=$(count alice@TEST.LOCAL)
+    "${emu[@]}" "$exe" --acquire-only --calls 6 >"$out" 2>&1 && fail "a wrong password succeeded"
+    plain=$(count alice@TEST.LOCAL)
+    ((plain - before == 6)) || fail "without the launcher: expected 6 attempts at the KDC, saw $((plain - before))"
+    hooked -- "Z:$exe" --acquire-only && fail "a wrong password succeeded"
+    one=$(count alice@TEST.LOCAL)
+    ((one - plain == 1)) || fail "one call: expected 1 attempt at the KDC, saw $((one - plain))"
+    (($(ach outcome never_retry) == 1)) || fail "not one never_retry ACH outcome"
+    hooked -- "Z:$exe" --acquire-only --calls 6 && fail "a wrong password succeeded"
+    six=$(count alice@TEST.LOCAL)
+    ((six - one == 3)) || fail "6 calls: expected 3 attempts at the KDC, saw $((six - one))"
+    (($(ach outcome never_retry) == 3)) || fail "expected 3 never_retry ACH outcomes"
+    (($(ach outcome lockout_guard) == 3)) || fail "expected 3 lockout_guard ACH outcomes"
+    (($(grep -c '^AcquireCredentialsHandleW 0x' "$out") == 6)) || fail "the program did not see 6 answers"
+    grep -q '^AcquireCredentialsHandleW 0x00000000' "$out" && fail "a call succeeded"
+    echo "hook_wrong_password: without the launcher 6 calls -> 6 KDC attempts; through it 1 call -> 1," \
+      "6 calls -> $((six - one)), 3 stopped by the lockout guard"
+  else
+    echo "kdc_test.sh: unknown scenario $scenario" >&2; exit 2
+  fi
   ;;
 *) echo "kdc_test.sh: unknown scenario $scenario" >&2; exit 2 ;;
 esac
