@@ -189,8 +189,11 @@ static void put_context(out *o, const lgs_record *r)
     if (r->authority[0] != '\0') {
         put(o, ", authority ");
         put_text(o, r->authority);
-        if (r->authority_kind[0] != '\0')
-            putf(o, " (%s)", r->authority_kind);
+        if (r->authority_kind[0] != '\0') {
+            put(o, " (");
+            put_text(o, r->authority_kind);
+            put(o, ")");
+        }
     }
     if (r->call_id != 0)
         putf(o, ", call %" PRIu64, r->call_id);

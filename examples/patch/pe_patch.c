@@ -25,7 +25,8 @@ enum {
     IMPORT_DESC_SIZE = 20,
     ID_OFT = 0, ID_TIMESTAMP = 4, ID_FORWARDER = 8, ID_NAME = 12, ID_FIRST_THUNK = 16,
     DLLCHAR_FORCE_INTEGRITY = 0x80,
-    MAX_IMPORTS = 4096, MAX_SECTIONS = 1024, MAX_NAME = 256, MIN_SECTION_ALIGN = 4096
+    MAX_IMPORTS = 4096, MAX_SECTIONS = 1024, MAX_NAME = 256, MIN_SECTION_ALIGN = 4096,
+    MAX_FILE_ALIGN = 0x10000
 };
 #define SCN_DATA_RW 0xC0000040u /* INITIALIZED_DATA | MEM_READ | MEM_WRITE */
 #define MAX_IMAGE 0x7fffffffu
@@ -185,7 +186,11 @@ static lgs_pe_result parse(pe *p, const uint8_t *buf, size_t len)
     if (p->nsec == 0 || !in_file(p, p->sec, (uint64_t)p->nsec * SECTION_HEADER_SIZE))
         return fail(LGS_PE_MALFORMED, "section table (%u sections) runs past the end of the file",
                     (unsigned)p->nsec);
-    if (!is_pow2(p->file_align) || !is_pow2(p->section_align) || p->file_align > p->section_align)
+    /* The PE format allows a FileAlignment of at most 64 KiB; a larger one
+     * would only make the copy's new section that large (and the fuzzer
+     * found inputs asking for a gigabyte). */
+    if (!is_pow2(p->file_align) || !is_pow2(p->section_align) || p->file_align > p->section_align ||
+        p->file_align > MAX_FILE_ALIGN)
         return fail(LGS_PE_MALFORMED, "alignments (file 0x%x, section 0x%x) are not valid",
                     (unsigned)p->file_align, (unsigned)p->section_align);
     if (p->size_of_headers > len)
