@@ -197,6 +197,8 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
     a.cls = lgs_classify(code.space, code.value);
     a.decision = d;
     fill_times(r, &a, now);
+    a.waited = r->waited;
+    a.waited_ms = r->waited_ms;
     /* When the refusal will lift, for the records (both keys were computed
      * by the admission that refused). */
     if (d == LGS_DECISION_BREAKER_OPEN && r->have_breaker_key)
@@ -356,6 +358,8 @@ static void loop(run *r, lgs_outcome *out)
                                 &a.delay_ms);
         }
         fill_times(r, &a, now);
+        a.waited = r->waited;
+        a.waited_ms = r->waited_ms;
         /* A failure while the breaker is open says when it probes next. */
         if (!success && guarded && cfg->breaker_threshold != 0 && lgs__breaker_active())
             a.has_next_probe = lgs__breaker_next_probe(breaker_key(r), now, &a.next_probe_ms);

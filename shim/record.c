@@ -86,12 +86,12 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
     if (cl->user != NULL && cl->user[0] != '\0')
         lgs__redact_account(mode, cl->user, cl->domain, r->user, sizeof r->user);
     if (cl->domain != NULL && cl->domain[0] != '\0')
-        lgs__redact_name(mode, cl->domain, r->domain, sizeof r->domain);
+        lgs__redact_domain(mode, cl->domain, r->domain, sizeof r->domain);
     copy_text(r->package, sizeof r->package, cl->package);
     if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
         copy_text(r->target, sizeof r->target, cl->target);
     /* The authority is what the breaker and the guard key on; it is a
-     * domain name (redacted like the account) when it is the account's. */
+     * domain name (shown as the domain is) when it is the account's. */
     const char *auth = cl->authority;
     int is_domain = auth == NULL || auth[0] == '\0' ||
                     (cl->domain != NULL && lgs__ascii_casecmp(auth, cl->domain) == 0);
@@ -103,10 +103,7 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
                            : cl->target != NULL && strcmp(auth, cl->target) == 0  ? "target"
                                                                                  : "";
         copy_text(r->authority_kind, sizeof r->authority_kind, kind);
-        if (is_domain)
-            lgs__redact_name(mode, auth, r->authority, sizeof r->authority);
-        else if (mode != LGS__REDACT_OMIT)
-            copy_text(r->authority, sizeof r->authority, auth);
+        lgs__redact_domain(mode, auth, r->authority, sizeof r->authority);
     }
     r->has_substatus = cl->has_substatus != 0;
     r->substatus = cl->has_substatus ? cl->substatus : 0;
@@ -143,7 +140,15 @@ static uint64_t new_call_id(void)
 
 void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
 {
-    if (a == NULL || is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
+    if (a == NULL)
+        return;
+    if (a->decision == LGS_DECISION_RECOVERED && a->waited && have_last_attempt) {
+        /* The success has no record of its own: the outcome that tells it
+         * takes how long the call waited for the breaker from here. */
+        last_attempt.waited = 1;
+        last_attempt.waited_ms = a->waited_ms;
+    }
+    if (is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
         a->decision == LGS_DECISION_RECOVERED)
         return;
     lgs__log_settings s;
@@ -171,6 +176,8 @@ void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
     r.has_lockout = a->has_lockout != 0;
     r.lockout_lift_ms = a->has_lockout ? a->lockout_lift_ms : 0;
     r.lockout_failures = a->has_lockout ? a->lockout_failures : 0;
+    r.waited = a->waited != 0;
+    r.waited_ms = a->waited ? a->waited_ms : 0;
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
     last_failure = r;
@@ -216,6 +223,8 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
         r.has_lockout = last_attempt.has_lockout;
         r.lockout_lift_ms = last_attempt.lockout_lift_ms;
         r.lockout_failures = last_attempt.lockout_failures;
+        r.waited = last_attempt.waited;
+        r.waited_ms = last_attempt.waited_ms;
     }
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
