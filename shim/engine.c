@@ -135,8 +135,11 @@ static void fill_times(const run *r, lgs_attempt *a, uint64_t now)
 
 static void observe(const run *r, const lgs_attempt *a)
 {
+    /* A recovery is no failure, but it goes to the wrappers' observer too:
+     * its outcome takes from it how long the call waited for the breaker. */
     if (r->call->observer != NULL &&
-        !((r->flags & LGS__RUN_FAILURES_TO_OBSERVER) && is_success(a->cls) && a->reached_api))
+        !((r->flags & LGS__RUN_FAILURES_TO_OBSERVER) && is_success(a->cls) && a->reached_api &&
+          a->decision != LGS_DECISION_RECOVERED))
         r->call->observer(r->call->ctx, a);
     if (r->hooks->observer != NULL)
         r->hooks->observer(r->hooks->user, a);

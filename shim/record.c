@@ -218,8 +218,9 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
     r.call_id = same ? last_attempt.call_id : new_call_id();
     if (same) {
         r.remaining_ms = last_attempt.remaining_ms;
-        r.has_next_probe = last_attempt.has_next_probe;
-        r.next_probe_ms = last_attempt.next_probe_ms;
+        /* A recovery has no next probe to wait for: the authority answered. */
+        r.has_next_probe = o->decision != LGS_DECISION_RECOVERED && last_attempt.has_next_probe;
+        r.next_probe_ms = r.has_next_probe ? last_attempt.next_probe_ms : 0;
         r.has_lockout = last_attempt.has_lockout;
         r.lockout_lift_ms = last_attempt.lockout_lift_ms;
         r.lockout_failures = last_attempt.lockout_failures;

@@ -324,6 +324,8 @@ static void test_breaker_wait_recovered(void)
     CU_ASSERT_EQUAL_FATAL(o->waited, 1);
     CU_ASSERT_EQUAL(o->waited_ms, o->elapsed_ms - a1->delay_ms - a2->delay_ms);
     CU_ASSERT(o->waited_ms > a2->waited_ms);
+    CU_ASSERT_EQUAL(o->has_next_probe, 0); /* the authority answered: no probe to wait for */
+    CU_ASSERT_PTR_NULL(strstr(text[first + 2], "next probe"));
     CU_ASSERT_EQUAL(o->call_id, a1->call_id);
     check_waited(o, text[first + 2]);
     saw(o->decision);
