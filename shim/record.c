@@ -74,6 +74,27 @@ static void set_code(lgs_record *r, lgs_space space, uint32_t value)
     r->guidance = lgs_guidance_for(space, value);
 }
 
+/* The account's domain: the call's, or else the one the user name carries
+ * ("DOMAIN\\user", "user@realm"), split as the lockout guard's account key
+ * splits it (keyhash.c), so that a hashed account still says which domain
+ * it is in. */
+static const char *account_domain(const lgs__call_log *cl, char *buf, size_t size)
+{
+    if (cl->domain != NULL && cl->domain[0] != '\0')
+        return cl->domain;
+    if (cl->user == NULL)
+        return NULL;
+    const char *bs = strchr(cl->user, '\\');
+    const char *at = strrchr(cl->user, '@');
+    if (bs != NULL)
+        snprintf(buf, size, "%.*s", (int)(bs - cl->user), cl->user);
+    else if (at != NULL)
+        snprintf(buf, size, "%s", at + 1);
+    else
+        return NULL;
+    return buf;
+}
+
 /* What the wrapper knows: the API name, the account (redacted), its domain,
  * the package and target, the authority, SubStatus and ProtocolStatus, the
  * last error, and the Wine stub flag. */
@@ -85,8 +106,10 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
         copy_text(r->api, sizeof r->api, cl->api);
     if (cl->user != NULL && cl->user[0] != '\0')
         lgs__redact_account(mode, cl->user, cl->domain, r->user, sizeof r->user);
-    if (cl->domain != NULL && cl->domain[0] != '\0')
-        lgs__redact_domain(mode, cl->domain, r->domain, sizeof r->domain);
+    char split[LGS_RECORD_TEXT_MAX];
+    const char *domain = account_domain(cl, split, sizeof split);
+    if (domain != NULL && domain[0] != '\0')
+        lgs__redact_domain(mode, domain, r->domain, sizeof r->domain);
     copy_text(r->package, sizeof r->package, cl->package);
     if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
         copy_text(r->target, sizeof r->target, cl->target);

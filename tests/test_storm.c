@@ -185,11 +185,18 @@ static void test_redaction(void)
     CU_ASSERT_STRING_EQUAL(h2 + 17, "|contoso|contoso");
     CU_ASSERT_NSTRING_EQUAL(h1, h2, 17);
     CU_ASSERT_NSTRING_EQUAL(h1, h3, 17);
-    /* A user that carries its domain is hashed whole: no domain field. */
-    CU_ASSERT_STRING_EQUAL(h3 + 17, "||");
+    /* A user that carries its domain: the account is hashed whole, its
+     * domain is the domain field (no authority: the call named none). */
+    CU_ASSERT_STRING_EQUAL(h3 + 17, "||CONTOSO");
     CU_ASSERT_PTR_NULL(strstr(h1, "alice"));
     CU_ASSERT_PTR_NULL(strstr(h3, "Alice"));
-    CU_ASSERT_PTR_NULL(strstr(h3, "CONTOSO"));
+    char upn[400];
+    one_user("hash", "alice@contoso.example.com", NULL, upn, sizeof upn);
+    CU_ASSERT_NSTRING_EQUAL(upn, h1, 17);
+    CU_ASSERT_STRING_EQUAL(upn + 17, "||contoso.example.com");
+    CU_ASSERT_PTR_NULL(strstr(upn, "alice"));
+    one_user("omit", "CONTOSO\\alice", NULL, omit, sizeof omit);
+    CU_ASSERT_STRING_EQUAL(omit, "||");
     one_user("omit", "alice", "CONTOSO", omit, sizeof omit);
     CU_ASSERT_STRING_EQUAL(omit, "||");
     /* An authority that is not the account's domain is kept: the operator

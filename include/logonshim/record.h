@@ -90,7 +90,8 @@ typedef struct lgs_record {
                                        records, increasing within the process; 0 in other kinds */
     int failed_fast;              /**< 1 when the decision was made without calling the API */
     char authority_kind[16];      /**< "domain", "target", "package", or "" */
-    char domain[LGS_RECORD_TEXT_MAX];  /**< the account's domain or realm: shown as it is but
+    char domain[LGS_RECORD_TEXT_MAX];  /**< the account's domain or realm (the call's, or the
+                                            part the user name carries): shown as it is but
                                             under redact=omit (docs/logging.md) */
     char package[LGS_RECORD_NAME_MAX]; /**< the security package (AcquireCredentialsHandle) */
     char target[LGS_RECORD_TEXT_MAX];  /**< the target SPN (InitializeSecurityContext) */
