@@ -135,8 +135,11 @@ static void fill_times(const run *r, lgs_attempt *a, uint64_t now)
 
 static void observe(const run *r, const lgs_attempt *a)
 {
+    /* A recovery is no failure, but it goes to the wrappers' observer too:
+     * its outcome takes from it how long the call waited for the breaker. */
     if (r->call->observer != NULL &&
-        !((r->flags & LGS__RUN_FAILURES_TO_OBSERVER) && is_success(a->cls) && a->reached_api))
+        !((r->flags & LGS__RUN_FAILURES_TO_OBSERVER) && is_success(a->cls) && a->reached_api &&
+          a->decision != LGS_DECISION_RECOVERED))
         r->call->observer(r->call->ctx, a);
     if (r->hooks->observer != NULL)
         r->hooks->observer(r->hooks->user, a);
@@ -197,6 +200,8 @@ static void fail_fast(const run *r, unsigned n, unsigned made, lgs_status_code c
     a.cls = lgs_classify(code.space, code.value);
     a.decision = d;
     fill_times(r, &a, now);
+    a.waited = r->waited;
+    a.waited_ms = r->waited_ms;
     /* When the refusal will lift, for the records (both keys were computed
      * by the admission that refused). */
     if (d == LGS_DECISION_BREAKER_OPEN && r->have_breaker_key)
@@ -356,6 +361,8 @@ static void loop(run *r, lgs_outcome *out)
                                 &a.delay_ms);
         }
         fill_times(r, &a, now);
+        a.waited = r->waited;
+        a.waited_ms = r->waited_ms;
         /* A failure while the breaker is open says when it probes next. */
         if (!success && guarded && cfg->breaker_threshold != 0 && lgs__breaker_active())
             a.has_next_probe = lgs__breaker_next_probe(breaker_key(r), now, &a.next_probe_ms);

@@ -289,8 +289,8 @@ void lgs__stats_reset(void);
 /* ---- the engine (engine.c) ---- */
 
 /** lgs_engine_run() for the wrappers: with LGS__RUN_FAILURES_TO_OBSERVER the
- *  call's own observer sees failed attempts and fail-fasts only (the hooks'
- *  observer still sees every attempt). */
+ *  call's own observer sees failed attempts, fail-fasts and a recovering
+ *  attempt only (the hooks' observer still sees every attempt). */
 #define LGS__RUN_FAILURES_TO_OBSERVER 1u
 int lgs__engine_run(const lgs_call *call, lgs_outcome *out, unsigned flags);
 /* The fast path and the rest of a call it began: fastpath.h. */

@@ -152,6 +152,8 @@ static void put_counters(out *o, const lgs_record *r)
     }
     if (r->decision != LGS_DECISION_RETRY && r->decision != LGS_DECISION_RECOVERED)
         putf(o, ", %s", lgs_decision_name(r->decision));
+    if (r->waited)
+        putf(o, ", waited %" PRIu64 " ms for the breaker", r->waited_ms);
     if (r->has_next_probe)
         putf(o, ", next probe in %" PRIu64 " ms", r->next_probe_ms);
     if (r->has_lockout)
@@ -479,6 +481,7 @@ size_t lgs_record_format_json(const lgs_record *r, char *buf, size_t size)
     json_u64(&o, "logonshim.elapsed_ms", r->elapsed_ms);
     json_u64(&o, "logonshim.remaining_ms", r->remaining_ms);
     json_u64_or_null(&o, "logonshim.next_probe_ms", r->has_next_probe, r->next_probe_ms);
+    json_u64_or_null(&o, "logonshim.breaker.waited_ms", r->waited, r->waited_ms);
     json_u64_or_null(&o, "logonshim.lockout.lift_ms", r->has_lockout, r->lockout_lift_ms);
     json_u64_or_null(&o, "logonshim.lockout.failures", r->has_lockout, r->lockout_failures);
     json_text_or_null(&o, "user.name", r->user);

@@ -14,7 +14,7 @@
 #include "logonshim/record.h"
 
 /** What a wrapper knows about its call beyond what the engine reports. The
- *  user name and domain are redacted before they reach any record; no
+ *  user name is redacted (the domain dropped under omit) before they reach any record; no
  *  password or credential buffer is ever passed here. */
 typedef struct lgs__call_log {
     const char *api;       /**< the concrete API, e.g. "LogonUserW" */

@@ -104,8 +104,10 @@ void lgs__storm_reset(void);
  *  (stable within the process, case-insensitive), or "" (omit). */
 void lgs__redact_account(lgs__redact mode, const char *user, const char *domain, char *out,
                          size_t size);
-/** The same for a name on its own (a domain). */
-void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size);
+/** A domain or realm name as mode says: as it is under plain and hash (a
+ *  domain names an authority, not a person: docs/logging.md, Redaction),
+ *  "" under omit. */
+void lgs__redact_domain(lgs__redact mode, const char *name, char *out, size_t size);
 /** For tests only: makes `key` the hash key (NULL: forgets it, so the next
  *  digest draws a new one from the process's own source) and makes every
  *  thread forget the digest it remembered. */

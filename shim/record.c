@@ -74,6 +74,27 @@ static void set_code(lgs_record *r, lgs_space space, uint32_t value)
     r->guidance = lgs_guidance_for(space, value);
 }
 
+/* The account's domain: the call's, or else the one the user name carries
+ * ("DOMAIN\\user", "user@realm"), split as the lockout guard's account key
+ * splits it (keyhash.c), so that a hashed account still says which domain
+ * it is in. */
+static const char *account_domain(const lgs__call_log *cl, char *buf, size_t size)
+{
+    if (cl->domain != NULL && cl->domain[0] != '\0')
+        return cl->domain;
+    if (cl->user == NULL)
+        return NULL;
+    const char *bs = strchr(cl->user, '\\');
+    const char *at = strrchr(cl->user, '@');
+    if (bs != NULL)
+        snprintf(buf, size, "%.*s", (int)(bs - cl->user), cl->user);
+    else if (at != NULL)
+        snprintf(buf, size, "%s", at + 1);
+    else
+        return NULL;
+    return buf;
+}
+
 /* What the wrapper knows: the API name, the account (redacted), its domain,
  * the package and target, the authority, SubStatus and ProtocolStatus, the
  * last error, and the Wine stub flag. */
@@ -85,13 +106,15 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
         copy_text(r->api, sizeof r->api, cl->api);
     if (cl->user != NULL && cl->user[0] != '\0')
         lgs__redact_account(mode, cl->user, cl->domain, r->user, sizeof r->user);
-    if (cl->domain != NULL && cl->domain[0] != '\0')
-        lgs__redact_name(mode, cl->domain, r->domain, sizeof r->domain);
+    char split[LGS_RECORD_TEXT_MAX];
+    const char *domain = account_domain(cl, split, sizeof split);
+    if (domain != NULL && domain[0] != '\0')
+        lgs__redact_domain(mode, domain, r->domain, sizeof r->domain);
     copy_text(r->package, sizeof r->package, cl->package);
     if (mode != LGS__REDACT_OMIT) /* a target may carry a name: omit drops it too */
         copy_text(r->target, sizeof r->target, cl->target);
     /* The authority is what the breaker and the guard key on; it is a
-     * domain name (redacted like the account) when it is the account's. */
+     * domain name (shown as the domain is) when it is the account's. */
     const char *auth = cl->authority;
     int is_domain = auth == NULL || auth[0] == '\0' ||
                     (cl->domain != NULL && lgs__ascii_casecmp(auth, cl->domain) == 0);
@@ -103,10 +126,7 @@ static void add_call(lgs_record *r, const lgs__call_log *cl, lgs__redact mode)
                            : cl->target != NULL && strcmp(auth, cl->target) == 0  ? "target"
                                                                                  : "";
         copy_text(r->authority_kind, sizeof r->authority_kind, kind);
-        if (is_domain)
-            lgs__redact_name(mode, auth, r->authority, sizeof r->authority);
-        else if (mode != LGS__REDACT_OMIT)
-            copy_text(r->authority, sizeof r->authority, auth);
+        lgs__redact_domain(mode, auth, r->authority, sizeof r->authority);
     }
     r->has_substatus = cl->has_substatus != 0;
     r->substatus = cl->has_substatus ? cl->substatus : 0;
@@ -143,7 +163,15 @@ static uint64_t new_call_id(void)
 
 void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
 {
-    if (a == NULL || is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
+    if (a == NULL)
+        return;
+    if (a->decision == LGS_DECISION_RECOVERED && a->waited && have_last_attempt) {
+        /* The success has no record of its own: the outcome that tells it
+         * takes how long the call waited for the breaker from here. */
+        last_attempt.waited = 1;
+        last_attempt.waited_ms = a->waited_ms;
+    }
+    if (is_success_class(a->cls) || a->decision == LGS_DECISION_OK ||
         a->decision == LGS_DECISION_RECOVERED)
         return;
     lgs__log_settings s;
@@ -171,6 +199,8 @@ void lgs__log_attempt(const lgs__call_log *cl, const lgs_attempt *a)
     r.has_lockout = a->has_lockout != 0;
     r.lockout_lift_ms = a->has_lockout ? a->lockout_lift_ms : 0;
     r.lockout_failures = a->has_lockout ? a->lockout_failures : 0;
+    r.waited = a->waited != 0;
+    r.waited_ms = a->waited ? a->waited_ms : 0;
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);
     last_failure = r;
@@ -211,11 +241,14 @@ void lgs__log_outcome(const lgs__call_log *cl, const lgs_outcome *o)
     r.call_id = same ? last_attempt.call_id : new_call_id();
     if (same) {
         r.remaining_ms = last_attempt.remaining_ms;
-        r.has_next_probe = last_attempt.has_next_probe;
-        r.next_probe_ms = last_attempt.next_probe_ms;
+        /* A recovery has no next probe to wait for: the authority answered. */
+        r.has_next_probe = o->decision != LGS_DECISION_RECOVERED && last_attempt.has_next_probe;
+        r.next_probe_ms = r.has_next_probe ? last_attempt.next_probe_ms : 0;
         r.has_lockout = last_attempt.has_lockout;
         r.lockout_lift_ms = last_attempt.lockout_lift_ms;
         r.lockout_failures = last_attempt.lockout_failures;
+        r.waited = last_attempt.waited;
+        r.waited_ms = last_attempt.waited_ms;
     }
     add_call(&r, cl, s.redact);
     r.severity = failure_severity(r.cls, r.decision);

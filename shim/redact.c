@@ -1,5 +1,6 @@
 /* redact.c — how account and domain names appear in records: plain, as a
- * keyed hash, or not at all (the log.redact setting, default hash).
+ * keyed hash, or not at all (the log.redact setting, default hash). Under
+ * hash only the account is hashed: the domain is shown as it is.
  *
  * The hash key is drawn once per process from the operating system's
  * CSPRNG (lgs__port_random: getrandom, BCryptGenRandom), never from the
@@ -177,17 +178,19 @@ int lgs_log_hash_name(const char *name, char *out, size_t size)
     return out[0] != '\0' ? LGS_OK : LGS_ENOTFOUND;
 }
 
-void lgs__redact_name(lgs__redact mode, const char *name, char *out, size_t size)
+/* Only omit drops a domain: under hash it is shown as it is, because what
+ * an operator acts on when logons fail is which domain (which domain
+ * controllers, which realm) fails, and a digest of it hides exactly that.
+ * A domain names an authority, not a person: it is published in DNS and
+ * the directory and travels in clear in every Kerberos request and NTLM
+ * message, while an account name is half of what a password-spraying
+ * attacker needs, so the account stays hashed. */
+void lgs__redact_domain(lgs__redact mode, const char *name, char *out, size_t size)
 {
     if (size == 0)
         return;
     out[0] = '\0';
-    if (name == NULL || name[0] == '\0' || mode == LGS__REDACT_OMIT)
+    if (name == NULL || mode == LGS__REDACT_OMIT)
         return;
-    if (mode == LGS__REDACT_PLAIN) {
-        snprintf(out, size, "%s", name);
-        return;
-    }
-    /* The breaker key of a fixed family folds case the same way. */
-    digest(lgs__breaker_key("redact.domain", name), out, size);
+    snprintf(out, size, "%s", name);
 }

@@ -32,7 +32,7 @@ static void attempt(const lgs__call_log *cl, lgs_space space, uint32_t value, un
                     unsigned max, lgs_decision d, uint64_t delay)
 {
     lgs_attempt a = {"LogonUser", n, max, space, value, lgs_classify(space, value), d, 1,
-                     delay, 10u * n, 20000u - 10u * n, 0, 0, 0, 0, 0};
+                     delay, 10u * n, 20000u - 10u * n, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(cl, &a);
 }
 

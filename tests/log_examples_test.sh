@@ -60,6 +60,14 @@ gen breaker 'LogonUserW=1722*4'
 check "breaker: exit 0" test "$rc" -eq 0
 check "breaker: 5 records (3 retried, 2 refused calls)" test "$(wc -l <"$tmp/breaker.text")" -eq 5
 check "breaker: one error event per failed call (2)" test "$(grep -c '(error)' "$tmp/breaker.events")" -eq 2
+gen wait 'LogonUserW=1722*3'
+check "wait: exit 0" test "$rc" -eq 0
+check "wait: the failed probe (no wait before it) says when the next probe is, and nothing of a wait" \
+  grep -q 'attempt 3 of at most 4, retry in 0 ms, next probe in ' "$tmp/wait.text"
+check "wait: only the outcome waited" test "$(grep -c ' for the breaker' "$tmp/wait.text")" -eq 1
+check "wait: the recovered outcome says how long in all, and no next probe" \
+  grep -q 'recovered from: .* 4 attempts in [0-9]* ms, waited [1-9][0-9]* ms for the breaker, last error' "$tmp/wait.text"
+check "wait: no error event (the call recovered)" test "$(grep -c '(error)' "$tmp/wait.events")" -eq 0
 gen lockout 'LogonUserW=1326*2'
 check "lockout: exit 0" test "$rc" -eq 0
 check "lockout: one record per failed call (3)" test "$(wc -l <"$tmp/lockout.text")" -eq 3
@@ -80,6 +88,7 @@ section() {
   printf 'virtual time); the test fails when the code writes anything else.\n\n'
   section sequence "LOGONSHIM_FAULTS='LogonUserW=1366,1722,1326': a collision, a transient failure, a bad password"
   section breaker "breaker.threshold=2, breaker.wait=off, LOGONSHIM_FAULTS='LogonUserW=1722*4': the breaker opens during a call, then refuses the next"
+  section wait "breaker.threshold=2, breaker.wait=on (the default), LOGONSHIM_FAULTS='LogonUserW=1722*3': the breaker opens during a call, which waits for its probes (Wine's stub answers the second)"
   section lockout "lockout.threshold=2, LOGONSHIM_FAULTS='LogonUserW=1326*2': two bad passwords, then the guard refuses"
 } >"$tmp/doc.block"
 sed 's/^/    /' "$tmp/sequence.text" >"$tmp/readme.block"

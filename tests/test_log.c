@@ -107,7 +107,7 @@ static void test_substatus_and_stub_flag(void)
     lgs__call_log cl = {.api = "LsaLogonUser", .authority = "CONTOSO", .has_substatus = 1,
                         .substatus = 0xC000006Au};
     lgs_attempt a = {"LsaLogonUser", 1, 1, LGS_SPACE_NTSTATUS, 0xC000006Du,
-                     LGS_CLASS_CREDENTIALS, LGS_DECISION_NEVER_RETRY, 1, 0, 5, 19995, 0, 0, 0, 0, 0};
+                     LGS_CLASS_CREDENTIALS, LGS_DECISION_NEVER_RETRY, 1, 0, 5, 19995, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_EQUAL(lt_records[0].has_substatus, 1);
@@ -126,7 +126,7 @@ static void test_fail_fast(void)
     lt_setup_all();
     lgs__call_log cl = {.api = "LogonUserW", .authority = "CONTOSO"};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1311, LGS_CLASS_TRANSIENT,
-                     LGS_DECISION_BREAKER_OPEN, 0, 0, 0, 20000, 0, 0, 0, 0, 0};
+                     LGS_DECISION_BREAKER_OPEN, 0, 0, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_EQUAL(lt_records[0].severity, LGS_SEVERITY_ERROR);
@@ -144,7 +144,7 @@ static void test_text_line(void)
     lt_setup();
     lgs__call_log cl = {.api = "LogonUserW"};
     lgs_attempt a = {"LogonUser", 1, 2, LGS_SPACE_WIN32, 1366, LGS_CLASS_SESSION_COLLISION,
-                     LGS_DECISION_RETRY, 1, 8, 0, 20000, 0, 0, 0, 0, 0};
+                     LGS_DECISION_RETRY, 1, 8, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     char line[1024];
@@ -170,7 +170,7 @@ static void test_text_line_escapes(void)
     lt_setup_all();
     lgs__call_log cl = {.api = "LogonUserW"};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1326, LGS_CLASS_CREDENTIALS,
-                     LGS_DECISION_NEVER_RETRY, 1, 0, 0, 20000, 0, 0, 0, 0, 0};
+                     LGS_DECISION_NEVER_RETRY, 1, 0, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     lgs_record r = lt_records[0];
@@ -379,7 +379,7 @@ static void test_configure_typos_keep_sinks(void)
 static void test_hash_name_matches_records(void)
 {
     char digest[32], other[32];
-    lt_setup();
+    lt_setup_all(); /* the attempt below is a call's last: written with records=all */
     CU_ASSERT_EQUAL(lgs_log_config_set("redact.key", "", NULL, 0), LGS_OK);
     CU_ASSERT_EQUAL(lgs_log_hash_name("alice", digest, sizeof digest), LGS_ENOTFOUND);
     CU_ASSERT_STRING_EQUAL(digest, "");
@@ -463,7 +463,7 @@ static void swap_worker(void *arg, unsigned index)
     lgs__call_log cl = {.api = "LogonUserW"};
     for (uint32_t i = 0; i < 20000 || !atomic_load(&swapped); i++) {
         lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1326, LGS_CLASS_CREDENTIALS,
-                         LGS_DECISION_NEVER_RETRY, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+                         LGS_DECISION_NEVER_RETRY, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         lgs__log_attempt(&cl, &a);
     }
 }

@@ -23,6 +23,35 @@ enum { LOGON_FAILURE = 1326, SESSION_COLLISION = 1366, NO_LOGON_SERVERS = 1311 }
 
 static char text[LT_MAX][2048];
 
+/* The decisions the suite's records have shown, checked by its last test:
+ * every decision has a test. */
+static unsigned seen_decisions;
+
+static void saw(lgs_decision d)
+{
+    seen_decisions |= 1u << d;
+}
+
+/* A record of a call that waited for an open breaker's probe says how
+ * long, in text and JSON; one of a call that never waited says nothing. */
+static void check_waited(const lgs_record *r, const char *line)
+{
+    char want[80];
+    snprintf(want, sizeof want, ", waited %llu ms for the breaker", (unsigned long long)r->waited_ms);
+    char json[8192];
+    lgs_record_format_json(r, json, sizeof json);
+    char key[80];
+    snprintf(key, sizeof key, "\"logonshim.breaker.waited_ms\":%llu", (unsigned long long)r->waited_ms);
+    if (r->waited) {
+        CU_ASSERT_PTR_NOT_NULL(strstr(line, want));
+        CU_ASSERT_PTR_NOT_NULL(strstr(json, key));
+    } else {
+        CU_ASSERT_EQUAL(r->waited_ms, 0);
+        CU_ASSERT_PTR_NULL(strstr(line, " for the breaker"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"logonshim.breaker.waited_ms\":null"));
+    }
+}
+
 static void records(const char *which)
 {
     CU_ASSERT_EQUAL_FATAL(lgs_log_config_set("log.records", which, NULL, 0), LGS_OK);
@@ -51,6 +80,11 @@ static void check_call(unsigned first, unsigned n)
         CU_ASSERT_EQUAL(a->call_id, o->call_id);
         if (!a->failed_fast)
             calls++;
+        saw(a->decision);
+        check_waited(a, text[i]);
+        /* The time waited for the breaker only grows within a call. */
+        if (i > first)
+            CU_ASSERT(a->waited_ms >= lt_records[i - 1].waited_ms);
         CU_ASSERT_EQUAL(a->attempts, calls);
         CU_ASSERT_EQUAL(a->attempt, a->failed_fast ? 0u : calls);
         if (i < first + n - 2) {
@@ -76,7 +110,11 @@ static void check_call(unsigned first, unsigned n)
     CU_ASSERT_EQUAL(last->has_next_probe, o->has_next_probe);
     CU_ASSERT_EQUAL(last->next_probe_ms, o->next_probe_ms);
     CU_ASSERT_EQUAL(last->has_lockout, o->has_lockout);
+    CU_ASSERT_EQUAL(last->waited, o->waited);
+    CU_ASSERT_EQUAL(last->waited_ms, o->waited_ms);
     CU_ASSERT_EQUAL(o->attempts, calls);
+    saw(o->decision);
+    check_waited(o, text[first + n - 1]);
     const char *otext = text[first + n - 1];
     if (o->failed_fast) {
         char want[80];
@@ -195,7 +233,157 @@ static void test_recovered(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(text[1], "LogonUserW recovered from: ERROR_LOGON_SESSION_COLLISION"));
     CU_ASSERT_PTR_NOT_NULL(strstr(text[1], ", 2 attempts in "));
     CU_ASSERT_PTR_NOT_NULL(strstr(text[1], " -- Recovered: "));
+    saw(o->decision);
+    check_waited(o, text[1]);
     CU_ASSERT_EQUAL(default_count(codes, 2, NULL), 2);
+}
+
+/* The process's retry budget is spent (no floor, no share): the first
+ * failure of a retried class is not retried, the record says why, and the
+ * decision is final. */
+static void test_budget_exhausted(void)
+{
+    lt_setup();
+    vt_set("budget.floor", "0");
+    vt_set("budget.percent", "0");
+    records("all");
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 1);
+    vt_script_push(&s, vt_win32(0));
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    format_all();
+    CU_ASSERT_EQUAL(s.calls, 1);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 2);
+    check_call(0, 2);
+    const lgs_record *o = &lt_records[1];
+    CU_ASSERT_EQUAL(o->decision, LGS_DECISION_BUDGET_EXHAUSTED);
+    CU_ASSERT_EQUAL(o->severity, LGS_SEVERITY_ERROR);
+    CU_ASSERT_EQUAL(o->attempts, 1);
+    CU_ASSERT_EQUAL(o->failed_fast, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text[1], ", 1 attempt in "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text[1], ", budget_exhausted, "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text[1], " -- Not retried: the process's retry budget is spent"));
+    /* By default: one record, the outcome. */
+    lt_setup();
+    vt_set("budget.floor", "0");
+    vt_set("budget.percent", "0");
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 1);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    CU_ASSERT_EQUAL_FATAL(lt_count, 1);
+    CU_ASSERT_EQUAL(lt_records[0].kind, LGS_RECORD_OUTCOME);
+    CU_ASSERT_EQUAL(lt_records[0].decision, LGS_DECISION_BUDGET_EXHAUSTED);
+}
+
+/* Opens CONTOSO's breaker for LogonUserW: a call whose 4 transient
+ * attempts fail (threshold 5: the next failure opens it). */
+static void breaker_almost_open(void)
+{
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 4);
+    lgs_outcome o = lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    CU_ASSERT_EQUAL_FATAL(o.decision, LGS_DECISION_GIVE_UP);
+    CU_ASSERT_EQUAL_FATAL(s.calls, 4);
+}
+
+/* breaker.wait=on (the default): a call that waits for the breaker's
+ * probes says so in its records, with how long it waited in all. Its
+ * first attempt opens the breaker; after the retry's delay it waits for
+ * the probe, which is its own attempt 2 and fails; it waits for the next
+ * probe, attempt 3, which succeeds. Attempts take no virtual time, so the
+ * time waited is the call's time less its retry delays, exactly. */
+static void test_breaker_wait_recovered(void)
+{
+    lt_setup();
+    records("all");
+    breaker_almost_open();
+    unsigned first = lt_count;
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 2);
+    vt_script_push(&s, vt_win32(0));
+    lgs_outcome out = lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    format_all();
+    CU_ASSERT_EQUAL(out.decision, LGS_DECISION_RECOVERED);
+    CU_ASSERT_EQUAL(s.calls, 3);
+    CU_ASSERT_EQUAL_FATAL(lt_count - first, 3);
+    const lgs_record *a1 = &lt_records[first], *a2 = &lt_records[first + 1], *o = &lt_records[first + 2];
+    /* The attempt that opened the breaker had not waited. */
+    CU_ASSERT_EQUAL(a1->waited, 0);
+    check_waited(a1, text[first]);
+    CU_ASSERT_EQUAL_FATAL(a1->has_next_probe, 1);
+    /* The failed probe: it waited from the end of the retry's delay until
+     * the probe was due, and says when the next one is. */
+    CU_ASSERT_EQUAL(a2->decision, LGS_DECISION_RETRY);
+    CU_ASSERT_EQUAL_FATAL(a2->waited, 1);
+    CU_ASSERT(a2->waited_ms > 0);
+    CU_ASSERT_EQUAL(a2->waited_ms, a2->elapsed_ms - a1->delay_ms);
+    CU_ASSERT_EQUAL(a1->delay_ms + a2->waited_ms, a1->next_probe_ms);
+    CU_ASSERT_EQUAL(a2->has_next_probe, 1);
+    check_waited(a2, text[first + 1]);
+    /* The outcome: both waits. */
+    CU_ASSERT_EQUAL(o->decision, LGS_DECISION_RECOVERED);
+    CU_ASSERT_EQUAL_FATAL(o->waited, 1);
+    CU_ASSERT_EQUAL(o->waited_ms, o->elapsed_ms - a1->delay_ms - a2->delay_ms);
+    CU_ASSERT(o->waited_ms > a2->waited_ms);
+    CU_ASSERT_EQUAL(o->has_next_probe, 0); /* the authority answered: no probe to wait for */
+    CU_ASSERT_PTR_NULL(strstr(text[first + 2], "next probe"));
+    CU_ASSERT_EQUAL(o->call_id, a1->call_id);
+    check_waited(o, text[first + 2]);
+    saw(o->decision);
+    /* The next call, after the release window: it did not wait. */
+    vt_advance(1000);
+    first = lt_count;
+    vt_script_repeat(&s, vt_win32(LOGON_FAILURE), 1);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    format_all();
+    CU_ASSERT_EQUAL_FATAL(lt_count - first, 2);
+    check_call(first, 2);
+    CU_ASSERT_EQUAL(lt_records[first + 1].waited, 0);
+}
+
+/* breaker.wait=on: a call that waited for probes and failed them until the
+ * next probe would come after its deadline is refused, and its records say
+ * how long it waited and when the next probe is due. */
+static void test_breaker_wait_refused(void)
+{
+    lt_setup();
+    records("all");
+    breaker_almost_open();
+    vt_set("deadline_ms", "700");
+    unsigned first = lt_count;
+    vt_script s;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 8);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    format_all();
+    unsigned n = lt_count - first;
+    CU_ASSERT_FATAL(n >= 3);
+    check_call(first, n);
+    const lgs_record *last = &lt_records[first + n - 2], *o = &lt_records[first + n - 1];
+    CU_ASSERT_EQUAL(o->decision, LGS_DECISION_BREAKER_OPEN);
+    CU_ASSERT_EQUAL(o->failed_fast, 1);
+    CU_ASSERT_EQUAL(o->attempts, s.calls);
+    CU_ASSERT_EQUAL_FATAL(o->waited, 1);
+    CU_ASSERT(o->waited_ms > 0);
+    CU_ASSERT_EQUAL_FATAL(o->has_next_probe, 1);
+    /* Refused because the next probe comes after the deadline. */
+    CU_ASSERT(o->next_probe_ms > o->remaining_ms);
+    char want[96];
+    snprintf(want, sizeof want, ", waited %llu ms for the breaker, next probe in %llu ms",
+             (unsigned long long)o->waited_ms, (unsigned long long)o->next_probe_ms);
+    CU_ASSERT_PTR_NOT_NULL(strstr(text[first + n - 1], want));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text[first + n - 2], want));
+    CU_ASSERT_EQUAL(last->kind, LGS_RECORD_ATTEMPT);
+    /* By default the refusal is told once, by the outcome, which says it. */
+    lt_setup();
+    breaker_almost_open();
+    vt_set("deadline_ms", "700");
+    first = lt_count;
+    vt_script_repeat(&s, vt_win32(NO_LOGON_SERVERS), 8);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    CU_ASSERT_FATAL(lt_count > first);
+    o = &lt_records[lt_count - 1];
+    CU_ASSERT_EQUAL(o->kind, LGS_RECORD_OUTCOME);
+    CU_ASSERT_EQUAL(o->decision, LGS_DECISION_BREAKER_OPEN);
+    CU_ASSERT_EQUAL(o->waited, 1);
 }
 
 static void test_deadline(void)
@@ -328,6 +516,19 @@ static void test_who(void)
     CU_ASSERT(lt_records[1].call_id > lt_records[0].call_id);
 }
 
+/* Runs last: every decision a failed or recovered call can end with, and
+ * retry, was checked by a test above. */
+static void test_every_decision(void)
+{
+    for (int d = 0; d < LGS_DECISION_COUNT_; d++) {
+        if (d == LGS_DECISION_OK)
+            continue;
+        if (!(seen_decisions & (1u << d)))
+            printf("\n  no records test checks decision %s\n", lgs_decision_name((lgs_decision)d));
+        CU_ASSERT(seen_decisions & (1u << d));
+    }
+}
+
 int lgs_suite_records(void)
 {
     static CU_TestInfo tests[] = {
@@ -339,6 +540,10 @@ int lgs_suite_records(void)
         {"breaker_open: next probe", test_breaker_open},
         {"lockout_guard: failures and lift", test_lockout_guard},
         {"who: user, domain, package, target, last error", test_who},
+        {"budget_exhausted", test_budget_exhausted},
+        {"breaker wait: waited, then recovered", test_breaker_wait_recovered},
+        {"breaker wait: waited, then refused before the deadline", test_breaker_wait_refused},
+        {"every decision has a test", test_every_decision},
         CU_TEST_INFO_NULL,
     };
     LGS_REGISTER("records", tests, lt_suite_setup, lt_suite_teardown);

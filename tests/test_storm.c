@@ -39,7 +39,7 @@ static void fail(uint32_t code, lgs_decision d)
 {
     static const lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, code, lgs_classify(LGS_SPACE_WIN32, code),
-                     d, 1, 0, 0, 20000, 0, 0, 0, 0, 0};
+                     d, 1, 0, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
 }
 
@@ -163,35 +163,49 @@ static void one_user(const char *mode, const char *user, const char *domain, cha
     CU_ASSERT_EQUAL(lgs_log_config_set("log.redact", mode, NULL, 0), LGS_OK);
     lgs__call_log cl = {.api = "LogonUserW", .user = user, .domain = domain};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, 1326, LGS_CLASS_CREDENTIALS,
-                     LGS_DECISION_NEVER_RETRY, 1, 0, 0, 20000, 0, 0, 0, 0, 0};
+                     LGS_DECISION_NEVER_RETRY, 1, 0, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
-    snprintf(out, size, "%s|%s", lt_records[0].user, lt_records[0].authority);
+    snprintf(out, size, "%s|%s|%s", lt_records[0].user, lt_records[0].authority, lt_records[0].domain);
 }
 
 static void test_redaction(void)
 {
-    char plain[300], h1[300], h2[300], h3[300], omit[300];
+    char plain[400], h1[400], h2[400], h3[400], omit[400];
     one_user("plain", "alice", "CONTOSO", plain, sizeof plain);
-    CU_ASSERT_STRING_EQUAL(plain, "CONTOSO\\alice|CONTOSO");
+    CU_ASSERT_STRING_EQUAL(plain, "CONTOSO\\alice|CONTOSO|CONTOSO");
+    /* hash: the account is a digest (case-insensitive, whatever the form);
+     * the domain, and the authority that is the account's domain, are
+     * shown as the caller passed them (docs/logging.md, Redaction). */
     one_user("hash", "alice", "CONTOSO", h1, sizeof h1);
     one_user("hash", "ALICE", "contoso", h2, sizeof h2);
     one_user("hash", "CONTOSO\\Alice", NULL, h3, sizeof h3);
     CU_ASSERT_EQUAL(h1[0], '#');
-    CU_ASSERT_EQUAL(strlen(h1), 17 + 1 + 17);
-    CU_ASSERT_STRING_EQUAL(h1, h2);
+    CU_ASSERT_STRING_EQUAL(h1 + 17, "|CONTOSO|CONTOSO");
+    CU_ASSERT_STRING_EQUAL(h2 + 17, "|contoso|contoso");
+    CU_ASSERT_NSTRING_EQUAL(h1, h2, 17);
     CU_ASSERT_NSTRING_EQUAL(h1, h3, 17);
+    /* A user that carries its domain: the account is hashed whole, its
+     * domain is the domain field (no authority: the call named none). */
+    CU_ASSERT_STRING_EQUAL(h3 + 17, "||CONTOSO");
     CU_ASSERT_PTR_NULL(strstr(h1, "alice"));
-    CU_ASSERT_PTR_NULL(strstr(h1, "CONTOSO"));
+    CU_ASSERT_PTR_NULL(strstr(h3, "Alice"));
+    char upn[400];
+    one_user("hash", "alice@contoso.example.com", NULL, upn, sizeof upn);
+    CU_ASSERT_NSTRING_EQUAL(upn, h1, 17);
+    CU_ASSERT_STRING_EQUAL(upn + 17, "||contoso.example.com");
+    CU_ASSERT_PTR_NULL(strstr(upn, "alice"));
+    one_user("omit", "CONTOSO\\alice", NULL, omit, sizeof omit);
+    CU_ASSERT_STRING_EQUAL(omit, "||");
     one_user("omit", "alice", "CONTOSO", omit, sizeof omit);
-    CU_ASSERT_STRING_EQUAL(omit, "|");
+    CU_ASSERT_STRING_EQUAL(omit, "||");
     /* An authority that is not the account's domain is kept: the operator
      * needs to know which server or target failed. */
     lt_setup_all();
     lgs__call_log cl = {.api = "InitializeSecurityContextW", .user = "bob",
                         .domain = "CONTOSO", .authority = "host/db1.contoso.com"};
     lgs_attempt a = {"SSPI.ISC", 1, 1, LGS_SPACE_SECURITY, 0x80090311u, LGS_CLASS_TRANSIENT,
-                     LGS_DECISION_GIVE_UP, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+                     LGS_DECISION_GIVE_UP, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     CU_ASSERT_STRING_EQUAL(lt_records[0].authority, "host/db1.contoso.com");
@@ -209,7 +223,7 @@ static void test_redaction(void)
 /* The hashed account field of the record that logging user\domain makes. */
 static void hashed(const char *user, const char *domain, char out[32])
 {
-    char both[300];
+    char both[400];
     one_user("hash", user, domain, both, sizeof both);
     snprintf(out, 32, "%.17s", both);
     CU_ASSERT_EQUAL(out[0], '#');
@@ -321,7 +335,7 @@ static void test_redaction_key_not_logged(void)
     lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO",
                         .authority = "CONTOSO", .has_substatus = 1, .substatus = 0xC000006Au};
     lgs_attempt a = {"LogonUser", 1, 3, LGS_SPACE_WIN32, 1311, LGS_CLASS_TRANSIENT,
-                     LGS_DECISION_RETRY, 1, 250, 10, 19990, 0, 0, 0, 0, 0};
+                     LGS_DECISION_RETRY, 1, 250, 10, 19990, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     CU_ASSERT_EQUAL_FATAL(lt_count, 1);
     const lgs_record *r = &lt_records[0];

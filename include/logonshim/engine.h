@@ -69,6 +69,10 @@ typedef struct lgs_attempt {
     int has_lockout;        /**< 1 after a lockout_guard refusal that found the account */
     uint64_t lockout_lift_ms;   /**< the guard lets the account through again in this many ms */
     unsigned lockout_failures;  /**< credential failures it counted in its window */
+    /* Appended in 0.x: the time the call spent waiting for an open
+     * breaker's probe before this attempt or fail-fast (breaker.wait=on). */
+    int waited;                 /**< 1 when the call waited for a breaker's probe */
+    uint64_t waited_ms;         /**< how long, in all, so far in this call */
 } lgs_attempt;
 
 /** One logical call. Only `api` and `attempt` are required. */

@@ -90,7 +90,9 @@ typedef struct lgs_record {
                                        records, increasing within the process; 0 in other kinds */
     int failed_fast;              /**< 1 when the decision was made without calling the API */
     char authority_kind[16];      /**< "domain", "target", "package", or "" */
-    char domain[LGS_RECORD_TEXT_MAX];  /**< the account's domain or realm, redacted like the user */
+    char domain[LGS_RECORD_TEXT_MAX];  /**< the account's domain or realm (the call's, or the
+                                            part the user name carries): shown as it is but
+                                            under redact=omit (docs/logging.md) */
     char package[LGS_RECORD_NAME_MAX]; /**< the security package (AcquireCredentialsHandle) */
     char target[LGS_RECORD_TEXT_MAX];  /**< the target SPN (InitializeSecurityContext) */
     int has_next_probe;           /**< 1: the call's breaker is open, next_probe_ms is set */
@@ -100,6 +102,8 @@ typedef struct lgs_record {
     unsigned lockout_failures;    /**< credential failures the guard counted in its window */
     int has_last_error;           /**< 1: last_error holds what GetLastError() showed */
     uint32_t last_error;          /**< the thread's last error the call left (Windows) */
+    int waited;                   /**< 1: the call waited for an open breaker's probe */
+    uint64_t waited_ms;           /**< how long it waited, in all, before this record */
 } lgs_record;
 
 /** Copies the calling thread's last failure record to *out and returns LGS_OK;

@@ -59,7 +59,7 @@ static void one_record(uint32_t code)
 {
     static const lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
     lgs_attempt a = {"LogonUser", 1, 2, LGS_SPACE_WIN32, code, lgs_classify(LGS_SPACE_WIN32, code),
-                     LGS_DECISION_GIVE_UP, 1, 0, 10, 19990, 0, 0, 0, 0, 0};
+                     LGS_DECISION_GIVE_UP, 1, 0, 10, 19990, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
 }
 

@@ -6,11 +6,15 @@
  * LOGONSHIM_LOG says; tests/log_examples_test.sh compares them with the
  * documents.
  *
- * Usage: lgs_log_examples sequence|breaker|lockout
+ * Usage: lgs_log_examples sequence|breaker|wait|lockout
  *   sequence  one call (LOGONSHIM_FAULTS='LogonUserW=1366,1722,1326')
  *   breaker   breaker.threshold=2, breaker.wait=off: a call whose retries
  *             open the breaker, then a call the open breaker refuses
  *             (LOGONSHIM_FAULTS='LogonUserW=1722*2')
+ *   wait      breaker.threshold=2, breaker.wait=on (the default): a call
+ *             whose retries open the breaker waits for its probes, the
+ *             first fails, the second reaches the real LogonUserW
+ *             (LOGONSHIM_FAULTS='LogonUserW=1722*3')
  *   lockout   lockout.threshold=2: two bad passwords, then a call the guard
  *             refuses (LOGONSHIM_FAULTS='LogonUserW=1326*2')
  */
@@ -58,7 +62,7 @@ static void logon(void)
 int main(int argc, char **argv)
 {
     if (argc != 2) {
-        fprintf(stderr, "usage: lgs_log_examples sequence|breaker|lockout\n");
+        fprintf(stderr, "usage: lgs_log_examples sequence|breaker|wait|lockout\n");
         return 2;
     }
     lgs_hooks h = {.clock_ms = clock_hook, .sleep_ms = sleep_hook};
@@ -70,6 +74,9 @@ int main(int argc, char **argv)
         set("breaker.threshold", "2");
         set("breaker.wait", "off");
         logon();
+        logon();
+    } else if (strcmp(argv[1], "wait") == 0) {
+        set("breaker.threshold", "2");
         logon();
     } else if (strcmp(argv[1], "lockout") == 0) {
         set("lockout.threshold", "2");

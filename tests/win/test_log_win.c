@@ -31,7 +31,7 @@ static void failure(uint32_t code, lgs_class cls)
 {
     lgs__call_log cl = {.api = "LogonUserW", .user = "alice", .domain = "CONTOSO"};
     lgs_attempt a = {"LogonUser", 1, 1, LGS_SPACE_WIN32, code, cls, LGS_DECISION_NEVER_RETRY,
-                     1, 0, 0, 20000, 0, 0, 0, 0, 0};
+                     1, 0, 0, 20000, 0, 0, 0, 0, 0, 0, 0};
     lgs__log_attempt(&cl, &a);
     lgs_outcome o = {LGS_SPACE_WIN32, code, cls, LGS_DECISION_NEVER_RETRY, 1, 0};
     lgs__log_outcome(&cl, &o);
@@ -133,6 +133,46 @@ static void test_eventlog_sink(void)
     CU_ASSERT_EQUAL(after_r - before_r, 3);
 }
 
+/* A call that is retried and then fails, through the engine: at the
+ * default level (warning) the retried attempt is a warning and goes to the
+ * Event Log like to every sink, so the call gives one Warning event per
+ * retried attempt and one Error event, its outcome; log.level=error keeps
+ * the Error event alone, one per failed call. A call that is not retried
+ * gives one event whatever the level. */
+static void test_eventlog_retried_call(void)
+{
+    lt_setup();
+    CU_ASSERT_EQUAL(lgs_log_configure("eventlog:logonshim-test"), 0);
+    unsigned long before_r, before_a, after_r, after_a;
+    vt_script s;
+    lgs__eventlog_counts(&before_r, &before_a);
+    vt_script_repeat(&s, vt_win32(1366), 2); /* session_collision: retried once, then give_up */
+    lgs_outcome o = lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    lgs__eventlog_counts(&after_r, &after_a);
+    CU_ASSERT_EQUAL(o.decision, LGS_DECISION_GIVE_UP);
+    CU_ASSERT_EQUAL(s.calls, 2);
+    CU_ASSERT_EQUAL(after_r - before_r, 2);
+    CU_ASSERT_EQUAL(after_a - before_a, 2);
+    CU_ASSERT_EQUAL_FATAL(lt_count, 2);
+    CU_ASSERT_EQUAL(lt_records[0].kind, LGS_RECORD_ATTEMPT);
+    CU_ASSERT_EQUAL(lt_records[0].severity, LGS_SEVERITY_WARNING); /* EVENTLOG_WARNING_TYPE */
+    CU_ASSERT_EQUAL(lt_records[1].kind, LGS_RECORD_OUTCOME);
+    CU_ASSERT_EQUAL(lt_records[1].severity, LGS_SEVERITY_ERROR); /* EVENTLOG_ERROR_TYPE */
+    /* A call that is not retried, through the engine: one event. */
+    before_r = after_r;
+    vt_script_repeat(&s, vt_win32(1326), 1);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    lgs__eventlog_counts(&after_r, &after_a);
+    CU_ASSERT_EQUAL(after_r - before_r, 1);
+    /* log.level=error: the retried call is one event, its outcome. */
+    CU_ASSERT_EQUAL(lgs_log_config_set("log.level", "error", NULL, 0), LGS_OK);
+    before_r = after_r;
+    vt_script_repeat(&s, vt_win32(1366), 2);
+    lt_run(&s, "LogonUserW", NULL, "CONTOSO");
+    lgs__eventlog_counts(&after_r, &after_a);
+    CU_ASSERT_EQUAL(after_r - before_r, 1);
+}
+
 static void test_register_source(void)
 {
     char why[256] = "";
@@ -228,6 +268,7 @@ int lgs_suite_log_win(void)
         {"logonshim.dll has the message table", test_dll_message_table},
         {"event id per class and kind", test_event_ids},
         {"Event Log sink: ReportEventW succeeds", test_eventlog_sink},
+        {"Event Log: a retried call, warnings and one error", test_eventlog_retried_call},
         {"register and unregister the source", test_register_source},
         {"debugger sink", test_debugger_sink},
         {"JSON lines file, Windows path", test_jsonl_windows_path},
