@@ -14,14 +14,40 @@
 #include "catalogue_internal.h"
 #include "code_table.h"
 
+/* The Kerberos rows come last: their space sorts after every other. */
 static const lgs_code_info rows[] = {
 #define LGS__ROW(name, space, value, win32, cls, g) \
     {#name, LGS_SPACE_##space, value, win32, LGS_CLASS_##cls, &lgs__guidance[LGS_G_##g]},
     LGS_CODE_TABLE(LGS__ROW)
 #undef LGS__ROW
+#define LGS__KRB_ROW(name, value, win32, cls, g, twin, reported, meaning) \
+    {#name, LGS_SPACE_KRB, value, win32, LGS_CLASS_##cls, &lgs__guidance[LGS_G_##g]},
+    LGS_KRB_TABLE(LGS__KRB_ROW)
+#undef LGS__KRB_ROW
 };
 
 enum { ROW_COUNT = sizeof rows / sizeof rows[0] };
+
+/* Where the Kerberos rows start in rows[], and each one's index there. */
+enum {
+#define LGS__ONE(...) +1
+    KRB_FIRST = 0 LGS_CODE_TABLE(LGS__ONE)
+#undef LGS__ONE
+};
+enum krb_index {
+#define LGS__KRB_INDEX(name, ...) KRB_##name,
+    LGS_KRB_TABLE(LGS__KRB_INDEX)
+#undef LGS__KRB_INDEX
+    KRB_COUNT
+};
+_Static_assert(KRB_FIRST + KRB_COUNT == ROW_COUNT, "the Kerberos rows end the table");
+
+static const lgs_krb_info krb_rows[KRB_COUNT] = {
+#define LGS__KRB_INFO(name, value, win32, cls, g, twin, reported, meaning) \
+    [KRB_##name] = {&rows[KRB_FIRST + KRB_##name], twin, reported, meaning},
+    LGS_KRB_TABLE(LGS__KRB_INFO)
+#undef LGS__KRB_INFO
+};
 
 /* SDK names that are aliases of a row's name (same space and value). */
 static const struct {
@@ -78,6 +104,12 @@ const lgs_code_info *lgs_code_lookup(lgs_space space, uint32_t value)
     if (space == LGS_SPACE_NTSTATUS && (value & WIN32_HRESULT_MASK) == NTSTATUS_NTWIN32_BASE)
         return search(LGS_SPACE_WIN32, value & 0xFFFFu);
     return NULL;
+}
+
+const lgs_krb_info *lgs_krb_lookup(uint32_t value)
+{
+    const lgs_code_info *r = search(LGS_SPACE_KRB, value);
+    return r != NULL ? &krb_rows[r - &rows[KRB_FIRST]] : NULL;
 }
 
 static int name_equal(const char *a, const char *b)

@@ -74,6 +74,7 @@ static const char *const space_names[LGS_SPACE_COUNT_] = {
     [LGS_SPACE_WIN32] = "win32",
     [LGS_SPACE_NTSTATUS] = "ntstatus",
     [LGS_SPACE_SECURITY] = "hresult", /* formerly "security": the parsers still take it */
+    [LGS_SPACE_KRB] = "krb",
 };
 
 const char *lgs_class_name(lgs_class cls)

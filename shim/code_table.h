@@ -578,4 +578,80 @@
   X(SCARD_W_CHV_BLOCKED, SECURITY, 0x8010006Cu, -1, ACCOUNT, SMARTCARD_BLOCKED) \
   X(SCARD_W_CANCELLED_BY_USER, SECURITY, 0x8010006Eu, -1, CONFIG, SMARTCARD_CONFIG) \
   X(SCARD_W_CARD_NOT_AUTHENTICATED, SECURITY, 0x8010006Fu, -1, PROGRAMMING, SMARTCARD_CONFIG)
+
+/* The Kerberos protocol error codes (the `krb` space): the KRB_ERROR
+ * error-code values of RFC 4120, section 7.5.9 (62 and 63 under the names
+ * RFC 4556 gives them, 68 from RFC 6806), as a domain controller's security
+ * events 4768 and 4771 print them ("Failure Code 0x18"). No API returns
+ * them: Windows turns them into NTSTATUS and SEC_E_ codes before a call
+ * returns. A row is K(name, value, win32, class, guidance, twin, reported,
+ * meaning): `twin` names the catalogue code whose guidance applies, and
+ * `reported` is 1 when that is the code Windows reports to the caller for
+ * it (MS-KILE section 3.3.5.6.3 and the KDC's KERB-EXT-ERROR status; with 0
+ * several codes can be reported, or the mapping is not documented, and the
+ * twin is only the guidance to follow). win32 is the twin's Win32
+ * equivalent (-1 for none; a test checks it against the twin's row). Sorted by value; the numbers are RFC 4120's,
+ * checked by a test against a copy of its list. */
+#define LGS_KRB_TABLE(K) \
+  K(KDC_ERR_C_PRINCIPAL_UNKNOWN, 0x06u, 1317, CREDENTIALS, LOGON_FAILURE, "STATUS_NO_SUCH_USER", 1, \
+    "The KDC does not know the client principal: the user name (or its realm) is wrong or the account " \
+    "was deleted.") \
+  K(KDC_ERR_S_PRINCIPAL_UNKNOWN, 0x07u, 53, CONFIG, TARGET_UNKNOWN, "SEC_E_TARGET_UNKNOWN", 1, \
+    "The KDC does not know the service principal: no account has the SPN the client asked for.") \
+  K(KDC_ERR_NULL_KEY, 0x09u, -1, CONFIG, CONFIG, NULL, 0, \
+    "The client or service account has no key (for example a password never set, or no key of a usable " \
+    "type).") \
+  K(KDC_ERR_POLICY, 0x0Cu, 1327, ACCOUNT, ACCOUNT_RESTRICTION, "STATUS_ACCOUNT_RESTRICTION", 0, \
+    "KDC policy rejects the request: logon hours, workstation restrictions, smart card required, or a " \
+    "Protected Users or authentication policy restriction.") \
+  K(KDC_ERR_BADOPTION, 0x0Du, -1, CONFIG, CONFIG, NULL, 0, \
+    "The KDC cannot honour an option requested; on Windows most often a delegation the service account " \
+    "is not trusted for (constrained delegation or S4U).") \
+  K(KDC_ERR_ETYPE_NOSUPP, 0x0Eu, -1, CONFIG, CONFIG, "STATUS_KDC_UNKNOWN_ETYPE", 0, \
+    "No encryption type both sides accept: the client, the KDC and the account's keys share none (for " \
+    "example RC4 disabled while the account only has an RC4 key).") \
+  K(KDC_ERR_PADATA_TYPE_NOSUPP, 0x10u, -1, CONFIG, CONFIG, NULL, 0, \
+    "The KDC does not support the pre-authentication type sent; with smart cards, a DC without a " \
+    "certificate for PKINIT.") \
+  K(KDC_ERR_CLIENT_REVOKED, 0x12u, 1909, ACCOUNT, ACCOUNT_LOCKED_OUT, "ERROR_ACCOUNT_LOCKED_OUT", 0, \
+    "The client's credentials were revoked: the account is disabled, expired or locked out, or outside " \
+    "its logon hours (MS-KILE 3.3.5.6.3; Windows reports the specific one).") \
+  K(KDC_ERR_KEY_EXPIRED, 0x17u, 1330, ACCOUNT, PASSWORD_EXPIRED, "STATUS_PASSWORD_EXPIRED", 1, \
+    "The password has expired (or must be changed at next logon): change it, then update every place " \
+    "that stores it.") \
+  K(KDC_ERR_PREAUTH_FAILED, 0x18u, 86, CREDENTIALS, LOGON_FAILURE, "STATUS_WRONG_PASSWORD", 1, \
+    "Pre-authentication failed: the password (the key derived from it) is wrong. Counts toward the " \
+    "account lockout threshold.") \
+  K(KDC_ERR_PREAUTH_REQUIRED, 0x19u, -1, CONTINUE, CONTINUE, NULL, 0, \
+    "The KDC asks for pre-authentication; the client sends it on the next request. A normal step, logged " \
+    "before most successful logons.") \
+  K(KDC_ERR_MUST_USE_USER2USER, 0x1Bu, -1, CONFIG, NO_TGT_REPLY, "SEC_E_NO_TGT_REPLY", 0, \
+    "The service principal has no key of its own, so only user-to-user Kerberos can reach it.") \
+  K(KDC_ERR_SVC_UNAVAILABLE, 0x1Du, 1311, TRANSIENT, NO_AUTHENTICATING_AUTHORITY, \
+    "SEC_E_NO_AUTHENTICATING_AUTHORITY", 0, \
+    "The KDC service is unavailable, for example while the DC starts or its directory is not ready.") \
+  K(KRB_AP_ERR_BAD_INTEGRITY, 0x1Fu, -1, CREDENTIALS, CREDENTIALS, NULL, 0, \
+    "A message failed its integrity check when decrypted: usually a key mismatch, such as a password " \
+    "changed on one side only.") \
+  K(KRB_AP_ERR_TKT_EXPIRED, 0x20u, 1931, CONTEXT_EXPIRED, CONTEXT_EXPIRED, "SEC_E_CONTEXT_EXPIRED", 0, \
+    "The ticket has expired; the client must get a new one (Windows renews tickets on its own).") \
+  K(KRB_AP_ERR_REPEAT, 0x22u, -1, SECURITY, SECURITY, NULL, 0, \
+    "The server saw this authenticator before: a replay, or a client that resends identical requests.") \
+  K(KRB_AP_ERR_SKEW, 0x25u, -1, CLOCK, TIME_SKEW, "SEC_E_TIME_SKEW", 1, \
+    "The clocks of the client and the KDC or the server differ by more than the allowed skew.") \
+  K(KRB_AP_ERR_MODIFIED, 0x29u, 1396, CONFIG, TARGET_UNKNOWN, "SEC_E_WRONG_PRINCIPAL", 0, \
+    "The server could not decrypt the ticket: the SPN is registered on another account than the one " \
+    "the service runs as, or is duplicated, or the service's password changed.") \
+  K(KRB_ERR_RESPONSE_TOO_BIG, 0x34u, -1, CONTINUE, CONTINUE, NULL, 0, \
+    "The reply does not fit in UDP; the client retries over TCP. Not a failure.") \
+  K(KRB_ERR_GENERIC, 0x3Cu, -1, UNKNOWN, UNKNOWN, NULL, 0, \
+    "A generic error; the KDC's own logs or the e-data carry the real reason.") \
+  K(KDC_ERR_CLIENT_NOT_TRUSTED, 0x3Eu, -1, CONFIG, CONFIG, NULL, 0, \
+    "PKINIT: the KDC does not trust the client's certificate (its CA is not in NTAuth, or the chain " \
+    "fails).") \
+  K(KDC_ERR_KDC_NOT_TRUSTED, 0x3Fu, -1, CONFIG, CONFIG, NULL, 0, \
+    "PKINIT: the client does not trust the KDC's certificate.") \
+  K(KDC_ERR_WRONG_REALM, 0x44u, -1, CONFIG, CONFIG, NULL, 0, \
+    "The request went to a KDC of another realm; a referral or the realm configuration is wrong.")
+
 #endif

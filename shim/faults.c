@@ -38,7 +38,8 @@ static script active;
 static lgs__spinlock lock = LGS__SPINLOCK_INIT;
 atomic_ulong lgs__faults_queued; /* codes left in the active script */
 
-static const char *const space_prefix[LGS_SPACE_COUNT_] = {"win32", "ntstatus", "sec"};
+/* An API's space (never krb: no API returns a Kerberos protocol code). */
+static const char *const space_prefix[LGS_SPACE_COUNT_] = {"win32", "ntstatus", "sec", "krb"};
 
 static void trim(const char **s, size_t *len)
 {

@@ -14,7 +14,7 @@ enum { MAX_INPUT = 128 };
 
 #define HRESULT_WIN32_BASE 0x80070000u
 
-/* Recognises "win32:", "ntstatus:", "sec:" (and "security:", "hresult:") at the start of
+/* Recognises "win32:", "ntstatus:", "sec:" (and "security:", "hresult:"), "krb:" at the start of
  * s, case-insensitively. Returns the prefix length (0 when there is none) or
  * -1 when s has some other "word:" prefix. */
 static int parse_prefix(const char *s, size_t len, lgs_space *space)
@@ -28,6 +28,7 @@ static int parse_prefix(const char *s, size_t len, lgs_space *space)
         {"sec", LGS_SPACE_SECURITY},
         {"security", LGS_SPACE_SECURITY},
         {"hresult", LGS_SPACE_SECURITY},
+        {"krb", LGS_SPACE_KRB},
     };
     const char *colon = memchr(s, ':', len);
     if (colon == NULL)
@@ -145,7 +146,7 @@ int lgs_code_parse(const char *text, lgs_parsed_code *out, char *why, size_t why
     lgs_space space = LGS_SPACE_WIN32;
     int plen = parse_prefix(s, len, &space);
     if (plen < 0)
-        return lgs__why(why, why_size, "unknown space prefix (use win32:, ntstatus:, sec: or hresult:)");
+        return lgs__why(why, why_size, "unknown space prefix (use win32:, ntstatus:, sec:, hresult: or krb:)");
     int has_prefix = plen > 0;
     s += plen;
     len -= (size_t)plen;

@@ -32,7 +32,8 @@
     S(fntable)                \
     S(cleanup)                \
     S(badinput_win)           \
-    S(config_sources)
+    S(config_sources)         \
+    S(retry_last_error)
 #else
 #define LGS_WINDOWS_SUITES(S)
 #endif

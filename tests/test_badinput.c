@@ -236,6 +236,34 @@ static int code_parse_long_and_empty(void)
     return ok;
 }
 
+/* The krb space: what is not a Kerberos code it holds is refused or NULL,
+ * never another space's row. */
+static int code_parse_bad_krb(void)
+{
+    static const char *const bad[] = {"krb:", "krb:-", "krb:0x", "krb:zz", "krb:0x100000000",
+                                      "krb:STATUS_LOGON_FAILURE", "win32:KDC_ERR_PREAUTH_FAILED",
+                                      "kerberos:24", "krb:KDC_ERR_NO_SUCH_THING"};
+    lgs_parsed_code out;
+    int ok = 1;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        guarded why;
+        char *w = guard_init(&why, 100);
+        ok &= lgs_code_parse(bad[i], &out, w, why.size) == LGS_EINVAL && guard_ok(&why, 1);
+    }
+    return ok;
+}
+
+static int krb_lookup_unknown(void)
+{
+    /* 0 (KDC_ERR_NONE is no error), unassigned 30, 43, and values no
+     * Kerberos code has. */
+    static const uint32_t values[] = {0, 30, 43, 0x45, 0xFFFFu, 0x80090324u, 0xFFFFFFFFu};
+    int ok = 1;
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        ok &= lgs_krb_lookup(values[i]) == NULL;
+    return ok;
+}
+
 /* ---- faults.h ---- */
 
 static int faults_set_null_and_blank_clear(void)
@@ -713,6 +741,8 @@ static const lgs_badinput_row rows[] = {
     {"lgs_code_parse", "text NULL, out NULL", code_parse_null},
     {"lgs_code_parse", "why of 0..3 bytes", code_parse_tiny_why},
     {"lgs_code_parse", "70 000 chars, empty, prefix only, 33 bits", code_parse_long_and_empty},
+    {"lgs_code_parse", "krb: empty, sign, 33 bits, another space's name, unknown name", code_parse_bad_krb},
+    {"lgs_krb_lookup", "0, unassigned, out of range", krb_lookup_unknown},
     {"lgs_faults_set", "NULL and blank clear", faults_set_null_and_blank_clear},
     {"lgs_faults_set", "70 000 chars, too many codes: script kept", faults_set_long_keeps_script},
     {"lgs_faults_set", "why of 0..2 bytes, *0, *1000001, code 0", faults_set_tiny_why},

@@ -511,6 +511,156 @@ static void test_unknown_codes(void)
         CU_ASSERT_EQUAL(lgs_classify((lgs_space)s, 0), LGS_CLASS_OK);
 }
 
+/* RFC 4120, section 7.5.9, "Error Codes", copied here from the RFC's list
+ * independently of the library's table (62 and 63 as RFC 4556 names them,
+ * 68 from RFC 6806): every row of the krb space must carry its RFC name and
+ * number. */
+static const struct {
+    const char *name;
+    uint32_t value;
+} rfc4120_errors[] = {
+    {"KDC_ERR_NONE", 0},                  {"KDC_ERR_NAME_EXP", 1},
+    {"KDC_ERR_SERVICE_EXP", 2},           {"KDC_ERR_BAD_PVNO", 3},
+    {"KDC_ERR_C_OLD_MAST_KVNO", 4},       {"KDC_ERR_S_OLD_MAST_KVNO", 5},
+    {"KDC_ERR_C_PRINCIPAL_UNKNOWN", 6},   {"KDC_ERR_S_PRINCIPAL_UNKNOWN", 7},
+    {"KDC_ERR_PRINCIPAL_NOT_UNIQUE", 8},  {"KDC_ERR_NULL_KEY", 9},
+    {"KDC_ERR_CANNOT_POSTDATE", 10},      {"KDC_ERR_NEVER_VALID", 11},
+    {"KDC_ERR_POLICY", 12},               {"KDC_ERR_BADOPTION", 13},
+    {"KDC_ERR_ETYPE_NOSUPP", 14},         {"KDC_ERR_SUMTYPE_NOSUPP", 15},
+    {"KDC_ERR_PADATA_TYPE_NOSUPP", 16},   {"KDC_ERR_TRTYPE_NOSUPP", 17},
+    {"KDC_ERR_CLIENT_REVOKED", 18},       {"KDC_ERR_SERVICE_REVOKED", 19},
+    {"KDC_ERR_TGT_REVOKED", 20},          {"KDC_ERR_CLIENT_NOTYET", 21},
+    {"KDC_ERR_SERVICE_NOTYET", 22},       {"KDC_ERR_KEY_EXPIRED", 23},
+    {"KDC_ERR_PREAUTH_FAILED", 24},       {"KDC_ERR_PREAUTH_REQUIRED", 25},
+    {"KDC_ERR_SERVER_NOMATCH", 26},       {"KDC_ERR_MUST_USE_USER2USER", 27},
+    {"KDC_ERR_PATH_NOT_ACCEPTED", 28},    {"KDC_ERR_SVC_UNAVAILABLE", 29},
+    {"KRB_AP_ERR_BAD_INTEGRITY", 31},     {"KRB_AP_ERR_TKT_EXPIRED", 32},
+    {"KRB_AP_ERR_TKT_NYV", 33},           {"KRB_AP_ERR_REPEAT", 34},
+    {"KRB_AP_ERR_NOT_US", 35},            {"KRB_AP_ERR_BADMATCH", 36},
+    {"KRB_AP_ERR_SKEW", 37},              {"KRB_AP_ERR_BADADDR", 38},
+    {"KRB_AP_ERR_BADVERSION", 39},        {"KRB_AP_ERR_MSG_TYPE", 40},
+    {"KRB_AP_ERR_MODIFIED", 41},          {"KRB_AP_ERR_BADORDER", 42},
+    {"KRB_AP_ERR_BADKEYVER", 44},         {"KRB_AP_ERR_NOKEY", 45},
+    {"KRB_AP_ERR_MUT_FAIL", 46},          {"KRB_AP_ERR_BADDIRECTION", 47},
+    {"KRB_AP_ERR_METHOD", 48},            {"KRB_AP_ERR_BADSEQ", 49},
+    {"KRB_AP_ERR_INAPP_CKSUM", 50},       {"KRB_AP_PATH_NOT_ACCEPTED", 51},
+    {"KRB_ERR_RESPONSE_TOO_BIG", 52},     {"KRB_ERR_GENERIC", 60},
+    {"KRB_ERR_FIELD_TOOLONG", 61},        {"KDC_ERR_CLIENT_NOT_TRUSTED", 62},
+    {"KDC_ERR_KDC_NOT_TRUSTED", 63},      {"KDC_ERR_INVALID_SIG", 64},
+    {"KDC_ERR_KEY_TOO_WEAK", 65},         {"KDC_ERR_CERTIFICATE_MISMATCH", 66},
+    {"KRB_AP_ERR_NO_TGT", 67},            {"KDC_ERR_WRONG_REALM", 68},
+};
+
+/* Every krb row: its RFC name and number, its Windows view, and a twin
+ * that is a catalogue row whose guidance and Win32 equivalent it shares. */
+static void test_krb_rows(void)
+{
+    size_t krb = 0;
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        if (r->space != LGS_SPACE_KRB)
+            continue;
+        krb++;
+        int in_rfc = 0;
+        for (size_t k = 0; k < sizeof rfc4120_errors / sizeof rfc4120_errors[0]; k++)
+            in_rfc |= strcmp(rfc4120_errors[k].name, r->name) == 0 && rfc4120_errors[k].value == r->value;
+        if (!in_rfc)
+            CU_FAIL(r->name);
+        const lgs_krb_info *k = lgs_krb_lookup(r->value);
+        CU_ASSERT_FATAL(k != NULL);
+        CU_ASSERT_PTR_EQUAL(k->row, r);
+        CU_ASSERT(k->meaning != NULL && k->meaning[0] != '\0');
+        if (k->twin == NULL) {
+            CU_ASSERT_EQUAL(k->reported, 0);
+            CU_ASSERT_EQUAL(r->win32, LGS_NO_WIN32);
+            CU_ASSERT_PTR_EQUAL(r->guidance, lgs_class_guidance(r->cls));
+            continue;
+        }
+        const lgs_code_info *twin = lgs_code_by_name(k->twin);
+        CU_ASSERT_FATAL(twin != NULL);
+        CU_ASSERT(twin->space != LGS_SPACE_KRB);
+        CU_ASSERT_EQUAL(r->win32, twin->win32);
+        CU_ASSERT_PTR_EQUAL(r->guidance, twin->guidance);
+        if (r->cls != twin->cls)
+            printf("\n  %s is %s, its twin %s %s", r->name, lgs_class_name(r->cls), twin->name,
+                   lgs_class_name(twin->cls));
+        CU_ASSERT(r->cls == twin->cls || !k->reported);
+    }
+    CU_ASSERT(krb >= 20);
+}
+
+/* The classes the failures call for: the lockout-relevant ones above all. */
+static void test_krb_classes(void)
+{
+    static const struct {
+        uint32_t value;
+        lgs_class cls;
+        const char *reported; /* what Windows reports, NULL when not documented */
+    } want[] = {
+        {24, LGS_CLASS_CREDENTIALS, "STATUS_WRONG_PASSWORD"},
+        {6, LGS_CLASS_CREDENTIALS, "STATUS_NO_SUCH_USER"},
+        {18, LGS_CLASS_ACCOUNT, NULL},
+        {23, LGS_CLASS_ACCOUNT, "STATUS_PASSWORD_EXPIRED"},
+        {37, LGS_CLASS_CLOCK, "SEC_E_TIME_SKEW"},
+        {29, LGS_CLASS_TRANSIENT, NULL},
+        {25, LGS_CLASS_CONTINUE, NULL},
+        {7, LGS_CLASS_CONFIG, "SEC_E_TARGET_UNKNOWN"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_KRB, want[i].value), want[i].cls);
+        const lgs_krb_info *k = lgs_krb_lookup(want[i].value);
+        CU_ASSERT_FATAL(k != NULL);
+        if (want[i].reported != NULL) {
+            CU_ASSERT(k->reported);
+            CU_ASSERT_STRING_EQUAL(k->twin, want[i].reported);
+        } else {
+            CU_ASSERT_EQUAL(k->reported, 0);
+        }
+    }
+    int32_t w = 0;
+    CU_ASSERT_EQUAL(lgs_win32_equivalent(LGS_SPACE_KRB, 24, &w), LGS_OK);
+    CU_ASSERT_EQUAL(w, 86); /* ERROR_INVALID_PASSWORD, as for STATUS_WRONG_PASSWORD */
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_KRB, 30), LGS_CLASS_UNKNOWN); /* unassigned */
+    CU_ASSERT_EQUAL(lgs_classify(LGS_SPACE_KRB, 0), LGS_CLASS_OK);
+    /* A Kerberos number is not the Win32 code of the same number. */
+    CU_ASSERT_NOT_EQUAL(lgs_classify(LGS_SPACE_KRB, 24), lgs_classify(LGS_SPACE_WIN32, 24));
+}
+
+/* krb codes parse from a prefix with a number, or a name, and print back
+ * to the same code. */
+static void test_krb_parse_print(void)
+{
+    CU_ASSERT_STRING_EQUAL(lgs_space_name(LGS_SPACE_KRB), "krb");
+    static const char *const forms[] = {"krb:24", "krb:0x18", "KRB:0x18", " krb:24 ", "KDC_ERR_PREAUTH_FAILED",
+                                        "kdc_err_preauth_failed", "krb:KDC_ERR_PREAUTH_FAILED"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        lgs_parsed_code c;
+        char why[160];
+        CU_ASSERT_EQUAL_FATAL(lgs_code_parse(forms[i], &c, why, sizeof why), LGS_OK);
+        CU_ASSERT_EQUAL(c.space, LGS_SPACE_KRB);
+        CU_ASSERT_EQUAL(c.value, 0x18u);
+        CU_ASSERT(c.info != NULL && strcmp(c.info->name, "KDC_ERR_PREAUTH_FAILED") == 0);
+    }
+    /* A bare number stays a Win32 code: Kerberos needs its prefix. */
+    lgs_parsed_code bare;
+    CU_ASSERT_EQUAL(lgs_code_parse("24", &bare, NULL, 0), LGS_OK);
+    CU_ASSERT_EQUAL(bare.space, LGS_SPACE_WIN32);
+    /* Every row: "space:value" and its name parse back to it. */
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        if (r->space != LGS_SPACE_KRB)
+            continue;
+        char text[64];
+        lgs_parsed_code c;
+        snprintf(text, sizeof text, "%s:%lu", lgs_space_name(r->space), (unsigned long)r->value);
+        CU_ASSERT_EQUAL(lgs_code_parse(text, &c, NULL, 0), LGS_OK);
+        CU_ASSERT_PTR_EQUAL(c.info, r);
+        CU_ASSERT_EQUAL(lgs_code_parse(r->name, &c, NULL, 0), LGS_OK);
+        CU_ASSERT_PTR_EQUAL(c.info, r);
+        CU_ASSERT_PTR_EQUAL(lgs_code_by_name(r->name), r);
+    }
+}
+
 static void test_hresult_form(void)
 {
     CU_ASSERT_EQUAL(lgs_hresult_form(LGS_SPACE_WIN32, 1366), 0x80070556u);
@@ -547,6 +697,9 @@ int lgs_suite_catalogue(void)
         {"transient guidance honest", test_transient_guidance_honest},
         {"unwrapping", test_unwrapping},
         {"unknown codes", test_unknown_codes},
+        {"krb rows: RFC 4120 numbers, twins", test_krb_rows},
+        {"krb classes and reported codes", test_krb_classes},
+        {"krb parse and print", test_krb_parse_print},
         {"hresult form", test_hresult_form},
         {"aliases", test_aliases},
         CU_TEST_INFO_NULL,

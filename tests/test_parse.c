@@ -180,7 +180,7 @@ static void test_bad_arguments(void)
  * and its signed decimal value with its space prefix. */
 static void test_round_trip_catalogue(void)
 {
-    static const char *const prefix[] = {"win32", "ntstatus", "sec"};
+    static const char *const prefix[LGS_SPACE_COUNT_] = {"win32", "ntstatus", "sec", "krb"};
     for (size_t i = 0; i < lgs_catalogue_count(); i++) {
         const lgs_code_info *r = lgs_catalogue_row(i);
         char text[3][96];

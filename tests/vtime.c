@@ -181,6 +181,16 @@ lgs_status_code vt_code_of(lgs_class cls)
     return c;
 }
 
+uint32_t vt_code_in(lgs_space space, lgs_class cls)
+{
+    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
+        const lgs_code_info *r = lgs_catalogue_row(i);
+        if (r->space == space && r->cls == cls && r->value != 0)
+            return r->value;
+    }
+    return 0;
+}
+
 lgs_status_code vt_win32(uint32_t v)
 {
     lgs_status_code c = {LGS_SPACE_WIN32, v};

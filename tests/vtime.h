@@ -57,6 +57,9 @@ lgs_outcome vt_run(const lgs_call *call);
 /** The first catalogue code of class cls (a value the catalogue does not
  *  know for LGS_CLASS_UNKNOWN; 0 for LGS_CLASS_OK). */
 lgs_status_code vt_code_of(lgs_class cls);
+/** The value of the first catalogue code of class cls in the space; 0 when
+ *  the space has none (cls not LGS_CLASS_OK). */
+uint32_t vt_code_in(lgs_space space, lgs_class cls);
 /** A Win32 code. */
 lgs_status_code vt_win32(uint32_t v);
 

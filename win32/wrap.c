@@ -260,12 +260,14 @@ uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*rele
 uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
                                    void (*release)(void *ctx), void *ctx, lgs__wrap **back,
                                    int *injected, const lgs__fast *f, uint32_t first,
-                                   DWORD last_error)
+                                   DWORD last_error, DWORD entry_error)
 {
     lgs__wrap w;
     lgs__wrap_init(&w, api, call, ctx);
     w.cleanup = release;
     w.last_error = last_error;
+    w.entry_error = entry_error;
+    w.have_entry_error = 1;
     *back = &w;
     uint32_t code = lgs__wrap_run_after_first(&w, f, first);
     *back = NULL;

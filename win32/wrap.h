@@ -149,6 +149,25 @@ static inline __attribute__((always_inline)) lgs_status_code lgs__wrap_first_att
     return (lgs_status_code){a->space, a->call(a->ctx)};
 }
 
+/* The thread's last error as GetLastError() reads it, from the TEB's
+ * LastErrorValue (offset 0x68 on x64, 0x34 on x86, in Windows' TEB and in
+ * Wine's alike; tests/win/test_retry_last_error.c checks it against
+ * GetLastError()), inline: the fast path pays a load for it, not a call
+ * into kernel32. The clobber keeps it where it is written, before the
+ * API's call. */
+static inline __attribute__((always_inline)) DWORD lgs__peek_last_error(void)
+{
+    DWORD v;
+#if defined(__x86_64__)
+    __asm__ volatile("movl %%gs:0x68, %0" : "=r"(v) : : "memory");
+#elif defined(__i386__)
+    __asm__ volatile("movl %%fs:0x34, %0" : "=r"(v) : : "memory");
+#else
+    v = GetLastError();
+#endif
+    return v;
+}
+
 /* lgs__fast_run() for a wrapper of `api` (a release call, or one with
  * `once`, makes one attempt) whose first attempt is call(ctx): what the runner did, and the
  * first attempt's code in *code. */
@@ -178,11 +197,14 @@ uint32_t lgs__wrap_ctx(lgs__api_id api, uint32_t (*call)(void *ctx), void (*rele
                        void *ctx, lgs__wrap **back, int *injected);
 
 /* lgs__wrap_ctx() after a fast first attempt that returned `first` (not 0)
- * with `last_error`. */
+ * with `last_error`; `entry_error` is the caller's last error as it was
+ * before that attempt, which every later attempt starts from (an API that
+ * leaves the last error alone on success must not pass on the failed
+ * attempt's, nor anything the library did in between). */
 uint32_t lgs__wrap_ctx_after_first(lgs__api_id api, uint32_t (*call)(void *ctx),
                                    void (*release)(void *ctx), void *ctx, lgs__wrap **back,
                                    int *injected, const lgs__fast *f, uint32_t first,
-                                   DWORD last_error);
+                                   DWORD last_error, DWORD entry_error);
 
 /* lgs__wrap_ctx() with the fast path inline. */
 static inline __attribute__((always_inline)) uint32_t
@@ -192,6 +214,9 @@ lgs__wrap_ctx_fast(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)
     lgs__fast f;
     lgs__wrap first; /* only its last_error is used: a call that fails records it */
     first.last_error = 0;
+    /* The caller's last error, for the attempts after a failed fast one:
+     * read before the API can change it. */
+    DWORD entry = lgs__peek_last_error();
     *back = &first;
     uint32_t code;
     lgs__fast_result fr = lgs__wrap_fast(&f, api, 0, call, ctx, &code);
@@ -199,7 +224,8 @@ lgs__wrap_ctx_fast(lgs__api_id api, uint32_t (*call)(void *ctx), void (*release)
     if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, call, release, ctx, back, injected);
     if (fr == LGS__FAST_FAILED)
-        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, &f, code, first.last_error);
+        return lgs__wrap_ctx_after_first(api, call, release, ctx, back, injected, &f, code, first.last_error,
+                                         entry);
     if (injected != NULL)
         *injected = 0;
     return 0;
@@ -232,12 +258,13 @@ static inline __attribute__((always_inline)) uint32_t lgs__wrap_simple(lgs__api_
     lgs__simple_ctx c = {NULL, fn, arg};
     lgs__fast f;
     uint32_t code;
+    DWORD entry = lgs__peek_last_error(); /* as in lgs__wrap_ctx_fast() */
     lgs__fast_result fr = lgs__wrap_fast(&f, api, 0, fn, arg, &code);
     if (fr == LGS__FAST_SKIPPED)
         return lgs__wrap_ctx(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL);
     if (fr == LGS__FAST_FAILED)
         return lgs__wrap_ctx_after_first(api, lgs__wrap_simple_call, NULL, &c, &c.w, NULL, &f, code,
-                                         GetLastError());
+                                         GetLastError(), entry);
     return 0;
 }
 

@@ -16,7 +16,7 @@
  * brackets, quotes or followed by sentence punctuation ("(0x80090322)",
  * "0x80090322.", "0x80090322,"); options may come anywhere on the line.
  * "krb:0x18" (or KDC_ERR_PREAUTH_FAILED) is a Kerberos protocol error code
- * as DC events 4768 and 4771 print it (krb.c); a name the SDK
+ * as DC events 4768 and 4771 print it (the library's krb space); a name the SDK
  * headers define but the catalogue lacks is explained under that name
  * (names.c). A well-formed code the catalogue does not know is explained as
  * class "unknown" (exit 0); malformed input is reported on stderr with the
@@ -183,14 +183,10 @@ static int system_message(lgs_space space, uint32_t value, char *out, size_t siz
 }
 #endif
 
-static void print_json(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
+/* Opens an explanation's JSON object: "input" (left out when input is
+ * NULL, in a --list) and "name" (null when nothing names the code). */
+static void json_open(const char *input, const char *name)
 {
-    char sysmsg[2048];
-    const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
-    const lgs_guidance *g = lgs_guidance_for(space, value);
-    const char *name = display_name(space, value, info);
-    int32_t w32;
-    uint32_t le;
     printf("{");
     if (input != NULL) {
         printf("\"input\":");
@@ -202,6 +198,17 @@ static void print_json(const char *input, lgs_space space, uint32_t value, const
         json_string(stdout, name);
     else
         printf("null");
+}
+
+static void print_json(const char *input, lgs_space space, uint32_t value, const lgs_code_info *info)
+{
+    char sysmsg[2048];
+    const lgs_class cls = info != NULL ? info->cls : lgs_classify(space, value);
+    const lgs_guidance *g = lgs_guidance_for(space, value);
+    const char *name = display_name(space, value, info);
+    int32_t w32;
+    uint32_t le;
+    json_open(input, name);
     json_field(stdout, "space", lgs_space_name(space));
     printf(",\"value\":%lu,\"hex\":\"0x%08lX\",\"hresult\":\"0x%08lX\"", (unsigned long)value,
            (unsigned long)value, (unsigned long)lgs_hresult_form(space, value));
@@ -397,25 +404,26 @@ static int normalise(const char *in, char *out, size_t out_size, char *why, size
     return 0;
 }
 
-/* Explains a Kerberos protocol error code (krb:0x18, or its name). */
-static void print_krb(const char *input, uint32_t value, const explain_krb *k)
+/* Explains a Kerberos protocol error code (krb:0x18, or its name) from the
+ * library's table (lgs_krb_lookup); k is NULL for a code it does not hold.
+ * input is NULL in a --list. */
+static void print_krb(const char *input, uint32_t value, const lgs_krb_info *k)
 {
-    const lgs_code_info *like = k != NULL && k->like != NULL ? lgs_code_by_name(k->like) : NULL;
-    const lgs_class cls = k != NULL ? k->cls : LGS_CLASS_UNKNOWN;
-    const lgs_guidance *g = like != NULL ? like->guidance : lgs_class_guidance(cls);
-    const char *what = k != NULL ? k->what : "Not a Kerberos error code logonshim-explain knows.";
+    const lgs_code_info *like = k != NULL && k->twin != NULL ? lgs_code_by_name(k->twin) : NULL;
+    const lgs_class cls = k != NULL ? k->row->cls : LGS_CLASS_UNKNOWN;
+    const lgs_guidance *g = k != NULL ? k->row->guidance : lgs_class_guidance(cls);
+    const char *what = k != NULL ? k->meaning : "Not a Kerberos error code logonshim knows.";
+    const int32_t w32 = k != NULL ? k->row->win32 : LGS_NO_WIN32;
     char line[160];
     if (json_mode) {
-        printf("{\"input\":");
-        json_string(stdout, input);
-        printf(",\"name\":");
-        if (k != NULL)
-            json_string(stdout, k->name);
+        json_open(input, k != NULL ? k->row->name : NULL);
+        printf(",\"space\":\"krb\",\"value\":%lu,\"hex\":\"0x%02lX\",\"hresult\":null,\"win32\":",
+               (unsigned long)value, (unsigned long)value);
+        if (w32 != LGS_NO_WIN32)
+            printf("%ld", (long)w32);
         else
             printf("null");
-        printf(",\"space\":\"krb\",\"value\":%lu,\"hex\":\"0x%02lX\",\"hresult\":null,\"win32\":null,"
-               "\"last_error\":null,\"facility\":null,\"system_message\":null,\"reported_as\":",
-               (unsigned long)value, (unsigned long)value);
+        printf(",\"last_error\":null,\"facility\":null,\"system_message\":null,\"reported_as\":");
         if (like != NULL && k->reported)
             json_string(stdout, like->name);
         else
@@ -424,8 +432,9 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
         json_class_and_guidance(cls, g);
         return;
     }
-    printf("%s\n", k != NULL ? k->name : "(not a known Kerberos error code)");
-    print_wrapped("input", input);
+    printf("%s\n", k != NULL ? k->row->name : "(not a known Kerberos error code)");
+    if (input != NULL)
+        print_wrapped("input", input);
     snprintf(line, sizeof line, "%lu = 0x%02lX (Kerberos protocol error code, RFC 4120)", (unsigned long)value,
              (unsigned long)value);
     print_wrapped("value", line);
@@ -436,6 +445,10 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
                  k->reported ? "" : " (the guidance that applies; Windows may report another code)");
         print_wrapped(k->reported ? "reported" : "see", line);
     }
+    if (w32 != LGS_NO_WIN32) {
+        snprintf(line, sizeof line, "%ld (the Win32 equivalent of %s)", (long)w32, like != NULL ? like->name : "it");
+        print_wrapped("win32", line);
+    }
     snprintf(line, sizeof line, "%s (default action: %s)", lgs_class_name(cls),
              lgs_action_name(lgs_class_default_action(cls)));
     print_wrapped("class", line);
@@ -445,22 +458,17 @@ static void print_krb(const char *input, uint32_t value, const explain_krb *k)
 /* Parses what follows "krb:": a number (0x hex or decimal) or a name. */
 static int explain_krb_text(const char *input, const char *text)
 {
-    const explain_krb *k = explain_krb_by_name(text);
-    if (k != NULL) {
-        print_krb(input, k->code, k);
-        return 0;
-    }
     lgs_parsed_code code;
     char why[160] = "", num[MAX_TOKEN + 16];
-    /* The library's parser reads the number; an explicit prefix keeps it
-     * from placing the value by its shape (the space is not used). */
-    snprintf(num, sizeof num, "ntstatus:%s", text);
-    if (*text == '\0' || !isdigit((unsigned char)*text) || lgs_code_parse(num, &code, why, sizeof why) != LGS_OK) {
+    snprintf(num, sizeof num, "krb:%s", text);
+    if (*text == '\0' || lgs_code_parse(num, &code, why, sizeof why) != LGS_OK) {
         fprintf(stderr, "logonshim-explain: '%s': %s\n", input,
-                why[0] != '\0' ? why : "after krb: give a number (0x18, 24) or a KDC_ERR_/KRB_AP_ERR_ name");
+                isdigit((unsigned char)*text) && why[0] != '\0'
+                    ? why
+                    : "after krb: give a number (0x18, 24) or a KDC_ERR_/KRB_AP_ERR_ name");
         return EXIT_MALFORMED;
     }
-    print_krb(input, code.value, explain_krb_of(code.value));
+    print_krb(input, code.value, lgs_krb_lookup(code.value));
     return 0;
 }
 
@@ -478,14 +486,8 @@ static int explain(const char *input)
         return explain_krb_text(input, text + 4);
     if (lgs_code_parse(text, &code, why, sizeof why) != LGS_OK) {
         /* A name the SDK defines but the catalogue does not hold is still
-         * a code: explain it (class unknown) under that name; so is a
-         * Kerberos error code's name. */
+         * a code: explain it (class unknown) under that name. */
         const explain_name *n = explain_name_lookup(text);
-        const explain_krb *k = n == NULL ? explain_krb_by_name(text) : NULL;
-        if (k != NULL) {
-            print_krb(input, k->code, k);
-            return 0;
-        }
         if (n == NULL) {
             fprintf(stderr, "logonshim-explain: '%s': %s\n", input, why);
             return EXIT_MALFORMED;
@@ -494,7 +496,10 @@ static int explain(const char *input)
         code.value = n->value;
         code.info = lgs_code_lookup(n->space, n->value);
     }
-    (json_mode ? print_json : print_text)(input, code.space, code.value, code.info);
+    if (code.space == LGS_SPACE_KRB) /* a Kerberos code's name */
+        print_krb(input, code.value, lgs_krb_lookup(code.value));
+    else
+        (json_mode ? print_json : print_text)(input, code.space, code.value, code.info);
     return 0;
 }
 
@@ -531,7 +536,10 @@ static void list_catalogue(void)
 {
     for (size_t i = 0; i < lgs_catalogue_count(); i++) {
         const lgs_code_info *r = lgs_catalogue_row(i);
-        (json_mode ? print_json : print_text)(NULL, r->space, r->value, r);
+        if (r->space == LGS_SPACE_KRB)
+            print_krb(NULL, r->value, lgs_krb_lookup(r->value));
+        else
+            (json_mode ? print_json : print_text)(NULL, r->space, r->value, r);
     }
 }
 

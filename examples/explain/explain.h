@@ -40,20 +40,4 @@ const explain_name *explain_name_of(lgs_space space, uint32_t value);
 /** The row named `name` (case-insensitive), or NULL. */
 const explain_name *explain_name_lookup(const char *name);
 
-/** A Kerberos protocol error code (RFC 4120), as DC events 4768/4771 print
- *  it (krb.c). */
-typedef struct explain_krb {
-    uint32_t code;
-    const char *name;     /**< e.g. "KDC_ERR_PREAUTH_FAILED" */
-    lgs_class cls;        /**< what the failure calls for */
-    const char *like;     /**< catalogue code whose guidance applies, or NULL */
-    int reported;         /**< 1 when Windows reports `like` to the caller for it */
-    const char *what;     /**< what the code means, for a person */
-} explain_krb;
-
-/** The row for a Kerberos error code, or by its name (case-insensitive);
- *  NULL when the table has none. */
-const explain_krb *explain_krb_of(uint32_t code);
-const explain_krb *explain_krb_by_name(const char *name);
-
 #endif

@@ -29,7 +29,11 @@ typedef enum lgs_space {
                                  HRESULTs of facility 9. Printed "hresult"; the
                                  enumerator keeps its old name for compatibility, and
                                  LGS_SPACE_HRESULT says what it holds. */
-    LGS_SPACE_COUNT_ = 3
+    LGS_SPACE_KRB = 3,      /**< Kerberos protocol error codes (RFC 4120, section 7.5.9), as a
+                                 domain controller's events 4768 and 4771 print them ("Failure
+                                 Code 0x18"). No API returns them: Windows reports an NTSTATUS
+                                 or SEC_E_ code instead (lgs_krb_lookup() names it). */
+    LGS_SPACE_COUNT_ = 4
 } lgs_space;
 
 /** The HRESULT space under the name it prints as. */
@@ -125,7 +129,8 @@ LGS_API lgs_class lgs_classify(lgs_space space, uint32_t value);
 LGS_API int lgs_win32_equivalent(lgs_space space, uint32_t value, int32_t *out);
 
 /** The HRESULT form of (space, value): a Win32 code as HRESULT_FROM_WIN32,
- *  an NTSTATUS as HRESULT_FROM_NT, an HRESULT unchanged. */
+ *  an NTSTATUS as HRESULT_FROM_NT, an HRESULT unchanged; a Kerberos
+ *  protocol code has none and is returned unchanged. */
 LGS_API uint32_t lgs_hresult_form(lgs_space space, uint32_t value);
 
 /** Guidance for (space, value): the row's, or its class's for unknown codes.
@@ -150,9 +155,30 @@ LGS_API lgs_action lgs_class_default_action(lgs_class cls);
  *  "invalid" for out-of-range values. */
 LGS_API const char *lgs_action_name(lgs_action action);
 
-/** "win32", "ntstatus", "hresult"; "invalid" for out-of-range values. The
+/** "win32", "ntstatus", "hresult", "krb"; "invalid" for out-of-range values. The
  *  HRESULT space used to be printed "security"; the parsers take both names. */
 LGS_API const char *lgs_space_name(lgs_space space);
+
+/** What Windows makes of a Kerberos protocol error code (a row of the
+ *  `krb` space). Rows have static storage and never change. */
+typedef struct lgs_krb_info {
+    const lgs_code_info *row; /**< the catalogue row: name, value, class, guidance, and in
+                                   `win32` the twin's Win32 equivalent (LGS_NO_WIN32 when
+                                   there is no twin or it has none). LogonUser reports most
+                                   credential failures as 1326 whatever the twin says. */
+    const char *twin;         /**< SDK name of the NTSTATUS or SEC_E_ code that Windows reports
+                                   for it, or whose guidance applies (see `reported`); NULL
+                                   when there is none. lgs_code_by_name() finds its row. */
+    int reported;             /**< 1 when Windows reports `twin` to the caller for this code;
+                                   0 when several codes can be reported or the mapping is not
+                                   documented, and `twin` is only the guidance to follow */
+    const char *meaning;      /**< what the code means, for a person (non-empty) */
+} lgs_krb_info;
+
+/** The Kerberos protocol error code `value` (RFC 4120, 7.5.9: 0x18 is
+ *  KDC_ERR_PREAUTH_FAILED), or NULL when the catalogue does not hold it
+ *  (its class is then `unknown`, as for any code). */
+LGS_API const lgs_krb_info *lgs_krb_lookup(uint32_t value);
 
 /** A code parsed from user text. */
 typedef struct lgs_parsed_code {
@@ -162,12 +188,15 @@ typedef struct lgs_parsed_code {
 } lgs_parsed_code;
 
 /** Parses user text into a code:
- *  - names: "STATUS_LOGON_SESSION_COLLISION" (any case, aliases included);
+ *  - names: "STATUS_LOGON_SESSION_COLLISION" (any case, aliases included),
+ *    and the Kerberos protocol codes' names ("KDC_ERR_PREAUTH_FAILED");
  *  - numbers: decimal "1366", negative decimal "-2146893042" (a 32-bit value
  *    as a signed int), hex "0x556"; surrounding blanks are ignored;
  *  - an optional space prefix "win32:", "ntstatus:", "hresult:", or the
- *    old spellings "sec:" and "security:" (all three name the HRESULT space).
- *  Without a prefix a number is placed by its shape: <= 0xFFFF is Win32,
+ *    old spellings "sec:" and "security:" (all three name the HRESULT space),
+ *    or "krb:" for a Kerberos protocol error code ("krb:0x18", "krb:24").
+ *  A bare number is never a Kerberos code: it needs "krb:". Without a
+ *  prefix a number is placed by its shape: <= 0xFFFF is Win32,
  *  0x8007xxxx is HRESULT_FROM_WIN32 and unwraps to Win32, facility 9
  *  (0x0009xxxx, 0x8009xxxx) is HRESULT, and so is any other 0x8xxxxxxx
  *  value no NTSTATUS can be (E_FAIL 0x80004005, CERT_E_ 0x800Bxxxx, SCARD_

@@ -39,6 +39,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             int32_t w32;
             (void)lgs_win32_equivalent(code.space, code.value, &w32);
             (void)lgs_hresult_form(code.space, code.value);
+            /* A Kerberos code has its Windows view exactly when it has a row. */
+            if (code.space == LGS_SPACE_KRB) {
+                const lgs_krb_info *k = lgs_krb_lookup(code.value);
+                LGS_FUZZ_CHECK((k != NULL) == (row != NULL));
+                LGS_FUZZ_CHECK(k == NULL || (k->row == row && k->meaning[0] != '\0'));
+            }
         }
         free(why);
     }

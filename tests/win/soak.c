@@ -191,7 +191,7 @@ static size_t fault_count;
 static void pick_faults(void)
 {
     for (int c = LGS_CLASS_CONTINUE; c < LGS_CLASS_COUNT_; c++) {
-        for (int sp = 0; sp < LGS_SPACE_COUNT_; sp++) {
+        for (int sp = 0; sp < LGS_SPACE_KRB; sp++) { /* the spaces an API returns */
             uint32_t value = 0;
             if (c == LGS_CLASS_UNKNOWN) {
                 static const uint32_t unknown[] = {0xFFFEu, 0xC0FFFFFEu, 0x8009FFFEu};

@@ -788,17 +788,6 @@ static int teardown(void)
     return vt_teardown();
 }
 
-/* A code of class cls in the space, as the catalogue has it; 0 if none. */
-static uint32_t code_of(lgs_space space, lgs_class cls)
-{
-    for (size_t i = 0; i < lgs_catalogue_count(); i++) {
-        const lgs_code_info *r = lgs_catalogue_row(i);
-        if (r->space == space && r->cls == cls && r->value != 0)
-            return r->value;
-    }
-    return 0;
-}
-
 /* The codes a run tries in a space: success, a code of every class, and
  * the handshake codes the issue names. */
 static size_t codes_for(lgs_space space, uint32_t *codes, size_t max)
@@ -806,7 +795,7 @@ static size_t codes_for(lgs_space space, uint32_t *codes, size_t max)
     size_t n = 0;
     codes[n++] = 0;
     for (int cls = LGS_CLASS_CONTINUE; cls < LGS_CLASS_COUNT_ && n < max; cls++) {
-        uint32_t c = code_of(space, (lgs_class)cls);
+        uint32_t c = vt_code_in(space, (lgs_class)cls);
         if (c != 0)
             codes[n++] = c;
     }
