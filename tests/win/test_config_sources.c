@@ -256,6 +256,7 @@ static const struct {
     {"sinks", "jsonl", "jsonl"}, {"level", "info", "info"}, {"storm.limit", "4", "4"},
     {"storm.interval_ms", "5s", "5000"}, {"redact", "omit", "omit"},
     {"eventlog.source", "lgs-src", "lgs-src"}, {"jsonl.path", NULL, NULL},
+    {"records", "all", "all"},
     /* A secret: read from every source, shown by get only as set. */
     {"redact.key", "a key of sixteen characters or more", "(set, not shown)"},
 };
